@@ -1,0 +1,1 @@
+"""Serves the graph: the `lawgraph` CLI and the GraphQL API."""

@@ -1,0 +1,11 @@
+// Constraints and indexes for Neo4j 5; IF NOT EXISTS makes this idempotent.
+// params: none
+CREATE CONSTRAINT law_id IF NOT EXISTS FOR (n:Law) REQUIRE n.id IS UNIQUE;
+CREATE INDEX law_title IF NOT EXISTS FOR (n:Law) ON (n.title);
+CREATE CONSTRAINT law_version_id IF NOT EXISTS FOR (n:LawVersion) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT division_id IF NOT EXISTS FOR (n:Division) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
+CREATE INDEX article_number IF NOT EXISTS FOR (n:Article) ON (n.number);
+CREATE CONSTRAINT paragraph_id IF NOT EXISTS FOR (n:Paragraph) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT item_id IF NOT EXISTS FOR (n:Item) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT subitem_id IF NOT EXISTS FOR (n:SubItem) REQUIRE n.id IS UNIQUE

@@ -1,0 +1,4 @@
+// Node counts per label.
+// params: none
+MATCH (n)
+RETURN labels(n)[0] AS label, count(*) AS count

@@ -1,0 +1,4 @@
+// Relationship counts per type.
+// params: none
+MATCH ()-[r]->()
+RETURN type(r) AS type, count(*) AS count

@@ -1,0 +1,1 @@
+"""lawgraph's store layer: settings, the GraphStore protocol, backends, named queries, repositories."""

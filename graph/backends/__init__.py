@@ -1,0 +1,1 @@
+"""Store backends. Only this package imports database drivers."""

@@ -1,0 +1,100 @@
+"""FalkorDB backend through the native `falkordb` client (never its Bolt listener)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import urlparse
+
+from falkordb import FalkorDB
+from redis.exceptions import RedisError, ResponseError
+
+from graph import queries
+from graph.config import Settings
+from graph.errors import StoreError
+from graph.store import Row, batched
+
+_ALREADY = ("already indexed", "already exists", "already created")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+class FalkorStore:
+    """A GraphStore over one FalkorDB graph key."""
+
+    backend = "falkordb"
+
+    def __init__(self, db: FalkorDB, settings: Settings, *, where: str) -> None:
+        self._db = db
+        self._settings = settings
+        self._graph = db.select_graph(settings.graph_name)
+        self._where = where
+        self.round_trips = 0
+
+    @classmethod
+    def from_url(cls, url: str, settings: Settings) -> FalkorStore:
+        """Connect to `falkordb://host:port`."""
+        parsed = urlparse(url)
+        db = FalkorDB(host=parsed.hostname or "localhost", port=parsed.port or 6379,
+                      password=parsed.password, username=parsed.username)
+        return cls(db, settings, where=url)
+
+    @classmethod
+    def from_socket(cls, socket_path: str, settings: Settings) -> FalkorStore:
+        """Connect through a unix socket (the embedded server)."""
+        return cls(FalkorDB(unix_socket_path=socket_path), settings, where=f"unix:{socket_path}")
+
+    def _query(self, text: str, params: dict[str, Any], name: str) -> list[Row]:
+        self.round_trips += 1
+        try:
+            result = self._graph.query(text, params)
+        except ResponseError as exc:
+            raise StoreError(f"query {name!r} failed on FalkorDB ({self._where}): {exc}") from exc
+        except (RedisError, OSError) as exc:
+            raise StoreError(
+                f"FalkorDB at {self._where} is unreachable ({exc}); check `lawgraph db status`"
+            ) from exc
+        header = [col[1] for col in result.header] if result.header else []
+        return [dict(zip(header, (_plain(v) for v in row), strict=True)) for row in result.result_set]
+
+    def run(self, name: str, **params: Any) -> list[Row]:
+        return self._query(queries.get(name, self._settings.cypher_dir).text, params, name)
+
+    def execute(self, name: str, **params: Any) -> list[Row]:
+        return self.run(name, **params)
+
+    def write(self, name: str, rows: Sequence[Mapping[str, Any]], *, batch: int | None = None,
+              **params: Any) -> int:
+        text = queries.get(name, self._settings.cypher_dir).text
+        for chunk in batched(rows, batch or self._settings.batch_size):
+            self._query(text, {**params, "rows": chunk}, name)
+        return len(rows)
+
+    def apply_schema(self) -> None:
+        for statement in queries.schema_statements("falkordb", self._settings.cypher_dir):
+            try:
+                self._graph.query(statement)
+            except ResponseError as exc:
+                if not any(marker in str(exc).lower() for marker in _ALREADY):
+                    raise StoreError(f"schema statement failed on FalkorDB: {statement!r}: {exc}") from exc
+
+    def ping(self) -> bool:
+        try:
+            return bool(self._db.connection.ping())
+        except (RedisError, OSError):
+            return False
+
+    def clear(self) -> None:
+        self.run("admin/clear")
+
+    def close(self) -> None:
+        try:
+            self._db.connection.close()
+        except (RedisError, OSError):
+            pass

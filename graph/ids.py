@@ -1,0 +1,39 @@
+"""Deterministic ids: the same text always gets the same id, so re-ingest changes nothing.
+
+law      农产品质量安全法                      (normalised title, without 中华人民共和国)
+version  农产品质量安全法@2018-10-26           (or @undated)
+division 农产品质量安全法@2018-10-26/d:c2.s1   (path of 编/分编/章/节 ordinals)
+article  农产品质量安全法@2018-10-26/12        (12, 10-1 for 第十条之一)
+paragraph …/12.2, item …/12.2.3, sub-item …/12.2.3.1
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ingest.statutes.normalize import compact
+
+PRC = "中华人民共和国"
+_VERSION_NOTE = re.compile(r"[(（][^()（）]*(修正|修订|草案|试行)[^()（）]*[)）]$")
+
+
+def law_key(title: str) -> str:
+    """Return the law id for a title: 《中华人民共和国食品安全法》 and 食品安全法 give 食品安全法."""
+    key = compact(_VERSION_NOTE.sub("", title.strip().strip("《》")))
+    return key.removeprefix(PRC) or key
+
+
+def version_id(law_id: str, when: date | None) -> str:
+    """Return the id of the version of `law_id` dated `when`."""
+    return f"{law_id}@{when.isoformat() if when else 'undated'}"
+
+
+def division_id(version: str, key: str) -> str:
+    """Return the id of a division from its path key (c2.s1)."""
+    return f"{version}/d:{key}"
+
+
+def article_id(version: str, number: str) -> str:
+    """Return the id of article `number` ('12', '10-1') of `version`."""
+    return f"{version}/{number}"

@@ -1,0 +1,25 @@
+"""Records passed from ingest to the store: plain rows with deterministic ids."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Row = dict[str, Any]
+
+
+@dataclass
+class VersionRows:
+    """Every row needed to write one law version, grouped by the query that writes them."""
+
+    version_id: str
+    law_id: str
+    content_hash: str
+    law: Row
+    version: Row
+    divisions_top: list[Row] = field(default_factory=list)
+    divisions_nested: list[Row] = field(default_factory=list)
+    articles: list[Row] = field(default_factory=list)
+    paragraphs: list[Row] = field(default_factory=list)
+    items: list[Row] = field(default_factory=list)
+    subitems: list[Row] = field(default_factory=list)

@@ -1,0 +1,1 @@
+"""Repositories: one module per aggregate; each function runs named queries from cypher/."""

@@ -1,0 +1,152 @@
+"""Laws, versions and their units: writes (batched UNWIND) and reads."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from graph.records import Row, VersionRows
+from graph.store import GraphStore, first
+
+Progress = Callable[[str, int, int], None]
+
+BATCH = 2000
+UNIT_QUERIES = (
+    ("divisions_top", "laws/upsert_divisions_top"),
+    ("divisions_nested", "laws/upsert_divisions_nested"),
+    ("articles", "laws/upsert_articles"),
+    ("paragraphs", "laws/upsert_paragraphs"),
+    ("items", "laws/upsert_items"),
+    ("subitems", "laws/upsert_subitems"),
+)
+
+
+def versions_of_laws(store: GraphStore, *, law_ids: list[str]) -> dict[str, list[Row]]:
+    """Return the stored versions of each law, by law id. Runs laws/versions_of_laws."""
+    out: dict[str, list[Row]] = defaultdict(list)
+    for start in range(0, len(law_ids), 5000):
+        for row in store.run("laws/versions_of_laws", law_ids=law_ids[start:start + 5000]):
+            out[row["law_id"]].append(row)
+    return dict(out)
+
+
+def write_versions(store: GraphStore, *, versions: list[VersionRows], progress: Progress | None = None
+                   ) -> tuple[int, int]:
+    """Write versions that are new, changed or incomplete; skip those stored with the same hash.
+
+    Returns (written, unchanged). Runs laws/version_states, laws/delete_version_*, laws/upsert_*,
+    laws/complete_versions.
+    """
+    states: dict[str, Row] = {}
+    ids = [v.version_id for v in versions]
+    for start in range(0, len(ids), 5000):
+        for row in store.run("laws/version_states", ids=ids[start:start + 5000]):
+            states[row["id"]] = row
+    todo: list[VersionRows] = []
+    for version in versions:
+        state = states.get(version.version_id)
+        if state and state.get("complete") and state.get("hash") == version.content_hash:
+            continue
+        if state:  # changed text, or a write cut off by a crash: start this version afresh
+            store.execute("laws/delete_version_units", version_id=version.version_id)
+            store.execute("laws/delete_version_divisions", version_id=version.version_id)
+        todo.append(version)
+    if not todo:
+        return 0, len(versions)
+    store.write("laws/upsert_laws", _unique([v.law for v in todo]))
+    store.write("laws/upsert_versions", [v.version for v in todo])
+    total = sum(len(getattr(v, key)) for v in todo for key, _ in UNIT_QUERIES)
+    done = 0
+    for key, query in UNIT_QUERIES:
+        rows = [row for v in todo for row in getattr(v, key)]
+        step = BATCH
+        for start in range(0, len(rows), step):
+            chunk = rows[start:start + step]
+            store.write(query, chunk, batch=step)
+            done += len(chunk)
+            if progress:
+                progress("store", done, total)
+    store.write("laws/complete_versions", [{"id": v.version_id, "hash": v.content_hash} for v in todo])
+    return len(todo), len(versions) - len(todo)
+
+
+def _unique(rows: list[Row]) -> list[Row]:
+    seen: dict[str, Row] = {}
+    for row in rows:
+        current = seen.get(row["id"])
+        if current is None or row["title"].startswith("中华人民共和国"):
+            seen[row["id"]] = row
+    return list(seen.values())
+
+
+def refresh_status(store: GraphStore, *, law_ids: list[str], today: date | None = None) -> None:
+    """Recompute every version's status of the given laws from the dates of all their versions.
+
+    The latest version that has started is `in_force` (or `repealed`), later ones `not_yet_in_force`,
+    earlier ones `superseded` with `in_force_until` the next one's start. Runs laws/set_version_status.
+    """
+    today_s = (today or date.today()).isoformat()
+    rows: list[Row] = []
+    for _law_id, versions in versions_of_laws(store, law_ids=law_ids).items():
+        ordered = sorted(versions, key=lambda v: (v.get("effective") or v.get("date") or "", v["id"]))
+        started = [v for v in ordered if (v.get("effective") or v.get("date") or "") <= today_s]
+        current = started[-1]["id"] if started else None
+        for index, version in enumerate(ordered):
+            nxt = ordered[index + 1] if index + 1 < len(ordered) else None
+            until = (nxt.get("effective") or nxt.get("date")) if nxt else None
+            if (version.get("effective") or version.get("date") or "") > today_s:
+                status = "not_yet_in_force"
+            elif version["id"] == current:
+                status = "repealed" if version.get("repealed") else "in_force"
+            else:
+                status = "superseded"
+            rows.append({"id": version["id"], "status": status, "until": until})
+    if rows:
+        store.write("laws/set_version_status", rows)
+
+
+def find_law(store: GraphStore, *, law_id: str, title: str) -> Row | None:
+    """Return the law with id `law_id` or title `title`, or None. Runs laws/find_law."""
+    return first(store.run("laws/find_law", id=law_id, title=title))
+
+
+def law_versions(store: GraphStore, *, law_id: str) -> list[Row]:
+    """Return the versions of a law, oldest first. Runs laws/law_versions."""
+    return store.run("laws/law_versions", law_id=law_id)
+
+
+def version_at(store: GraphStore, *, law_id: str, at: date) -> Row | None:
+    """Return the version of a law in force on `at`, or None. Runs laws/version_at."""
+    return first(store.run("laws/version_at", law_id=law_id, at=at.isoformat()))
+
+
+def search_laws(store: GraphStore, *, search: str | None, level: str | None, skip: int, limit: int
+                ) -> tuple[list[Row], int]:
+    """Return a page of laws and the total count. Runs laws/search_laws and laws/count_laws."""
+    rows = store.run("laws/search_laws", search=search, level=level, skip=skip, limit=limit)
+    total = first(store.run("laws/count_laws", search=search, level=level))
+    return rows, int(total["total"]) if total else 0
+
+
+def article(store: GraphStore, *, version_id: str, number: str) -> Row | None:
+    """Return an article with its paragraphs and items, or None. Runs laws/article."""
+    row = first(store.run("laws/article", version_id=version_id, number=number))
+    if row is None:
+        return None
+    result: dict[str, Any] = dict(row["article"])
+    paragraphs = sorted(row["paragraphs"], key=lambda p: p["number"])
+    for paragraph in paragraphs:
+        paragraph["items"] = sorted(paragraph["items"], key=lambda i: i["number"])
+        for item in paragraph["items"]:
+            item["subitems"] = sorted(item["subitems"], key=lambda s: s["number"])
+    result["paragraphs"] = paragraphs
+    return result
+
+
+def stats(store: GraphStore) -> dict[str, dict[str, int]]:
+    """Return node counts per label and relationship counts per type. Runs stats/*."""
+    nodes = {r["label"]: int(r["count"]) for r in store.run("stats/labels")}
+    rels = {r["type"]: int(r["count"]) for r in store.run("stats/relationships")}
+    return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}

@@ -1,0 +1,1 @@
+"""Turns documents into records: readers, the statute parser, normalisation, loading."""

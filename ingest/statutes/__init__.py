@@ -1,0 +1,1 @@
+"""Statutes: normalisation, numerals, structure parsing, levels, versions."""

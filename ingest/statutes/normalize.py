@@ -1,0 +1,79 @@
+"""Text normalisation before storing and matching (the original text is always kept too).
+
+`normalize` = Traditional → Simplified (OpenCC t2s), full-width ASCII → half-width, ideographic
+space → space, whitespace inside Chinese text removed (PDF line wraps split words: 预 防), runs of
+whitespace collapsed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import opencc
+
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDTH[0x3000] = 0x20
+_WIDTH[0xA0] = 0x20
+_WIDTH[0x2002] = 0x20
+_WIDTH[0x2003] = 0x20
+_WIDTH[0xFEFF] = None  # type: ignore[assignment]
+_WIDTH[0x200B] = None  # type: ignore[assignment]
+_WIDTH_TABLE = str.maketrans(_WIDTH)  # type: ignore[arg-type]
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff\u3001-\u303f\uff00-\uffef"
+_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s.json")
+
+
+def to_simplified(text: str) -> str:
+    """Return `text` converted from Traditional to Simplified Chinese."""
+    return str(_converter().convert(text))
+
+
+def halfwidth(text: str) -> str:
+    """Return `text` with full-width ASCII forms and odd spaces replaced by their plain forms."""
+    return text.translate(_WIDTH_TABLE)
+
+
+def squeeze(text: str) -> str:
+    """Drop whitespace between Chinese characters and collapse the rest."""
+    return _SPACES.sub(" ", _SPACE_IN_CJK.sub("", text)).strip()
+
+
+def normalize(text: str) -> str:
+    """Return the matching form of `text`: simplified, half-width, whitespace squeezed."""
+    return squeeze(halfwidth(to_simplified(text)))
+
+
+_PUNCT = re.compile(r"[\s,.;:!?()\[\]<>\"'`、，。；：！？（）【】《》〈〉“”‘’·…—\-]+")
+
+
+def compact(text: str) -> str:
+    """Return `normalize(text)` without punctuation or spaces: the key for similarity and titles."""
+    return _PUNCT.sub("", normalize(text))
+
+
+def normalize_many(texts: list[str]) -> list[str]:
+    """Return `normalize` of each text, converting them in one pass (texts must not contain newlines)."""
+    if not texts:
+        return []
+    joined = squeeze_lines(halfwidth(to_simplified("\n".join(texts))))
+    out = joined.split("\n")
+    if len(out) != len(texts):  # a text held a newline after all: fall back to one at a time
+        return [normalize(text) for text in texts]
+    return out
+
+
+_SPACE_IN_CJK_ML = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
+_EDGE_SPACES = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
+
+
+def squeeze_lines(text: str) -> str:
+    """`squeeze` applied to every line of `text` at once."""
+    return _EDGE_SPACES.sub("", _SPACES.sub(" ", _SPACE_IN_CJK_ML.sub("", text)))
