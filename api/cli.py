@@ -82,10 +82,10 @@ def ingest_statutes(
         _fail(exc)
         return
     for line in report.errors:
-        err.print(f"[red]error:[/red] {line}", markup=False, highlight=False)
+        typer.echo(f"error: {line}", err=True)
     if show_warnings:
         for line in report.warnings:
-            err.print(f"warning: {line}", markup=False, highlight=False)
+            typer.echo(f"warning: {line}", err=True)
     elif report.warnings:
         err.print(f"{len(report.warnings)} warnings (use --warnings to list them)")
     _echo_json(report.summary())

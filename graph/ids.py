@@ -37,3 +37,21 @@ def division_id(version: str, key: str) -> str:
 def article_id(version: str, number: str) -> str:
     """Return the id of article `number` ('12', '10-1') of `version`."""
     return f"{version}/{number}"
+
+
+_ARTICLE_INPUT = re.compile(r"^第?\s*([0-9零〇一二三四五六七八九十百千两]+)\s*条?\s*(?:(?:之|-)\s*([0-9一二三四五六七八九十]+))?$")
+
+
+def article_number(text: str) -> str | None:
+    """Return the stored article number for user input: '12', '第十二条', '10-1', '第十条之一' → '12', '10-1'."""
+    from ingest.statutes.normalize import halfwidth
+    from ingest.statutes.numerals import to_int
+
+    match = _ARTICLE_INPUT.match(halfwidth(text).strip())
+    if not match:
+        return None
+    base = to_int(match.group(1))
+    suffix = to_int(match.group(2)) if match.group(2) else 0
+    if base is None or suffix is None or base <= 0:
+        return None
+    return f"{base}-{suffix}" if suffix else str(base)

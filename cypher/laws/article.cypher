@@ -1,8 +1,11 @@
-// One article of one version, with its paragraphs, items and sub-items.
+// One article of one version, one row per paragraph / item / sub-item (assembled by the caller).
 // params: $version_id, $number
 MATCH (v:LawVersion {id: $version_id})-[:HAS_ARTICLE]->(a:Article)
 WHERE a.number = $number
+OPTIONAL MATCH (a)-[:HAS_PARAGRAPH]->(p:Paragraph)
+OPTIONAL MATCH (p)-[:HAS_ITEM]->(i:Item)
+OPTIONAL MATCH (i)-[:HAS_SUBITEM]->(s:SubItem)
 RETURN a {.id, .number, .label, .ordinal, .text, .norm, .version_id, .law_id} AS article,
-       [(a)-[:HAS_PARAGRAPH]->(p:Paragraph) | p {.id, .number, .text, .norm,
-           items: [(p)-[:HAS_ITEM]->(i:Item) | i {.id, .number, .text, .norm,
-               subitems: [(i)-[:HAS_SUBITEM]->(s:SubItem) | s {.id, .number, .text}]}]}] AS paragraphs
+       p {.id, .number, .text, .norm} AS paragraph,
+       i {.id, .number, .ordinal, .text, .norm} AS item,
+       s {.id, .number, .ordinal, .text} AS subitem

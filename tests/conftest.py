@@ -1,0 +1,70 @@
+"""Shared fixtures: the real store (embedded FalkorDB by default, Neo4j when NEO4J_URI is set)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.backends import embedded
+from graph.config import Settings
+from graph.store import GraphStore, open_store
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "data" / "sample"
+CORPUS = REPO.parent / "shared" / "corpus"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def corpus() -> Path:
+    """The shared corpus beside the checkout; a missing corpus is a failure, not a skip."""
+    if not (CORPUS / "lawrefbook").is_dir():
+        pytest.fail(f"the shared corpus is expected at {CORPUS} (shared/ beside the checkout)")
+    return CORPUS
+
+
+def neo4j_settings() -> Settings | None:
+    """Settings for a real Neo4j when NEO4J_URI is set."""
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        return None
+    return Settings(graph_url=uri, neo4j_user=os.environ.get("NEO4J_USER", os.environ.get("NEO4J_USERNAME", "neo4j")),
+                    neo4j_password=os.environ.get("NEO4J_PASSWORD", ""),
+                    neo4j_database=os.environ.get("NEO4J_DATABASE", "neo4j"))
+
+
+@pytest.fixture(scope="session")
+def data_root() -> Iterator[Path]:
+    """A short temporary folder (unix socket paths are limited to ~100 bytes)."""
+    path = Path(tempfile.mkdtemp(prefix="lg-", dir="/tmp"))
+    yield path
+    for child in path.iterdir():
+        if child.is_dir() and (child / embedded.SOCKET_NAME).exists():
+            embedded.stop_server(child)
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def settings(data_root: Path) -> Settings:
+    """Settings of the store the suite runs against."""
+    return neo4j_settings() or Settings(graph_url=f"embedded:{data_root / 'db'}")
+
+
+@pytest.fixture(scope="session")
+def session_store(settings: Settings) -> Iterator[GraphStore]:
+    """One store for the session."""
+    store = open_store(settings)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def store(session_store: GraphStore) -> GraphStore:
+    """The session store, emptied before the test."""
+    session_store.clear()
+    session_store.round_trips = 0
+    return session_store

@@ -1,0 +1,86 @@
+"""The embedded FalkorDB server: start, reuse, stale recovery, stop, configuration."""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import redis
+
+from graph.backends import embedded
+from graph.config import Settings
+from graph.errors import StoreError
+from graph.store import open_store
+
+
+@pytest.fixture
+def server_dir(data_root: Path, request: pytest.FixtureRequest) -> Path:
+    path = data_root / f"e{abs(hash(request.node.name)) % 10**6}"
+    yield path
+    embedded.stop_server(path)
+
+
+def test_start_configures_socket_only_with_aof(server_dir: Path) -> None:
+    info = embedded.start_server(server_dir)
+    assert info.running and info.pid
+    sock = Path(info.socket)
+    assert stat.S_IMODE(sock.stat().st_mode) == 0o700
+    client = redis.Redis(unix_socket_path=str(sock))
+    config = client.config_get("*")
+    assert config["port"] == "0"
+    assert config["appendonly"] == "yes"
+    assert config["appendfsync"] == "everysec"
+    assert config["dir"] == str(server_dir.resolve())
+    assert any(b"graph" in (m.get(b"name") or m.get("name") or b"") for m in client.module_list())
+    client.close()
+
+
+def test_second_process_uses_the_running_server(server_dir: Path) -> None:
+    first = embedded.start_server(server_dir)
+    code = (
+        "from graph.backends import embedded; import sys; "
+        f"print(embedded.start_server({str(server_dir)!r}).pid)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert int(out.stdout.strip()) == first.pid
+
+
+def test_stale_pid_and_socket_are_recovered(server_dir: Path) -> None:
+    info = embedded.start_server(server_dir)
+    assert info.pid is not None
+    os.kill(info.pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while embedded._alive(info.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    before = embedded.status(server_dir)
+    assert not before.running and before.stale
+    assert (server_dir / embedded.PID_NAME).exists() or (server_dir / embedded.SOCKET_NAME).exists()
+    again = embedded.start_server(server_dir)
+    assert again.running and again.pid != info.pid
+
+
+def test_data_survives_a_restart(server_dir: Path) -> None:
+    settings = Settings(graph_url=f"embedded:{server_dir}")
+    store = open_store(settings)
+    store.write("laws/upsert_laws", [{"id": "某法", "title": "某法", "level": "法律"}])
+    store.close()
+    assert embedded.stop_server(server_dir)
+    assert not embedded.status(server_dir).running
+    store = open_store(settings)
+    assert store.run("laws/find_law", id="某法", title="某法") == [{"id": "某法", "title": "某法", "level": "法律"}]
+    store.close()
+
+
+def test_stop_when_not_running(server_dir: Path) -> None:
+    assert embedded.stop_server(server_dir) is False
+
+
+def test_socket_path_too_long(data_root: Path) -> None:
+    with pytest.raises(StoreError, match="too deep for a unix socket"):
+        embedded.start_server(data_root / ("x" * 120))

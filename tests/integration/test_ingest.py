@@ -1,0 +1,156 @@
+"""Statute ingest into the real store: sample, idempotency, versions, the whole corpus, crash recovery."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from graph.backends import embedded
+from graph.config import Settings
+from graph.repos import laws as law_repo
+from graph.store import GraphStore, open_store
+from ingest.load import ingest_statutes
+from tests.conftest import SAMPLE, corpus
+
+
+def test_sample_ingest_and_reingest_changes_nothing(store: GraphStore) -> None:
+    report = ingest_statutes(store, [SAMPLE / "statutes"], workers=1)
+    assert report.ok and report.errors == []
+    assert report.summary() | {"warnings": 0} == {
+        "files": 18, "skipped": 1, "laws": 15, "versions_written": 18, "versions_unchanged": 0,
+        "articles": 1631, "warnings": 0, "errors": 0}
+    first = law_repo.stats(store)
+    assert first["nodes"]["Law"] == 15 and first["nodes"]["LawVersion"] == 18
+    assert first["nodes"]["Article"] == 1631
+    again = ingest_statutes(store, [SAMPLE / "statutes"], workers=2)
+    assert again.versions_written == 0 and again.versions_unchanged == 18
+    assert law_repo.stats(store) == first
+
+
+def test_versions_and_version_in_force(store: GraphStore) -> None:
+    ingest_statutes(store, [SAMPLE / "statutes"], workers=1)
+    law = law_repo.find_law(store, law_id="农产品质量安全法", title="")
+    assert law == {"id": "农产品质量安全法", "title": "中华人民共和国农产品质量安全法", "level": "法律"}
+    versions = law_repo.law_versions(store, law_id="农产品质量安全法")
+    assert [(v["date"], v["effective"], v["status"], v["article_count"]) for v in versions] == [
+        ("2018-10-26", None, "superseded", 56), ("2022-09-02", "2023-01-01", "in_force", 81)]
+    at = law_repo.version_at
+    assert at(store, law_id="农产品质量安全法", at=date(2019, 1, 1))["id"] == "农产品质量安全法@2018-10-26"
+    # the 2022 text was passed on 2022-09-02 but took effect on 2023-01-01
+    assert at(store, law_id="农产品质量安全法", at=date(2022, 12, 31))["id"] == "农产品质量安全法@2018-10-26"
+    assert at(store, law_id="农产品质量安全法", at=date(2023, 1, 1))["id"] == "农产品质量安全法@2022-09-02"
+    assert at(store, law_id="农产品质量安全法", at=date(2000, 1, 1)) is None
+    penalty = law_repo.version_at(store, law_id="行政处罚法", at=date(2020, 1, 1))
+    assert penalty is not None and penalty["id"] == "行政处罚法@2017-09-01"
+
+
+def test_article_units(store: GraphStore) -> None:
+    ingest_statutes(store, [SAMPLE / "statutes"], workers=1)
+    art = law_repo.article(store, version_id="行政处罚法@2021-01-22", number="9")
+    assert art is not None and art["label"] == "第九条"
+    assert art["paragraphs"][0]["text"] == "行政处罚的种类："
+    assert [i["text"][:4] for i in art["paragraphs"][0]["items"]] == [
+        "（一）警", "（二）罚", "（三）暂", "（四）限", "（五）行", "（六）法"]
+
+
+def test_a_changed_text_replaces_its_version(store: GraphStore, tmp_path: Path) -> None:
+    path = tmp_path / "某法(2020-01-01).md"
+    path.write_text("# 某法\n\n<!-- INFO END -->\n\n第一条 一。\n\n第二条 二。\n\n（一）项。\n", encoding="utf-8")
+    ingest_statutes(store, [path], workers=1)
+    path.write_text("# 某法\n\n<!-- INFO END -->\n\n第一条 一改。\n", encoding="utf-8")
+    report = ingest_statutes(store, [path], workers=1)
+    assert report.versions_written == 1
+    stats = law_repo.stats(store)["nodes"]
+    assert stats["Article"] == 1 and stats["Paragraph"] == 1 and "Item" not in stats
+
+
+def test_bad_files_are_reported_and_the_rest_loads(store: GraphStore, tmp_path: Path) -> None:
+    (tmp_path / "empty.md").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x03")
+    (tmp_path / "good(2020-01-01).md").write_text("# 好法\n\n<!-- INFO END -->\n\n第一条 好。\n\n第三条 跳。\n")
+    report = ingest_statutes(store, [tmp_path], workers=1)
+    assert not report.ok
+    assert sorted(e.split(": ", 1)[1] for e in report.errors) == [
+        "the file is empty", "this is a binary file, not text (NUL bytes found); give a .md, .txt or .docx"]
+    assert report.warnings == [f"{tmp_path}/good(2020-01-01).md:7: numbering jumps from 第一条 to 第三条"]
+    assert law_repo.stats(store)["nodes"]["Article"] == 2
+
+
+def test_whole_corpus_loads_with_zero_errors_and_twice_changes_nothing(store: GraphStore) -> None:
+    root = corpus()
+    report = ingest_statutes(store, [root / "lawrefbook", root / "versions"])
+    assert report.errors == []
+    assert report.files == 3441 and report.articles == 148042
+    assert all("案例" in s or "_index.md" in s or "法律法规模版" in s for s in report.skipped)
+    counts = {
+        ("行政处罚法", "2021-01-22"): 86, ("行政处罚法", "2017-09-01"): 64, ("行政许可法", "2019-04-23"): 83,
+        ("行政强制法", "2011-06-30"): 71, ("食品安全法", "2021-04-29"): 154, ("安全生产法", "2021-06-10"): 119,
+        ("农产品质量安全法", "2018-10-26"): 56, ("农产品质量安全法", "2022-09-02"): 81,
+        ("民法典", "2020-05-28"): 1260, ("刑法", "2023-12-29"): None,
+        ("动物防疫法", "1997-07-03"): 58, ("动物防疫法", "2021-01-22"): 113,
+    }
+    for (law_id, when), expected in counts.items():
+        versions = {v["date"]: v for v in law_repo.law_versions(store, law_id=law_id)}
+        assert when in versions, (law_id, when, sorted(versions))
+        if expected is not None:
+            assert versions[when]["article_count"] == expected, (law_id, when)
+    animal = [v["date"] for v in law_repo.law_versions(store, law_id="动物防疫法")]
+    assert animal == ["1997-07-03", "2007-08-30", "2013-01-01", "2015-04-24", "2021-01-22"]
+    civil = law_repo.article(store, version_id="民法典@2020-05-28", number="1260")
+    assert civil is not None and "施行" in civil["text"]
+    first = law_repo.stats(store)
+    again = ingest_statutes(store, [root / "lawrefbook", root / "versions"])
+    assert again.versions_written == 0 and again.errors == []
+    assert law_repo.stats(store) == first
+
+
+def _stats_of(directory: Path) -> dict[str, dict[str, int]]:
+    store = open_store(Settings(graph_url=f"embedded:{directory}"))
+    try:
+        return law_repo.stats(store)
+    finally:
+        store.close()
+
+
+def _ingest_cli(directory: Path, source: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "ingest", "statutes", "--graph", f"embedded:{directory}", str(source)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_kill_9_of_the_server_mid_ingest_then_rerun_matches_a_clean_run(data_root: Path) -> None:
+    source = corpus() / "lawrefbook" / "行政法规"
+    crashed, clean = data_root / "crash", data_root / "clean"
+    try:
+        embedded.start_server(crashed)
+        proc = _ingest_cli(crashed, source)
+        store = open_store(Settings(graph_url=f"embedded:{crashed}"))
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            nodes = law_repo.stats(store)["nodes"]
+            if nodes.get("Paragraph", 0) > 2000:
+                break
+            time.sleep(0.25)
+        pid = embedded.status(crashed).pid
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        store.close()
+        out, errs = proc.communicate(timeout=120)
+        assert proc.returncode != 0, out  # the ingest saw the store vanish
+        rerun = _ingest_cli(crashed, source)
+        out, errs = rerun.communicate(timeout=300)
+        assert rerun.returncode == 0, errs
+        reference = _ingest_cli(clean, source)
+        out, errs = reference.communicate(timeout=300)
+        assert reference.returncode == 0, errs
+        assert _stats_of(crashed) == _stats_of(clean)
+    finally:
+        embedded.stop_server(crashed)
+        embedded.stop_server(clean)
