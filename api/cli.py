@@ -42,7 +42,7 @@ def _store(graph: str | None) -> GraphStore:
 
 
 def _fail(exc: LawgraphError) -> None:
-    err.print(f"[red]error:[/red] {exc}")
+    typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(2)
 
 
@@ -63,7 +63,7 @@ def ingest_statutes(
     from ingest.statutes.levels import LEVELS
 
     if level is not None and level not in LEVELS:
-        err.print(f"[red]error:[/red] unknown level {level!r}; use one of: {', '.join(LEVELS)}")
+        typer.echo(f"error: unknown level {level!r}; use one of: {', '.join(LEVELS)}", err=True)
         raise typer.Exit(2)
     try:
         store = _store(graph)
@@ -162,7 +162,7 @@ def _parse_date(text: str) -> date:
 def _embedded_dir(graph: str | None) -> str:
     url = _settings(graph).graph_url
     if not url.startswith("embedded:"):
-        err.print(f"[red]error:[/red] `lawgraph db` manages the embedded store only; the graph URL is {url!r}")
+        typer.echo(f"error: `lawgraph db` manages the embedded store only; the graph URL is {url!r}", err=True)
         raise typer.Exit(2)
     return url.removeprefix("embedded:") or ".lawgraph"
 
@@ -218,7 +218,7 @@ def main() -> None:
     try:
         app()
     except LawgraphError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        typer.echo(f"error: {exc}", err=True)
         sys.exit(2)
 
 

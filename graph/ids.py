@@ -39,7 +39,9 @@ def article_id(version: str, number: str) -> str:
     return f"{version}/{number}"
 
 
-_ARTICLE_INPUT = re.compile(r"^第?\s*([0-9零〇一二三四五六七八九十百千两]+)\s*条?\s*(?:(?:之|-)\s*([0-9一二三四五六七八九十]+))?$")
+_ARTICLE_INPUT = re.compile(
+    r"^第?\s*([0-9零〇一二三四五六七八九十百千两]+)\s*条?\s*(?:(?:之|-)\s*([0-9一二三四五六七八九十]+))?$"
+)
 
 
 def article_number(text: str) -> str | None:

@@ -19,7 +19,5 @@ class VersionRows:
     version: Row
     divisions_top: list[Row] = field(default_factory=list)
     divisions_nested: list[Row] = field(default_factory=list)
-    articles: list[Row] = field(default_factory=list)
-    paragraphs: list[Row] = field(default_factory=list)
-    items: list[Row] = field(default_factory=list)
-    subitems: list[Row] = field(default_factory=list)
+    articles: list[Row] = field(default_factory=list)  # each with its paragraphs, items, sub-items nested
+    units: int = 0  # articles + paragraphs + items + sub-items

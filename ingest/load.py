@@ -253,27 +253,33 @@ def version_rows(version: VersionText) -> VersionRows:
     rows.divisions_nested.sort(key=lambda r: r["id"].count("."))
     for article in s.articles:
         aid = ids.article_id(vid, article.number)
+        paragraphs: list[dict[str, Any]] = []
+        rows.units += 1
+        for paragraph in article.paragraphs:
+            pid = f"{aid}.{paragraph.number}"
+            items: list[dict[str, Any]] = []
+            for item_ordinal, item in enumerate(paragraph.items, start=1):
+                iid = f"{pid}.{item_ordinal}"
+                items.append({"id": iid, "props": {
+                    "version_id": vid, "number": item.number, "ordinal": item_ordinal, "text": item.text,
+                    "norm": item.norm, "line": item.line}, "subitems": [
+                    {"id": f"{iid}.{sub_ordinal}", "props": {
+                        "version_id": vid, "number": sub.number, "ordinal": sub_ordinal, "text": sub.text,
+                        "norm": sub.norm, "line": sub.line}}
+                    for sub_ordinal, sub in enumerate(item.subitems, start=1)]})
+                rows.units += 1 + len(item.subitems)
+            paragraphs.append({"id": pid, "props": {
+                "version_id": vid, "number": paragraph.number, "text": paragraph.text, "norm": paragraph.norm,
+                "line": paragraph.line}, "items": items})
+            rows.units += 1
         rows.articles.append({
             "id": aid, "version_id": vid,
             "division_id": ids.division_id(vid, article.division) if article.division else None,
             "props": {"version_id": vid, "law_id": law_id, "number": article.number, "base": article.base,
                       "suffix": article.suffix, "label": article_label(article.base, article.suffix),
                       "ordinal": article.ordinal, "text": article.text, "norm": article.norm,
-                      "line": article.line}})
-        for paragraph in article.paragraphs:
-            pid = f"{aid}.{paragraph.number}"
-            rows.paragraphs.append({"id": pid, "parent": aid, "props": {
-                "version_id": vid, "number": paragraph.number, "text": paragraph.text, "norm": paragraph.norm,
-                "line": paragraph.line}})
-            for item_ordinal, item in enumerate(paragraph.items, start=1):
-                iid = f"{pid}.{item_ordinal}"
-                rows.items.append({"id": iid, "parent": pid, "props": {
-                    "version_id": vid, "number": item.number, "ordinal": item_ordinal, "text": item.text,
-                    "norm": item.norm, "line": item.line}})
-                for sub_ordinal, sub in enumerate(item.subitems, start=1):
-                    rows.subitems.append({"id": f"{iid}.{sub_ordinal}", "parent": iid, "props": {
-                        "version_id": vid, "number": sub.number, "ordinal": sub_ordinal, "text": sub.text,
-                        "norm": sub.norm, "line": sub.line}})
+                      "line": article.line},
+            "paragraphs": paragraphs})
     return rows
 
 

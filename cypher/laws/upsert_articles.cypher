@@ -1,11 +1,24 @@
-// Articles (条) under their version, and under their innermost division where they have one.
-// params: $rows (list of {id, version_id, division_id, props})
+// Articles (条) of versions with their paragraphs (款), items (项) and sub-items (目), one tree per row.
+// Callers write a version's articles only after deleting what an earlier write of it left
+// (laws/delete_version_units), so the units are created, not merged: no lookup below the version.
+// An article is also linked to its innermost division (编/章/节) where it has one.
+// params: $rows (list of {id, version_id, division_id, props, paragraphs: [{id, props, items: [{id, props, subitems}]}]})
 UNWIND $rows AS r
 MATCH (v:LawVersion {id: r.version_id})
-MERGE (a:Article {id: r.id})
+CREATE (v)-[:HAS_ARTICLE]->(a:Article {id: r.id})
 SET a += r.props
-MERGE (v)-[:HAS_ARTICLE]->(a)
 WITH a, r
-WHERE r.division_id IS NOT NULL
-MATCH (d:Division {id: r.division_id})
-MERGE (d)-[:HAS_ARTICLE]->(a)
+OPTIONAL MATCH (d:Division {id: r.division_id})
+FOREACH (division IN CASE WHEN d IS NULL THEN [] ELSE [d] END | CREATE (division)-[:HAS_ARTICLE]->(a))
+WITH a, r
+UNWIND r.paragraphs AS pr
+CREATE (a)-[:HAS_PARAGRAPH]->(p:Paragraph {id: pr.id})
+SET p += pr.props
+WITH p, pr
+UNWIND pr.items AS ir
+CREATE (p)-[:HAS_ITEM]->(i:Item {id: ir.id})
+SET i += ir.props
+WITH i, ir
+UNWIND ir.subitems AS sr
+CREATE (i)-[:HAS_SUBITEM]->(s:SubItem {id: sr.id})
+SET s += sr.props

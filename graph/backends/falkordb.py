@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlparse
 
 from falkordb import FalkorDB
+from falkordb.helpers import stringify_param_value
 from redis.exceptions import RedisError, ResponseError
 
 from graph import queries
@@ -53,7 +56,7 @@ class FalkorStore:
     def _query(self, text: str, params: dict[str, Any], name: str) -> list[Row]:
         self.round_trips += 1
         try:
-            result = self._graph.query(text, params)
+            result = self._graph.query(text, params or None)
         except ResponseError as exc:
             raise StoreError(f"query {name!r} failed on FalkorDB ({self._where}): {exc}") from exc
         except (RedisError, OSError) as exc:
@@ -71,9 +74,24 @@ class FalkorStore:
 
     def write(self, name: str, rows: Sequence[Mapping[str, Any]], *, batch: int | None = None,
               **params: Any) -> int:
+        """Batched write. The next batch's parameters are serialised (in Python, by the client's own
+        encoder) while the server runs the previous batch, so the two overlap."""
         text = queries.get(name, self._settings.cypher_dir).text
-        for chunk in batched(rows, batch or self._settings.batch_size):
-            self._query(text, {**params, "rows": chunk}, name)
+        chunks = list(batched(rows, batch or self._settings.batch_size))
+        if len(chunks) <= 1:
+            for chunk in chunks:
+                self._query(text, {**params, "rows": chunk}, name)
+            return len(rows)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lawgraph-write") as sender:
+            pending: Future[list[Row]] | None = None
+            for chunk in chunks:
+                header = "CYPHER " + " ".join(
+                    f"{key}={stringify_param_value(value)}" for key, value in {**params, "rows": chunk}.items())
+                if pending is not None:
+                    pending.result()
+                pending = sender.submit(self._query, f"{header} {text}", {}, name)
+            if pending is not None:
+                pending.result()
         return len(rows)
 
     def apply_schema(self) -> None:
@@ -103,7 +121,5 @@ class FalkorStore:
         self.apply_schema()
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(RedisError, OSError):
             self._db.connection.close()
-        except (RedisError, OSError):
-            pass

@@ -80,7 +80,7 @@ class Neo4jStore:
         for statement in queries.schema_statements("neo4j", self._settings.cypher_dir):
             try:
                 with self._driver.session(database=self._database) as session:
-                    session.run(Query(statement)).consume()  # type: ignore[arg-type]
+                    session.run(Query(statement)).consume()
             except ClientError as exc:
                 if not any(marker in str(exc) for marker in _ALREADY):
                     raise StoreError(f"schema statement failed on Neo4j: {statement!r}: {exc}") from exc

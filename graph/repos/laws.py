@@ -18,10 +18,8 @@ UNIT_QUERIES = (
     ("divisions_top", "laws/upsert_divisions_top"),
     ("divisions_nested", "laws/upsert_divisions_nested"),
     ("articles", "laws/upsert_articles"),
-    ("paragraphs", "laws/upsert_paragraphs"),
-    ("items", "laws/upsert_items"),
-    ("subitems", "laws/upsert_subitems"),
 )
+ARTICLE_BATCH = 500
 
 
 def versions_of_laws(store: GraphStore, *, law_ids: list[str]) -> dict[str, list[Row]]:
@@ -57,7 +55,7 @@ def write_versions(store: GraphStore, *, versions: list[VersionRows], progress: 
     for start in range(0, len(stale), 50):
         store.execute("laws/delete_version_units", ids=stale[start:start + 50])
         store.execute("laws/delete_version_divisions", ids=stale[start:start + 50])
-    total = sum(len(getattr(v, key)) for v in todo for key, _ in UNIT_QUERIES)
+    total = sum(v.units + len(v.divisions_top) + len(v.divisions_nested) for v in todo)
     done = 0
     # Versions are written a chunk at a time and marked complete after each chunk, so a crash
     # leaves at most one chunk to redo.
@@ -66,8 +64,8 @@ def write_versions(store: GraphStore, *, versions: list[VersionRows], progress: 
         store.write("laws/upsert_versions", [v.version for v in chunk])
         for key, query in UNIT_QUERIES:
             rows = [row for v in chunk for row in getattr(v, key)]
-            store.write(query, rows, batch=BATCH)
-            done += len(rows)
+            store.write(query, rows, batch=ARTICLE_BATCH if key == "articles" else BATCH)
+            done += sum(v.units for v in chunk) if key == "articles" else len(rows)
             if progress:
                 progress("store", done, total)
         store.write("laws/complete_versions", [{"id": v.version_id, "hash": v.content_hash} for v in chunk])
@@ -80,7 +78,7 @@ def _chunks(versions: list[VersionRows], size: int) -> list[list[VersionRows]]:
     rows = 0
     for version in versions:
         current.append(version)
-        rows += len(version.articles) + len(version.paragraphs) + len(version.items)
+        rows += version.units
         if rows >= size:
             chunks.append(current)
             current, rows = [], 0

@@ -47,7 +47,7 @@ def infer_level(*, title: str, folders: tuple[str, ...] = (), issuer: str = "", 
 def level_from_title(title: str) -> str:
     """Return the level a title alone suggests."""
     bare = title.removeprefix("中华人民共和国")
-    if "宪法" in bare and "修正案" in bare or bare == "宪法":
+    if ("宪法" in bare and "修正案" in bare) or bare == "宪法":
         return "宪法"
     if bare.endswith("法") and not bare.endswith("办法"):
         return "法律"

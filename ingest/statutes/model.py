@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from datetime import date
 
 DIVISION_KINDS = ("part", "subpart", "chapter", "section", "heading")  # 编 分编 章 节, unnumbered heading
 DIVISION_RANK = {"part": 1, "subpart": 2, "chapter": 3, "heading": 3, "section": 4}
@@ -102,7 +102,7 @@ class Division:
 class Event:
     """A history line: 通过 / 修正 / 修订 / 公布 / 施行 …, with its date."""
 
-    date: date
+    date: dt.date
     kind: str
     text: str
 
@@ -116,9 +116,9 @@ class ParsedStatute:
     title: str
     subtitle: str | None
     level: str
-    date: date | None
+    date: dt.date | None
     date_precision: str  # day | year | none
-    effective: date | None
+    effective: dt.date | None
     events: list[Event]
     preamble: str
     divisions: list[Division]

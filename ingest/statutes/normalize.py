@@ -19,7 +19,7 @@ _WIDTH[0x2002] = 0x20
 _WIDTH[0x2003] = 0x20
 _WIDTH[0xFEFF] = None  # type: ignore[assignment]
 _WIDTH[0x200B] = None  # type: ignore[assignment]
-_WIDTH_TABLE = str.maketrans(_WIDTH)  # type: ignore[arg-type]
+_WIDTH_TABLE = str.maketrans(_WIDTH)
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff\u3001-\u303f\uff00-\uffef"
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")

@@ -213,12 +213,11 @@ def parse_statute(doc: SourceDoc, *, level: str | None = None, folders: tuple[st
         if not (doc.title or events):
             raise InputError(doc.path, "no articles (第X条), no title and no history: not a statute")
         warnings.append(f"{doc.path}:1: no articles (第X条) found; the text is kept as the version's preamble")
-    articles_used = {a.division for a in articles}
-    used = set()
-    for key in articles_used:
-        while key:
-            used.add(key)
-            key = key.rsplit(".", 1)[0] if "." in key else None
+    used: set[str] = set()
+    for division_key in {a.division for a in articles}:
+        while division_key:
+            used.add(division_key)
+            division_key = division_key.rsplit(".", 1)[0] if "." in division_key else None
     divisions = [d for d in divisions if d.key in used]
     _fill_norms(articles)
     when, precision = _version_date(doc, events)

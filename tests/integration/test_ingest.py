@@ -10,8 +10,6 @@ import time
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from graph.backends import embedded
 from graph.config import Settings
 from graph.repos import laws as law_repo

@@ -141,7 +141,7 @@ def test_no_articles_is_a_warning_when_titled_and_an_error_otherwise() -> None:
     assert s.articles == [] and s.preamble == "一、做某事。"
     assert s.warnings == ["某决定.md:1: no articles (第X条) found; the text is kept as the version's preamble"]
     doc = lines_to_doc(Path("notes.txt"), [(1, "随便写点什么")], "text")
-    with pytest.raises(InputError, match="notes.txt: no articles"):
+    with pytest.raises(InputError, match=r"notes\.txt: no articles"):
         parse_statute(doc)
 
 
@@ -184,7 +184,7 @@ def test_docx(tmp_path: Path) -> None:
 def test_not_a_docx(tmp_path: Path) -> None:
     path = tmp_path / "x.docx"
     path.write_text("plain text, not a zip")
-    with pytest.raises(InputError, match="not a readable .docx"):
+    with pytest.raises(InputError, match=r"not a readable \.docx"):
         read_source(path)
 
 
