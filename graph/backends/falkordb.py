@@ -44,14 +44,22 @@ class FalkorStore:
     def from_url(cls, url: str, settings: Settings) -> FalkorStore:
         """Connect to `falkordb://host:port`."""
         parsed = urlparse(url)
-        db = FalkorDB(host=parsed.hostname or "localhost", port=parsed.port or 6379,
-                      password=parsed.password, username=parsed.username)
+        try:
+            db = FalkorDB(host=parsed.hostname or "localhost", port=parsed.port or 6379,
+                          password=parsed.password, username=parsed.username)
+        except (RedisError, OSError) as exc:
+            raise StoreError(f"FalkorDB at {url} is unreachable ({exc}); is the server running?") from exc
         return cls(db, settings, where=url)
 
     @classmethod
     def from_socket(cls, socket_path: str, settings: Settings) -> FalkorStore:
         """Connect through a unix socket (the embedded server)."""
-        return cls(FalkorDB(unix_socket_path=socket_path), settings, where=f"unix:{socket_path}")
+        try:
+            db = FalkorDB(unix_socket_path=socket_path)
+        except (RedisError, OSError) as exc:
+            raise StoreError(f"the embedded FalkorDB at {socket_path} is unreachable ({exc}); "
+                             "see `lawgraph db status`") from exc
+        return cls(db, settings, where=f"unix:{socket_path}")
 
     def _query(self, text: str, params: dict[str, Any], name: str) -> list[Row]:
         self.round_trips += 1
