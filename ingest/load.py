@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -21,6 +22,7 @@ from graph.errors import InputError, LawgraphError
 from graph.records import VersionRows
 from graph.repos import laws as law_repo
 from graph.store import GraphStore
+from ingest.link import link_versions
 from ingest.statutes.model import ParsedStatute
 from ingest.statutes.parse import parse_statute
 from ingest.statutes.read import discover, read_source
@@ -40,6 +42,9 @@ class IngestReport:
     articles: int = 0
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    citations: dict[str, int] = field(default_factory=dict)
+    citations_reresolved: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -52,6 +57,7 @@ class IngestReport:
             "files": self.files, "skipped": len(self.skipped), "laws": self.laws,
             "versions_written": self.versions_written, "versions_unchanged": self.versions_unchanged,
             "articles": self.articles, "warnings": len(self.warnings), "errors": len(self.errors),
+            "citations": self.citations, "citations_reresolved": self.citations_reresolved,
         }
 
 
@@ -195,29 +201,40 @@ def group_versions(statutes: list[ParsedStatute], stored: dict[str, list[dict[st
 
 
 def ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None = None,
-                    workers: int | None = None, progress: Progress | None = None) -> IngestReport:
+                    workers: int | None = None, progress: Progress | None = None, link: bool = True
+                    ) -> IngestReport:
     """Read, parse and load every statute under `paths`; return the report (never raises on bad files)."""
     report = IngestReport()
+    clock = time.perf_counter()
     files, report.skipped = discover(paths)
     report.files = len(files)
     statutes, report.errors = parse_files(
         files, level=level, workers=workers if workers is not None else min(2, os.cpu_count() or 1),
         progress=progress)
+    report.seconds["parse"] = time.perf_counter() - clock
     for statute in statutes:
         report.warnings.extend(statute.warnings)
     law_ids = sorted({ids.law_key(s.title) for s in statutes})
     stored = law_repo.versions_of_laws(store, law_ids=law_ids)
     versions = group_versions(statutes, stored, report)
     try:
-        written, unchanged = law_repo.write_versions(
-            store, versions=[version_rows(v) for v in versions], progress=progress)
+        clock = time.perf_counter()
+        written = set(law_repo.write_versions(store, versions=[version_rows(v) for v in versions],
+                                              progress=progress))
+        law_repo.refresh_status(store, law_ids=law_ids)
+        report.seconds["store"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        if link:
+            linked = link_versions(store, [(v.law_id, v.id, v.statute) for v in versions if v.id in written])
+            report.citations = dict(sorted(linked.counts.items()))
+            report.citations_reresolved = linked.reresolved
+        report.seconds["link"] = time.perf_counter() - clock
     except LawgraphError as exc:
         report.errors.append(f"store: {exc}")
         return report
-    law_repo.refresh_status(store, law_ids=law_ids)
     report.laws = len({v.law_id for v in versions})
-    report.versions_written = written
-    report.versions_unchanged = unchanged
+    report.versions_written = len(written)
+    report.versions_unchanged = len(versions) - len(written)
     report.articles = sum(len(v.statute.articles) for v in versions)
     return report
 

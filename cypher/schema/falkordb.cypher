@@ -10,3 +10,7 @@ CREATE INDEX FOR (n:Article) ON (n.number);
 CREATE INDEX FOR (n:Paragraph) ON (n.id);
 CREATE INDEX FOR (n:Item) ON (n.id);
 CREATE INDEX FOR (n:SubItem) ON (n.id)
+;
+CREATE INDEX FOR (n:Citation) ON (n.id);
+CREATE INDEX FOR (n:Citation) ON (n.status);
+CREATE INDEX FOR (n:Citation) ON (n.law_key)

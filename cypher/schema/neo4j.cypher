@@ -9,3 +9,7 @@ CREATE INDEX article_number IF NOT EXISTS FOR (n:Article) ON (n.number);
 CREATE CONSTRAINT paragraph_id IF NOT EXISTS FOR (n:Paragraph) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT item_id IF NOT EXISTS FOR (n:Item) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT subitem_id IF NOT EXISTS FOR (n:SubItem) REQUIRE n.id IS UNIQUE
+;
+CREATE CONSTRAINT citation_id IF NOT EXISTS FOR (n:Citation) REQUIRE n.id IS UNIQUE;
+CREATE INDEX citation_status IF NOT EXISTS FOR (n:Citation) ON (n.status);
+CREATE INDEX citation_law_key IF NOT EXISTS FOR (n:Citation) ON (n.law_key)

@@ -1,4 +1,5 @@
-// Node counts per label.
+// Node counts per label (a node with several labels counts under each).
 // params: none
 MATCH (n)
-RETURN labels(n)[0] AS label, count(*) AS count
+UNWIND labels(n) AS label
+RETURN label, count(*) AS count

@@ -32,10 +32,10 @@ def versions_of_laws(store: GraphStore, *, law_ids: list[str]) -> dict[str, list
 
 
 def write_versions(store: GraphStore, *, versions: list[VersionRows], progress: Progress | None = None
-                   ) -> tuple[int, int]:
+                   ) -> list[str]:
     """Write versions that are new, changed or incomplete; skip those stored with the same hash.
 
-    Returns (written, unchanged). Runs laws/version_states, laws/delete_version_*, laws/upsert_*,
+    Returns the ids of the versions written. Runs laws/version_states, laws/delete_version_*, laws/upsert_*,
     laws/complete_versions.
     """
     states: dict[str, Row] = {}
@@ -69,7 +69,7 @@ def write_versions(store: GraphStore, *, versions: list[VersionRows], progress: 
             if progress:
                 progress("store", done, total)
         store.write("laws/complete_versions", [{"id": v.version_id, "hash": v.content_hash} for v in chunk])
-    return len(todo), len(versions) - len(todo)
+    return [v.version_id for v in todo]
 
 
 def _chunks(versions: list[VersionRows], size: int) -> list[list[VersionRows]]:

@@ -20,7 +20,8 @@ _S = r"[ \t\u3000]*"
 LAW_SUFFIXES = ("法", "条例", "規定", "规定", "办法", "辦法", "细则", "細則", "规则", "規則", "解释", "解釋", "决定",
                 "決定", "章程", "准则", "通则", "纲要", "意见", "通知", "公约", "协定", "条约", "规范", "批复", "答复",
                 "法典", "修正案", "标准", "規則")
-_REL_LAW = "本法|本条例|本條例|本规定|本規定|本办法|本辦法|本解释|本解釋|本细则|本細則|本规则|本規則|本决定|本決定|本准则|本章程"
+_REL_LAW = ("本法|本条例|本條例|本规定|本規定|本办法|本辦法|本解释|本解釋|本细则|本細則|本规则|本規則|本决定|本決定"
+            "|本准则|本章程")
 
 _ATOMS = [
     ("LAW", r"《[^《》\n]{1,120}》"),
@@ -34,9 +35,9 @@ _ATOMS = [
     ("PREVPARA", rf"前([两兩二三四五六七八九十]?){_S}款"),
     ("ITEM", rf"第?{_S}[（(]{_S}([{_N}]+){_S}[)）]{_S}[项項]?|第{_S}([{_N}]+){_S}[项項]"),
     ("SUB", rf"第{_S}([{_N}]+){_S}目"),
-    ("RANGE", r"至|到"),
-    ("CONN", r"、|，|,|以及|和|及|或者|或|与|與"),
-    ("SPACE", r"[ \t\u3000]+"),
+    # connectors only count right before another citation atom, so ordinary commas cost nothing
+    ("RANGE", rf"(?:至|到)(?={_S}[第（(])"),
+    ("CONN", rf"(?:、|，|,|以及|和|及|或者|或|与|與)(?={_S}(?:第|[（(]|前[两兩二三四五六七八九十]?{_S}款|本[条條款]))"),
 ]
 
 
@@ -85,9 +86,16 @@ def is_law_title(name: str) -> bool:
     return bare.endswith(LAW_SUFFIXES)
 
 
+def scanner_for(text: str, known: frozenset[str]) -> re.Pattern[str]:
+    """The scanner for `text`: with the bare-name alternative only where a name could stand (法第 …)."""
+    if known and ("法第" in text or "法典第" in text or "法 第" in text or "则第" in text):
+        return _scanner(known)
+    return _scanner(frozenset())
+
+
 def scan(text: str, known: frozenset[str] = frozenset()) -> list[Atom]:
     """Return the atoms of `text` in order (spaces dropped)."""
-    return atoms_of(_scanner(known).finditer(text))
+    return atoms_of(scanner_for(text, known).finditer(text))
 
 
 def atoms_of(matches: Iterable[re.Match[str]]) -> list[Atom]:
@@ -155,7 +163,8 @@ def extract(text: str, *, known: frozenset[str] = frozenset(), context_article: 
         j = i
         if atom.kind in ("LAW", "BARELAW", "RELLAW"):
             if atom.kind == "LAW":
-                if not is_law_title(atom.text) or text[max(0, atom.start - 4):atom.start].endswith(("以下简称", "以下稱")):
+                alias = text[max(0, atom.start - 4):atom.start].endswith(("以下简称", "以下稱"))
+                if alias or not is_law_title(atom.text):
                     i += 1
                     continue
                 law, relative = atom.text[1:-1].strip(), False
@@ -220,10 +229,10 @@ def _parse_chain(text: str, atoms: list[Atom], j: int, law: str | None, relative
             elif kind == "RELART":
                 article = ctx_article
             else:
-                base = ctx_article.split("-")[0]
-                article = str(int(base) - 1) if base.isdigit() and int(base) > 1 else None
-                if article is None:
+                number = ctx_article.split("-")[0]
+                if not number.isdigit() or int(number) <= 1:
                     break
+                article = str(int(number) - 1)
             chain_law = law if current is None else current.law
             chain_rel = relative if current is None else current.relative
             if kind != "ART":
@@ -241,7 +250,7 @@ def _parse_chain(text: str, atoms: list[Atom], j: int, law: str | None, relative
                 paragraphs = [p for p in range(ctx_paragraph - count, ctx_paragraph) if p >= 1]
                 if not paragraphs:
                     break
-            base = current
+            owner = current
             if current is not None and current.level == "ART" and current.paragraph is None and \
                     prev is not None and prev.kind not in ("CONN", "RANGE"):
                 current.paragraph = paragraphs[0]
@@ -253,15 +262,15 @@ def _parse_chain(text: str, atoms: list[Atom], j: int, law: str | None, relative
                 j += 1
                 pending_range = False
                 continue
-            if base is None:
+            if owner is None:
                 if ctx_article is None:
                     break
-                base = _Ref(start, atom.end, None, True, ctx_article, note=None)
+                owner = _Ref(start, atom.end, None, True, ctx_article, note=None)
             new = None
             first = True
             for para in paragraphs:
-                ref = _Ref(start if first else atom.start, atom.end, base.law, base.relative, base.article,
-                           paragraph=para, note=base.note, level="PARA")
+                ref = _Ref(start if first else atom.start, atom.end, owner.law, owner.relative, owner.article,
+                           paragraph=para, note=owner.note, level="PARA")
                 first = False
                 if pending_range and out:
                     _expand(out, ref, "paragraph")

@@ -5,33 +5,33 @@
     doc._.citations      # list[Reference], offsets into doc.text
     doc.spans["citations"]
 
-The tokenizer cuts the text at the edges of citation atoms and punctuation, so every citation is a
+The tokenizer cuts the text at the edges of citation atoms only, so every citation is a
 token-aligned span and long texts stay cheap (no per-character tokens). Context for relative forms
 (本条, 前款) comes from doc.user_data["context_article"] / ["context_paragraph"].
 """
 
 from __future__ import annotations
 
-import re
+import itertools
 from collections.abc import Callable, Iterable
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 from spacy.vocab import Vocab
 
-from ingest.nlp.citations import _scanner, atoms_of, extract
+from ingest.nlp.citations import atoms_of, extract, scanner_for
 
 TOKENIZER = "lawgraph.citation_tokenizer.v1"
 COMPONENT = "lawgraph_citations"
-_PUNCT = re.compile(r"[\s、，。；：！？,.;:!?（）()《》〈〉“”\"']")
 
 if not Doc.has_extension("citations"):
     Doc.set_extension("citations", default=None)
 
 
 class CitationTokenizer:
-    """Cuts text at citation-atom edges and punctuation."""
+    """Cuts text at the edges of citation atoms (the text between two atoms is one token)."""
 
     def __init__(self, vocab: Vocab, known: frozenset[str] = frozenset()) -> None:
         self.vocab = vocab
@@ -39,21 +39,18 @@ class CitationTokenizer:
 
     def __call__(self, text: str) -> Doc:
         cuts = {0, len(text)}
-        matches = list(_scanner(self.known).finditer(text))
+        matches = list(scanner_for(text, self.known).finditer(text))
         for match in matches:
             cuts.add(match.start())
             cuts.add(match.end())
-        for match in _PUNCT.finditer(text):
-            cuts.add(match.start())
-            cuts.add(match.end())
         points = sorted(cuts)
-        words = [text[a:b] for a, b in zip(points, points[1:], strict=False) if b > a]
+        words = [text[a:b] for a, b in itertools.pairwise(points) if b > a]
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         doc.user_data["lawgraph_atoms"] = (self.known, atoms_of(matches))  # reused by the component
         return doc
 
 
-@spacy.registry.tokenizers(TOKENIZER)
+@registry.tokenizers(TOKENIZER)
 def create_tokenizer() -> Callable[[Language], CitationTokenizer]:
     """Registered tokenizer factory."""
 
@@ -94,6 +91,8 @@ def make_pipeline(known: Iterable[str] = ()) -> Language:
     """Return the blank-zh pipeline with our tokenizer and citation component."""
     names = sorted(set(known))
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
-    nlp.tokenizer.known = frozenset(names)
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, CitationTokenizer):
+        tokenizer.known = frozenset(names)
     nlp.add_pipe(COMPONENT, config={"known": names})
     return nlp

@@ -17,6 +17,15 @@ from datetime import date
 from graph import ids
 from ingest.nlp.citations import Reference
 
+# National laws cited without 《》 in judicial interpretations and regulations, several since repealed
+# (物权法, 合同法 … by the 民法典): recognised so that a bare 第X条 after them is not taken as a self-citation.
+BARE_LAW_NAMES = frozenset({
+    "刑法", "宪法", "民法典", "物权法", "合同法", "担保法", "民法通则", "民法总则", "婚姻法", "继承法", "侵权责任法",
+    "收养法", "经济合同法", "涉外经济合同法", "技术合同法", "刑事诉讼法", "民事诉讼法", "行政诉讼法", "公司法",
+    "行政处罚法", "行政许可法", "行政强制法", "行政复议法", "国家赔偿法", "治安管理处罚法", "道路交通安全法",
+    "劳动法", "劳动合同法", "票据法", "证券法", "保险法", "海商法", "专利法", "商标法", "著作权法", "反不正当竞争法",
+})
+
 
 @dataclass
 class VersionInfo:
@@ -78,10 +87,13 @@ class Resolver:
             law.versions.sort(key=lambda v: (v.starts or v.date or "", v.id))
         self._load_units = load_units
         self._units: dict[str, VersionUnits] = {}
+        self._candidates: dict[str, list[str]] = {}
 
     def known_names(self) -> frozenset[str]:
-        """Law names that may be cited without 《》: titles ending in 法 or 法典 of three characters or more."""
-        return frozenset(law_id for law_id in self.laws if len(law_id) >= 3 and law_id.endswith(("法", "法典")))
+        """Law names that may be cited without 《》 (依照刑法第X条): the graph's laws ending in 法 or 法典,
+        and national laws often cited that way whether or not they are in the graph."""
+        names = {law_id for law_id in self.laws if law_id.endswith(("法", "法典"))}
+        return frozenset(names | BARE_LAW_NAMES)
 
     def add_units(self, version_id: str, units: VersionUnits) -> None:
         """Give the units of a version directly (during ingest, from the parsed text)."""
@@ -108,8 +120,9 @@ class Resolver:
         key = ids.law_key(name)
         if key in self.laws:
             return self.laws[key], []
-        candidates = sorted(i for i in self.laws if i.endswith(key)) if len(key) >= 4 else []
-        return None, candidates
+        if key not in self._candidates:
+            self._candidates[key] = sorted(i for i in self.laws if i.endswith(key)) if len(key) >= 4 else []
+        return None, self._candidates[key]
 
     @staticmethod
     def version_at(law: LawInfo, at: date) -> VersionInfo | None:

@@ -1,0 +1,7 @@
+// What an article cites (from its paragraphs) and what cites it or any unit inside it.
+// params: $id (article id)
+MATCH (a:Article {id: $id})
+OPTIONAL MATCH (a)-[:HAS_PARAGRAPH]->(p:Paragraph)-[out:CITES]->(t)
+WITH a, collect(DISTINCT {text: out.text, source: out.source, target: t.id, status: out.status}) AS cites
+OPTIONAL MATCH (a)-[:HAS_PARAGRAPH|HAS_ITEM|HAS_SUBITEM*0..3]->(u)<-[inc:CITES]-(src:Paragraph)
+RETURN cites, collect(DISTINCT {text: inc.text, source: inc.source, target: u.id, status: inc.status}) AS cited_by
