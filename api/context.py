@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from strawberry.fastapi import BaseContext
 
@@ -14,6 +15,7 @@ class Context(BaseContext):
     """What every resolver may use."""
 
     store: GraphStore
+    cache: dict[str, Any] = field(default_factory=dict)  # per request
 
     def __post_init__(self) -> None:
         super().__init__()

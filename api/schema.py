@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from api.context import Context
 from graph import ids
+from graph.repos import citations as citation_repo
 from graph.repos import laws as law_repo
 
 MAX_PAGE = 100
@@ -51,6 +52,34 @@ class Paragraph:
 
 
 @strawberry.type
+class CitationRef:
+    """One cited unit found in a text, and what it resolved to."""
+
+    text: str
+    start: int
+    end: int
+    law: str | None = strawberry.field(description="Canonical full title where known, else as written.")
+    article: str | None = strawberry.field(description="'122', '10-1'; null for a whole law")
+    paragraph: int | None
+    item: int | None
+    sub_item: int | None
+    resolved: str | None = strawberry.field(description="Id of the cited unit, or null.")
+    status: str = strawberry.field(description="resolved | unresolved | ambiguous | stale")
+    reason: str | None
+    suggested: str | None = strawberry.field(description="For stale: the likely unit of the current version.")
+
+
+@strawberry.type
+class CitationLink:
+    """A CITES edge: the citing unit, the cited unit and the citing text."""
+
+    source: str = strawberry.field(description="Id of the citing unit (款, 项 or 目).")
+    target: str = strawberry.field(description="Id of the cited unit.")
+    text: str
+    status: str
+
+
+@strawberry.type
 class Article:
     """条 of one law version."""
 
@@ -61,6 +90,28 @@ class Article:
     text: str
     version_id: str
     paragraphs: list[Paragraph]
+
+    @strawberry.field(description="What this article cites (CITES edges from its paragraphs).")
+    def cites(self, info: Info[Context, None]) -> list[CitationLink]:
+        return _links(info, self.id)[0]
+
+    @strawberry.field(description="What cites this article or a unit inside it.")
+    def cited_by(self, info: Info[Context, None]) -> list[CitationLink]:
+        return _links(info, self.id)[1]
+
+
+def _links(info: Info[Context, None], article_id: str) -> tuple[list[CitationLink], list[CitationLink]]:
+    cache = info.context.cache
+    if article_id not in cache:
+        cites, cited_by = citation_repo.of_article(info.context.store, article_id=article_id)
+        cache[article_id] = (
+            [CitationLink(source=str(c["source"]), target=str(c["target"]), text=str(c["text"]),
+                          status=str(c["status"])) for c in cites],
+            [CitationLink(source=str(c["source"]), target=str(c["target"]), text=str(c["text"]),
+                          status=str(c["status"])) for c in cited_by],
+        )
+    links: tuple[list[CitationLink], list[CitationLink]] = cache[article_id]
+    return links
 
 
 @strawberry.type
@@ -194,6 +245,16 @@ class Query:
                 for p in row["paragraphs"]
             ],
         )
+
+
+    @strawberry.field(description="The citations in a text, resolved against the graph; `law` is the law the "
+                                  "text belongs to (for 本法 and bare 第X条), `at` the date (default today).")
+    def citations(self, info: Info[Context, None], text: str, law: str | None = None,
+                  at: date | None = None) -> list[CitationRef]:
+        from ingest.cite import cite_text
+
+        rows = cite_text(info.context.store, text, law=law, at=at)
+        return [CitationRef(**row) for row in rows]
 
 
 schema = strawberry.Schema(query=Query)

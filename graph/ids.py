@@ -14,6 +14,8 @@ from datetime import date
 
 from ingest.statutes.normalize import compact
 
+__all__ = ["PRC", "article_id", "article_number", "compact", "division_id", "law_key", "version_id"]
+
 PRC = "中华人民共和国"
 _VERSION_NOTE = re.compile(r"[(（][^()（）]*(修正|修订|草案|试行)[^()（）]*[)）]$")
 

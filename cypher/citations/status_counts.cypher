@@ -1,7 +1,7 @@
-// Citation counts by status: resolved ones are CITES edges, the others Citation nodes.
+// Citation counts by status: resolved and stale ones are CITES edges, the others Citation nodes.
 // params: none
 MATCH ()-[r:CITES]->()
-RETURN coalesce(r.status, 'resolved') AS status, count(*) AS count
+RETURN r.status AS status, count(*) AS count
 UNION ALL
 MATCH (c:Citation)
 WHERE c.status <> 'stale'

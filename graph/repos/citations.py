@@ -32,3 +32,29 @@ def version_units(store: GraphStore, version_ids: list[str]) -> dict[str, Versio
 def resolver(store: GraphStore) -> Resolver:
     """Return a Resolver reading from `store`."""
     return Resolver(catalogue(store), lambda version_ids: version_units(store, version_ids))
+
+
+def report(store: GraphStore) -> dict[str, object]:
+    """Return counts by status, every unresolved or ambiguous citation with its reason, every stale one.
+
+    Runs citations/status_counts and citations/report.
+    """
+    counts: dict[str, int] = {}
+    for row in store.run("citations/status_counts"):
+        counts[row["status"]] = counts.get(row["status"], 0) + int(row["count"])
+    rows = store.run("citations/report")
+    return {
+        "counts": dict(sorted(counts.items())),
+        "unresolved": [r for r in rows if r["status"] in ("unresolved", "ambiguous")],
+        "stale": [r for r in rows if r["status"] == "stale"],
+    }
+
+
+def of_article(store: GraphStore, *, article_id: str) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """Return (what the article cites, what cites it). Runs citations/of_article."""
+    rows = store.run("citations/of_article", id=article_id)
+    if not rows:
+        return [], []
+    cites = [c for c in rows[0]["cites"] if c.get("target")]
+    cited_by = [c for c in rows[0]["cited_by"] if c.get("source")]
+    return cites, cited_by

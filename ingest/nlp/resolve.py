@@ -121,7 +121,10 @@ class Resolver:
         if key in self.laws:
             return self.laws[key], []
         if key not in self._candidates:
-            self._candidates[key] = sorted(i for i in self.laws if i.endswith(key)) if len(key) >= 4 else []
+            # a national title (中华人民共和国…) is never a short form of a local one
+            national = ids.compact(name).startswith(ids.PRC)
+            self._candidates[key] = (sorted(i for i in self.laws if i.endswith(key))
+                                     if len(key) >= 4 and not national else [])
         return None, self._candidates[key]
 
     @staticmethod
@@ -157,15 +160,17 @@ class Resolver:
         if version is None:
             return Resolution(law_found.title, law_found.id, None, None, "unresolved",
                               f"no version of {law_found.title} was in force on {when}")
-        if ref.version_note:
-            year = re.match(r"\d{4}", ref.version_note)
-            noted = [v for v in law_found.versions if year and (v.date or "").startswith(year.group(0))]
-            if noted and noted[-1].id != version.id:
-                old = self._in_version(ref, law_found, noted[-1], stale_from=None)
-                current = self._in_version(ref, law_found, version, stale_from=None)
-                return Resolution(law_found.title, law_found.id, noted[-1].id, old.resolved, "stale",
-                                  f"cites the {ref.version_note} text; {version.date} is in force",
-                                  current.resolved)
+        year = re.match(r"\d{4}", ref.version_note or "")
+        if year and version.date and year.group(0) < version.date[:4]:
+            # 《…》（2016年修订）第六十八条 while a later text is in force: stale, whether or not the
+            # older text is in the graph; the same number in the current text is the suggestion
+            noted = [v for v in law_found.versions if (v.date or "").startswith(year.group(0))]
+            old = self._in_version(ref, law_found, noted[-1], stale_from=None) if noted else None
+            current = self._in_version(ref, law_found, version, stale_from=None)
+            return Resolution(law_found.title, law_found.id, noted[-1].id if noted else None,
+                              old.resolved if old else None, "stale",
+                              f"cites the {ref.version_note} text; the {version.date} text is in force",
+                              current.resolved)
         return self._in_version(ref, law_found, version, stale_from=law_found)
 
     def _in_version(self, ref: Reference, law: LawInfo, version: VersionInfo, *, stale_from: LawInfo | None
