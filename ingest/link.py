@@ -7,6 +7,7 @@ Citations of laws not yet in the graph are kept as Citation nodes and resolved a
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -93,6 +94,14 @@ def link_versions(store: GraphStore, versions: list[tuple[str, str, ParsedStatut
     opened: list[dict[str, Any]] = []
     for law_id, version_id, statute in versions:
         at = statute.effective or statute.date or date.today()
+        # an amendment (《宪法修正案》, 《刑法修正案（十一）》) numbers the articles of the law it amends
+        amended = re.match(r"^(?:中华人民共和国)?(.+?)修正案", law_id)
+        context_law = law_id
+        if amended and ids.law_key(amended.group(1)) in resolver.laws:
+            context_law = ids.law_key(amended.group(1))
+            version_id_for_context: str | None = None
+        else:
+            version_id_for_context = version_id
         for article in statute.articles:
             aid = f"{version_id}/{article.number}"
             for paragraph in article.paragraphs:
@@ -107,7 +116,8 @@ def link_versions(store: GraphStore, versions: list[tuple[str, str, ParsedStatut
                         continue
                     for ref in extract(text, known=known, context_article=article.number,
                                        context_paragraph=paragraph.number):
-                        res = resolver.resolve(ref, context_law=law_id, context_version=version_id, at=at)
+                        res = resolver.resolve(ref, context_law=context_law, context_version=version_id_for_context,
+                                               at=at)
                         _collect(report, cites, opened, source, ref, res)
     write_cites(store, cites)
     store.write("citations/write_open", opened)

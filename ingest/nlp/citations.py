@@ -31,6 +31,7 @@ _ATOMS = [
     ("RELART", r"本[条條](?!例)"),
     ("PREVART", r"前[条條](?!例)"),
     ("PARA", rf"第{_S}([{_N}]+){_S}款"),
+    ("DIV", rf"第{_S}[{_N}]+{_S}(?:分编|编|章|节)"),
     ("RELPARA", r"本款"),
     ("PREVPARA", rf"前([两兩二三四五六七八九十]?){_S}款"),
     ("ITEM", rf"第?{_S}[（(]{_S}([{_N}]+){_S}[)）]{_S}[项項]?|第{_S}([{_N}]+){_S}[项項]"),
@@ -75,7 +76,7 @@ def _scanner(known: frozenset[str]) -> re.Pattern[str]:
     if known:
         names = "|".join(re.escape(name) for name in sorted(known, key=len, reverse=True))
         # a bare law name counts only right before 第…条 (依照刑法第三百六十三条), never inside 《》
-        parts.insert(1, rf"(?P<BARELAW>(?<![《〈])(?:中华人民共和国)?(?:{names})(?={_S}第))")
+        parts.insert(1, rf"(?P<BARELAW>(?<![《〈])(?:中华人民共和国)?(?:{names})(?:分则|总则)?(?={_S}第))")
     return re.compile("|".join(parts))
 
 
@@ -169,10 +170,13 @@ def extract(text: str, *, known: frozenset[str] = frozenset(), context_article: 
                     continue
                 law, relative = atom.text[1:-1].strip(), False
             elif atom.kind == "BARELAW":
-                law, relative = atom.text, False
+                law, relative = re.sub("(分则|总则)$", "", atom.text), False
             j = i + 1
             if j < len(atoms) and atoms[j].kind == "NOTE" and _adjacent(text, atoms[j - 1], atoms[j]):
                 note = atoms[j].text.strip("（）() \u3000")
+                j += 1
+            # 刑法分则第九章第三百九十八条: a chapter named between the law and the article
+            while j < len(atoms) and atoms[j].kind == "DIV" and _adjacent(text, atoms[j - 1], atoms[j]):
                 j += 1
             if j >= len(atoms) or atoms[j].kind not in ("ART", "RELART") or not _adjacent(text, atoms[j - 1], atoms[j]):
                 if atom.kind == "LAW":

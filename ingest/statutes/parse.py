@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import deque
 from datetime import date
 from pathlib import Path
 
 from graph.errors import InputError
-from ingest.sources.document import SourceDoc, title_from_filename
+from ingest.sources.document import Line, SourceDoc, title_from_filename
 from ingest.statutes.levels import infer_level
 from ingest.statutes.model import (
     DIVISION_CN,
@@ -39,6 +40,8 @@ _FILE_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _FILE_YEAR = re.compile(r"_(\d{4})$")
 _EVENT_WORDS = ("废止", "修订", "修正", "施行", "通过", "公布", "发布", "批准", "实施")
 _HEADING_MAX = 40
+LOOSE_ARTICLE_RE = re.compile(rf"^第[\s\u3000]*([{_NUM}]+)[\s\u3000]*条(?:之([{_NUM}]+))?[\s\u3000]*(.*)$")
+INLINE_ARTICLE_RE = re.compile(rf"(?<=[。；])[\s\u3000]+第([{_NUM}]+)条[\s\u3000]+")
 _ORIGINAL_NUMBER = re.compile(r"^[\s\u3000]*第[^条]{1,12}条(?:之[^\s\u3000]{1,4})?[\s\u3000]*")
 
 
@@ -151,9 +154,27 @@ def parse_statute(doc: SourceDoc, *, level: str | None = None, folders: tuple[st
     if doc.subtitle:
         open_division("part", None, doc.subtitle, doc.subtitle, 1)
 
-    for line in doc.body:
+    queue = deque(doc.body)
+    while queue:
+        line = queue.popleft()
         text = line.text.strip(" \t\u3000")
         article_match = ARTICLE_RE.match(text)
+        if line.heading == 0 and (article_match is not None or last_key is not None):
+            # Texts where a line break was lost: 第一百二十四 条采用…, or “…起飞。 第五十一条 机场…”.
+            # Accepted only for the very next number, so ordinary references stay text.
+            own = to_int(article_match.group(1)) if article_match else None
+            next_number = (own if own is not None else last_key[0] if last_key else 0) + 1
+            loose = LOOSE_ARTICLE_RE.match(text) if article_match is None else None
+            if loose and to_int(loose.group(1)) == next_number and not loose.group(2):
+                article_match = loose
+                next_number += 1
+            for inline in INLINE_ARTICLE_RE.finditer(text):
+                if to_int(inline.group(1)) == next_number:
+                    queue.appendleft(Line(line.number, text[inline.start(1) - 1:].lstrip(), 0))
+                    text = text[:inline.start()].rstrip()
+                    line = Line(line.number, text, 0)
+                    article_match = ARTICLE_RE.match(text) or (LOOSE_ARTICLE_RE.match(text) if loose else None)
+                    break
         if article_match and line.heading == 0:
             base = to_int(article_match.group(1))
             suffix = to_int(article_match.group(2)) if article_match.group(2) else 0

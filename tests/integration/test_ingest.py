@@ -23,7 +23,8 @@ def test_sample_ingest_and_reingest_changes_nothing(store: GraphStore) -> None:
     assert report.ok and report.errors == []
     assert report.summary() | {"warnings": 0} == {
         "files": 18, "skipped": 1, "laws": 15, "versions_written": 18, "versions_unchanged": 0,
-        "articles": 1631, "warnings": 0, "errors": 0}
+        "articles": 1631, "warnings": 0, "errors": 0, "citations_reresolved": 0, "citations": {
+            "other:resolved": 1, "other_law:resolved": 17, "other_law:unresolved": 28, "self:resolved": 399}}
     first = law_repo.stats(store)
     assert first["nodes"]["Law"] == 15 and first["nodes"]["LawVersion"] == 18
     assert first["nodes"]["Article"] == 1631
@@ -85,7 +86,7 @@ def test_whole_corpus_loads_with_zero_errors_and_twice_changes_nothing(store: Gr
     root = corpus()
     report = ingest_statutes(store, [root / "lawrefbook", root / "versions"])
     assert report.errors == []
-    assert report.files == 3441 and report.articles == 148042
+    assert report.files == 3441 and report.articles == 148162
     assert all("案例" in s or "_index.md" in s or "法律法规模版" in s for s in report.skipped)
     counts = {
         ("行政处罚法", "2021-01-22"): 86, ("行政处罚法", "2017-09-01"): 64, ("行政许可法", "2019-04-23"): 83,
@@ -103,7 +104,15 @@ def test_whole_corpus_loads_with_zero_errors_and_twice_changes_nothing(store: Gr
     assert animal == ["1997-07-03", "2007-08-30", "2013-01-01", "2015-04-24", "2021-01-22"]
     civil = law_repo.article(store, version_id="民法典@2020-05-28", number="1260")
     assert civil is not None and "施行" in civil["text"]
+    # 飞行基本规则 prints several articles on one line; they are split where the next number follows
+    assert [v["article_count"] for v in law_repo.law_versions(store, law_id="飞行基本规则")] == [124]
+    # self-citations (本法第X条, bare 第X条, 本条, 前款) resolve within the citing text
+    self_resolved = report.citations["self:resolved"]
+    self_rate = self_resolved / (self_resolved + report.citations.get("self:unresolved", 0))
+    assert self_resolved > 22_000 and self_rate >= 0.99
+    assert report.citations["other:resolved"] > 2_500 and report.citations["other_law:resolved"] > 3_000
     first = law_repo.stats(store)
+    assert first["relationships"]["CITES"] > 25_000
     again = ingest_statutes(store, [root / "lawrefbook", root / "versions"])
     assert again.versions_written == 0 and again.errors == []
     assert law_repo.stats(store) == first
