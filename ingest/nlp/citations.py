@@ -189,7 +189,17 @@ def extract(text: str, *, known: frozenset[str] = frozenset(), context_article: 
         if atoms[j].kind == "ITEM" and not atoms[j].text.startswith("第"):
             i = j + 1  # a bare （一） opens a list item line, not a citation
             continue
-        chain = _parse_chain(text, atoms, j, law, relative, note, start, context_article, context_paragraph)
+        previous = refs[-1] if refs and "。" not in text[refs[-1].end:atoms[j].start] else None
+        if atoms[j].kind == "PARA" and previous is not None and previous.article is not None:
+            # 违反本条例第十二条第一款规定的，……；违反第三款规定的: 第三款 of the article just cited
+            chain = _parse_chain(text, atoms, j, previous.law, previous.relative, previous.note, start,
+                                 previous.article, context_paragraph, inherit=previous)
+        else:
+            if atoms[j].kind == "ART" and law is None and atom.kind not in ("RELLAW",):
+                implicit = _implicit_law(text, atoms[j].start)
+                if implicit:
+                    law, relative = implicit, False
+            chain = _parse_chain(text, atoms, j, law, relative, note, start, context_article, context_paragraph)
         refs.extend(chain[0])
         i = chain[1]
     return [
@@ -199,8 +209,28 @@ def extract(text: str, *, known: frozenset[str] = frozenset(), context_article: 
     ]
 
 
+_IMPLICIT = re.compile(r"([\u4e00-\u9fff]{2,16}?(?:法|条例))[\s\u3000]*$")
+_LEADING = re.compile(r"^(?:.*?(?:依照|依据|根据|按照|违反|适用|参照|执行|即|和|及|或者|与|的|对|由|在|为|是))+")
+
+
+_NOT_A_NAME = ("本", "该", "上述", "前述", "下列", "有关", "相关")
+
+
+def _implicit_law(text: str, at: int) -> str | None:
+    """A law named without 《》 right before a bare 第X条 (证券法第六十七条, 期货交易管理条例第八十五条):
+    the name, so the reference is not taken for a self-citation; None when there is none."""
+    match = _IMPLICIT.search(text[max(0, at - 24):at])
+    if match is None:
+        return None
+    name = _LEADING.sub("", match.group(1))
+    if len(name) < 3 or name.startswith(_NOT_A_NAME) or name in ("条例", "办法"):
+        return None
+    return name
+
+
 def _parse_chain(text: str, atoms: list[Atom], j: int, law: str | None, relative: bool, note: str | None,
-                 start: int, ctx_article: str | None, ctx_paragraph: int | None) -> tuple[list[_Ref], int]:
+                 start: int, ctx_article: str | None, ctx_paragraph: int | None,
+                 inherit: _Ref | None = None) -> tuple[list[_Ref], int]:
     out: list[_Ref] = []
     current: _Ref | None = None
     pending_range = False
@@ -269,7 +299,7 @@ def _parse_chain(text: str, atoms: list[Atom], j: int, law: str | None, relative
             if owner is None:
                 if ctx_article is None:
                     break
-                owner = _Ref(start, atom.end, None, True, ctx_article, note=None)
+                owner = inherit or _Ref(start, atom.end, None, True, ctx_article, note=None)
             new = None
             first = True
             for para in paragraphs:
