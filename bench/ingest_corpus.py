@@ -39,13 +39,8 @@ def run_once(corpus: Path, batch: int) -> dict[str, float]:
     directory = Path(tempfile.mkdtemp(prefix="lgb-", dir="/tmp"))
     try:
         store = open_store(Settings(graph_url=f"embedded:{directory}", batch_size=batch))
-        marks: dict[str, list[float]] = {}
-
-        def progress(stage: str, done: int, total: int) -> None:
-            marks.setdefault(stage, [time.perf_counter(), 0.0])[1] = time.perf_counter()
-
         start = time.perf_counter()
-        report = ingest_statutes(store, [corpus / "lawrefbook", corpus / "versions"], progress=progress)
+        report = ingest_statutes(store, [corpus / "lawrefbook", corpus / "versions"])
         wall = time.perf_counter() - start
         stats = law_repo.stats(store)
         nodes = sum(stats["nodes"].values())
@@ -70,7 +65,8 @@ def run_once(corpus: Path, batch: int) -> dict[str, float]:
             "nodes_per_s_store_phase": nodes / store_s if store_s else 0.0, "raw_merge_s": raw_s,
             "raw_nodes_per_s": nodes / raw_s,
             "peak_rss_mb_lawgraph": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "peak_rss_mb_parse_workers": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            # finished children: the parse workers (and, from the second run on, earlier runs' servers)
+            "peak_rss_mb_children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
             "peak_rss_mb_server": server_kb / 1024,
         }
     finally:
