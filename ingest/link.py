@@ -118,7 +118,7 @@ def link_versions(store: GraphStore, versions: list[tuple[str, str, ParsedStatut
                                        context_paragraph=paragraph.number):
                         res = resolver.resolve(ref, context_law=context_law, context_version=version_id_for_context,
                                                at=at)
-                        _collect(report, cites, opened, source, ref, res)
+                        _collect(report, cites, opened, source, ref, res, own=context_law == law_id)
     write_cites(store, cites)
     store.write("citations/write_open", opened)
     report.reresolved = _reresolve(store, resolver, sorted({law_id for law_id, _, _ in versions}))
@@ -126,8 +126,9 @@ def link_versions(store: GraphStore, versions: list[tuple[str, str, ParsedStatut
 
 
 def _collect(report: LinkReport, cites: list[dict[str, Any]], opened: list[dict[str, Any]], source: str,
-             ref: Reference, res: Resolution) -> None:
-    kind = ("self" if ref.relative else "other") + ("_law" if ref.article is None else "")
+             ref: Reference, res: Resolution, *, own: bool = True) -> None:
+    # an amendment's bare 第X条 cites the law it amends: counted with citations of other laws
+    kind = ("self" if ref.relative and own else "other") + ("_law" if ref.article is None else "")
     report.counts[f"{kind}:{res.status}"] += 1
     if res.status == "resolved":
         if ref.article is not None and res.resolved:

@@ -240,6 +240,7 @@ def parse_statute(doc: SourceDoc, *, level: str | None = None, folders: tuple[st
             used.add(division_key)
             division_key = division_key.rsplit(".", 1)[0] if "." in division_key else None
     divisions = [d for d in divisions if d.key in used]
+    _join_item_continuations(articles)
     _fill_norms(articles)
     when, precision = _version_date(doc, events)
     issuer = " ".join(e.text for e in events)
@@ -270,6 +271,28 @@ def parse_statute(doc: SourceDoc, *, level: str | None = None, folders: tuple[st
     digest.update(statute.preamble.encode())
     statute.content_hash = digest.hexdigest()[:32]
     return statute
+
+
+def _join_item_continuations(articles: list[Article]) -> None:
+    """A line between （一） and （二） continues item （一）; it is not a new 款.
+
+    Without this, 第三条 with “（一）… / 受送达人不在大陆居住… / （二）…” would number the later items under a
+    second paragraph, and 第三条第一款第（七）项 would not resolve.
+    """
+    for article in articles:
+        merged: list[Paragraph] = []
+        for paragraph in article.paragraphs:
+            previous = merged[-1] if merged else None
+            if (previous is not None and previous.items and paragraph.items
+                    and paragraph.items[0].number == previous.items[-1].number + 1):
+                previous.items[-1].text += "\n" + paragraph.text
+                previous.items.extend(paragraph.items)
+                continue
+            merged.append(paragraph)
+        if len(merged) != len(article.paragraphs):
+            for number, paragraph in enumerate(merged, start=1):
+                paragraph.number = number
+            article.paragraphs = merged
 
 
 def _fill_norms(articles: list[Article]) -> None:

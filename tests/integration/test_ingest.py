@@ -109,7 +109,7 @@ def test_whole_corpus_loads_with_zero_errors_and_twice_changes_nothing(store: Gr
     # self-citations (本法第X条, bare 第X条, 本条, 前款) resolve within the citing text
     self_resolved = report.citations["self:resolved"]
     self_rate = self_resolved / (self_resolved + report.citations.get("self:unresolved", 0))
-    assert self_resolved > 22_000 and self_rate >= 0.99
+    assert self_resolved > 22_000 and self_rate >= 0.995
     assert report.citations["other:resolved"] > 2_500 and report.citations["other_law:resolved"] > 3_000
     first = law_repo.stats(store)
     assert first["relationships"]["CITES"] > 25_000
