@@ -143,11 +143,7 @@ class Law:
     @strawberry.field(description="The version in force on a date (default today).")
     def version_at(self, info: Info[Context, None], at: date | None = None) -> LawVersion | None:
         row = law_repo.version_at(info.context.store, law_id=self.id, at=at or date.today())
-        if row is None:
-            return None
-        full = next((v for v in law_repo.law_versions(info.context.store, law_id=self.id) if v["id"] == row["id"]),
-                    None)
-        return _version(full) if full else None
+        return _version(row) if row else None
 
 
 @strawberry.type

@@ -319,9 +319,7 @@ def _parse_chain(text: str, atoms: list[Atom], j: int, law: str | None, relative
                 break
             if prev is not None and prev.kind not in ("CONN", "RANGE") and current.item is None and \
                     current.level in ("ART", "PARA"):
-                current.item = atom.number
-                current.end = atom.end
-                current.level = "ITEM"
+                _refine(current, atom, "item", "ITEM")
                 prev = atom
                 j += 1
                 continue
@@ -333,9 +331,7 @@ def _parse_chain(text: str, atoms: list[Atom], j: int, law: str | None, relative
             if current is None:
                 break
             if current.sub_item is None and prev is not None and prev.kind not in ("CONN", "RANGE"):
-                current.sub_item = atom.number
-                current.end = atom.end
-                current.level = "SUB"
+                _refine(current, atom, "sub_item", "SUB")
                 prev = atom
                 j += 1
                 continue
@@ -353,6 +349,13 @@ def _parse_chain(text: str, atoms: list[Atom], j: int, law: str | None, relative
         j += 1
     # a trailing 项 after a list of bare （二）（三） items: 第（一）、（二）、（三）项
     return out, max(j, 1) if out else j + 1
+
+
+def _refine(ref: _Ref, atom: Atom, field: str, level: str) -> None:
+    """Narrow `ref` to the unit `atom` names (第X条 → 第X条第（N）项 → …第N目)."""
+    setattr(ref, field, atom.number)
+    ref.end = atom.end
+    ref.level = level
 
 
 def _copy(ref: _Ref, atom: Atom, **changes: int) -> _Ref:
