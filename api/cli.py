@@ -276,6 +276,9 @@ def serve(
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 
+from api import cli_powers  # noqa: E402,F401  (registers the power, benchmark and import commands)
+
+
 def main() -> None:
     """Entry point that turns any LawgraphError into a clean message."""
     try:

@@ -69,15 +69,16 @@ def _cite_row(source: str, ref: Reference, target: str, status: str) -> dict[str
             "start": ref.start, "end": ref.end, "status": status}
 
 
-def write_cites(store: GraphStore, rows: list[dict[str, Any]]) -> None:
-    """Write CITES rows, one query per kind of cited unit (article, paragraph, item, sub-item)."""
+def write_cites(store: GraphStore, rows: list[dict[str, Any]], *, prefix: str = "citations/cites_") -> None:
+    """Write CITES rows (or, with another `prefix`, BASED_ON rows), one query per kind of cited unit
+    (article, paragraph, item, sub-item)."""
     by_kind: dict[str, list[dict[str, Any]]] = {"article": [], "paragraph": [], "item": [], "subitem": []}
     for row in rows:
         depth = row["target"].rpartition("/")[2].count(".")
         by_kind[("article", "paragraph", "item", "subitem")[min(depth, 3)]].append(row)
     for kind, chunk in by_kind.items():
         if chunk:
-            store.write(f"citations/cites_{kind}", chunk)
+            store.write(f"{prefix}{kind}", chunk)
 
 
 def link_versions(store: GraphStore, versions: list[tuple[str, str, ParsedStatute]]) -> LinkReport:

@@ -30,19 +30,25 @@ _TYPE_PATTERNS = [
     ("责令关闭", r"责令关闭"), ("限制从业", r"限制从业|禁止[^，。；]{0,10}?从事"), ("行政拘留", r"行政拘留|拘留"),
 ]
 BASES = ("违法所得", "货值金额", "销售额", "违法经营额", "违法收入", "建设项目总投资额", "总投资额", "合同价款",
-         "工程合同价款", "合同金额", "应缴税款", "欠缴税款", "不缴或者少缴的税款", "营业额", "违法销售额")
+         "工程合同价款", "合同金额", "应缴税款", "欠缴税款", "不缴或者少缴的税款", "营业额", "违法销售额", "所收费用",
+         "代为处置费用", "处置费用", "治理费用", "直接损失", "直接经济损失", "排污费", "评估费用")
 _NUM = r"[0-9.零〇一二三四五六七八九十百千万亿两]+"
 _BASE = "|".join(sorted(map(re.escape, BASES), key=len, reverse=True))
 _FINE_RANGE = re.compile(rf"({_NUM})\s*(万)?元?\s*(?:以上|至|到|-|~|—)\s*({_NUM})\s*(万)?元\s*(?:以下)?")
 # an amount followed by 的 is a condition (货值金额一万元以上的), not a fine
-_FINE_MAX = re.compile(rf"({_NUM})\s*(万)?元\s*以下(?!的)")
-_FINE_MIN = re.compile(rf"({_NUM})\s*(万)?元\s*以上(?!\s*{_NUM})(?!的)")
+_FINE_MAX = re.compile(rf"({_NUM})\s*(万)?元\s*以下(?!的(?!罚款|罚金))")
+_FINE_MIN = re.compile(rf"({_NUM})\s*(万)?元\s*以上(?!\s*{_NUM})(?!的(?!罚款|罚金))")
+# a fixed amount: 处二十万元罚款, 处以一万元的罚款, 最高不超过一百万元
+_FINE_FIXED = re.compile(rf"({_NUM})\s*(万)?元\s*(?:的)?\s*(?:罚款|罚金)")
+_FINE_CAP = re.compile(rf"(?:最高|最多)?不(?:超过|得超过|高于)\s*({_NUM})\s*(万)?元")
 _MULT_RANGE = re.compile(rf"(?:({_BASE})[^，。；]{{0,6}}?)?({_NUM})\s*倍\s*(?:以上|至|到)\s*({_NUM})\s*倍(?:以下)?")
 _MULT_MAX = re.compile(rf"(?:({_BASE})[^，。；]{{0,6}}?)?({_NUM})\s*倍\s*以下")
 _MULT_MIN = re.compile(rf"(?:({_BASE})[^，。；]{{0,6}}?)?({_NUM})\s*倍\s*以上(?!\s*{_NUM})")
 _PCT = rf"(?:百分之\s*({_NUM})|({_NUM})\s*%)"
 _PCT_RANGE = re.compile(rf"(?:({_BASE})[^，。；]{{0,6}}?)?{_PCT}\s*(?:以上|至|到)\s*{_PCT}(?:以下)?")
 _PCT_MAX = re.compile(rf"(?:({_BASE})[^，。；]{{0,6}}?)?{_PCT}\s*以下")
+_PCT_FIXED = re.compile(rf"(?:({_BASE})[^，。；]{{0,6}}?)?{_PCT}\s*(?:的)?\s*(?:计算)?\s*罚款")
+_MULT_FIXED = re.compile(rf"(?:({_BASE})[^，。；]{{0,6}}?)?({_NUM})\s*倍\s*(?:的)?\s*罚款")
 _NO_PENALTY = re.compile(r"不予(?:行政)?处罚|免予(?:行政)?处罚|不予罚款")
 
 
@@ -114,6 +120,11 @@ def parse_outcome(text: str) -> Outcome:
     for match in _PCT_MAX.finditer(plain):
         if free(match):
             add(Amount("percent", 0.0, _pct(match.group(2), match.group(3)), match.group(1), match.group(0)), match)
+    for match in _PCT_FIXED.finditer(plain):
+        if free(match):
+            value = _pct(match.group(2), match.group(3))
+            add(Amount("percent", value, value, match.group(1) or _base_before(plain, match.start()), match.group(0)),
+                match)
     for match in _MULT_RANGE.finditer(plain):
         if free(match):
             add(Amount("multiple", number(match.group(2)), number(match.group(3)), match.group(1) or
@@ -125,6 +136,11 @@ def parse_outcome(text: str) -> Outcome:
     for match in _MULT_MIN.finditer(plain):
         if free(match):
             add(Amount("multiple", number(match.group(2)), None, match.group(1) or _base_before(plain, match.start()),
+                       match.group(0)), match)
+    for match in _MULT_FIXED.finditer(plain):
+        if free(match):
+            value = number(match.group(2))
+            add(Amount("multiple", value, value, match.group(1) or _base_before(plain, match.start()),
                        match.group(0)), match)
     for match in _FINE_RANGE.finditer(plain):
         if free(match):
@@ -140,6 +156,13 @@ def parse_outcome(text: str) -> Outcome:
     for match in _FINE_MIN.finditer(plain):
         if free(match):
             add(Amount("fine", number(match.group(1), bool(match.group(2))), None, None, match.group(0)), match)
+    for match in _FINE_FIXED.finditer(plain):
+        if free(match):
+            value = number(match.group(1), bool(match.group(2)))
+            add(Amount("fine", value, value, None, match.group(0)), match)
+    for match in _FINE_CAP.finditer(plain):
+        if free(match):
+            add(Amount("fine", 0.0, number(match.group(1), bool(match.group(2))), None, match.group(0)), match)
     for amount in out.amounts:
         if (amount.min is None and amount.kind == "fine" and "以上" in amount.text) or (
                 amount.max is None and "以下" in amount.text):

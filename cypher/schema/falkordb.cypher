@@ -14,3 +14,16 @@ CREATE INDEX FOR (n:SubItem) ON (n.id)
 CREATE INDEX FOR (n:Citation) ON (n.id);
 CREATE INDEX FOR (n:Citation) ON (n.status);
 CREATE INDEX FOR (n:Citation) ON (n.law_key)
+;
+CREATE INDEX FOR (n:Region) ON (n.id);
+CREATE INDEX FOR (n:Region) ON (n.name);
+CREATE INDEX FOR (n:Department) ON (n.id);
+CREATE INDEX FOR (n:Power) ON (n.id);
+CREATE INDEX FOR (n:Power) ON (n.code);
+CREATE INDEX FOR (n:Power) ON (n.name);
+CREATE INDEX FOR (n:Grounded) ON (n.id);
+CREATE INDEX FOR (n:DiscretionBenchmark) ON (n.id);
+CREATE INDEX FOR (n:Tier) ON (n.id);
+CREATE INDEX FOR (n:ListEntry) ON (n.id);
+CREATE INDEX FOR (n:OpenBasis) ON (n.id);
+CREATE INDEX FOR (n:Case) ON (n.id)

@@ -5,7 +5,9 @@ headers to fields belongs to the importers (issue 4)."""
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from graph.errors import InputError
@@ -24,6 +26,8 @@ class Sheet:
 def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
     return str(value).strip() if value is not None else ""
 
 
@@ -54,5 +58,85 @@ def read_csv(path: Path) -> list[Sheet]:
     from ingest.sources.document import decode, read_bytes
 
     text = decode(path, read_bytes(path))
-    rows = [(n, [cell.strip() for cell in row]) for n, row in enumerate(csv.reader(text.splitlines()), start=1)]
+    dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
+    rows = [(n, [cell.strip() for cell in row])
+            for n, row in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1)]
     return [Sheet(path.stem, [(n, row) for n, row in rows if any(row)])]
+
+
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 200
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse an .xlsx whose declared sizes make it a zip bomb, before any XML is parsed."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(str(path), f"not a readable .xlsx workbook ({exc}); save it again as .xlsx") from None
+    if len(members) > 10_000:
+        raise InputError(str(path), f"{len(members)} parts in the archive; a workbook has a few dozen")
+    total = 0
+    for member in members:
+        total += member.file_size
+        if member.file_size > MAX_SHEET_BYTES:
+            raise InputError(str(path), f"part {member.filename} unpacks to {member.file_size} bytes "
+                             f"(limit {MAX_SHEET_BYTES}); split the sheet into smaller files")
+        if member.compress_size and member.file_size / member.compress_size > MAX_RATIO and member.file_size > 1 << 20:
+            raise InputError(str(path), f"part {member.filename} expands {member.file_size // member.compress_size}"
+                             "-fold: refused as a possible zip bomb")
+    if total > MAX_UNPACKED_BYTES:
+        raise InputError(str(path), f"the workbook unpacks to {total} bytes (limit {MAX_UNPACKED_BYTES})")
+
+
+def read_xlsx(path: Path) -> list[Sheet]:
+    """Read an .xlsx workbook through defusedxml (no entities, no DTDs), merged cells filled down."""
+    import openpyxl
+    from defusedxml import DefusedXmlException
+
+    if path.stat().st_size > MAX_SHEET_BYTES:
+        raise InputError(str(path), f"the workbook is over {MAX_SHEET_BYTES} bytes; split it")
+    _check_zip(path)
+    if not openpyxl.xml.DEFUSEDXML:  # pragma: no cover - defusedxml is a dependency
+        raise InputError(str(path), "defusedxml is not active (OPENPYXL_DEFUSEDXML=False); refusing to parse")
+    try:
+        book = openpyxl.load_workbook(path, data_only=True)
+    except DefusedXmlException as exc:
+        raise InputError(str(path), f"the workbook's XML declares entities or a DTD ({type(exc).__name__}): "
+                         "refused; save it again from a spreadsheet program") from None
+    except Exception as exc:  # openpyxl raises many types for damaged files
+        raise InputError(str(path), f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+    sheets: list[Sheet] = []
+    for sheet in book.worksheets:
+        grid = [[_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+        for merged in sheet.merged_cells.ranges:
+            top, left = merged.min_row - 1, merged.min_col - 1
+            if top >= len(grid):
+                continue
+            value = grid[top][left] if left < len(grid[top]) else ""
+            for r in range(top, min(merged.max_row, len(grid))):
+                for c in range(left, min(merged.max_col, len(grid[r]))):
+                    grid[r][c] = value
+        sheets.append(Sheet(sheet.title, [(r + 1, row) for r, row in enumerate(grid) if any(row)]))
+    book.close()
+    return sheets
+
+
+def read_sheets(path: Path) -> list[Sheet]:
+    """Read .xlsx, .xls or .csv by extension; raises InputError for anything else."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise InputError(str(path), "no such file")
+    if path.stat().st_size > MAX_SHEET_BYTES:
+        raise InputError(str(path), f"the file is {path.stat().st_size} bytes, over the {MAX_SHEET_BYTES}-byte "
+                         "limit for one sheet file; split it")
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(path)
+    if suffix == ".xls":
+        return read_xls(path)
+    if suffix in (".csv", ".tsv", ".txt"):
+        return read_csv(path)
+    raise InputError(str(path), f"unsupported spreadsheet type {suffix or '(none)'}: use .xlsx, .xls or .csv")

@@ -1,0 +1,8 @@
+// One benchmark with its issuer, power, tiers in order and bases.
+// params: $id
+MATCH (d:Department)-[:ISSUED]->(b:DiscretionBenchmark {id: $id})
+OPTIONAL MATCH (b)-[:FOR]->(p:Power)
+RETURN b {.*} AS benchmark, d {.id, .name, .region} AS department, p.id AS power,
+       [(b)-[:HAS_TIER]->(t:Tier) | t {.*}] AS tiers,
+       [(b)-[x:BASED_ON]->(u) | {unit: u.id, text: x.text, role: x.role, status: x.status}] AS bases,
+       [(b)-[:HAS_OPEN_BASIS]->(o:OpenBasis) | o {.*}] AS open_bases

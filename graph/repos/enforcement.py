@@ -1,0 +1,101 @@
+"""Reads and small writes for powers, benchmarks, list entries and cases."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from graph.errors import InputError, NotFoundError
+from graph.store import GraphStore, first
+
+CHUNK = 2000
+
+
+def for_ids(store: GraphStore, name: str, ids: list[str]) -> None:
+    """Run the write query `name` with `$ids`, in chunks."""
+    for start in range(0, len(ids), CHUNK):
+        store.execute(name, ids=ids[start:start + CHUNK])
+
+
+def find_region(store: GraphStore, key: str) -> str:
+    """Return the id (path) of the region named by `key` (its path or its name); raises when unknown or ambiguous."""
+    rows = store.run("enforcement/find_region", key=key.strip())
+    if not rows:
+        raise NotFoundError(f"no region {key!r} in the graph; give its path (省/市/县) as used when importing")
+    if len(rows) > 1 and not any(r["id"] == key for r in rows):
+        raise InputError("--region", f"{key!r} names several regions ({', '.join(r['id'] for r in rows)}); "
+                         "give the full path")
+    return str(next((r for r in rows if r["id"] == key), rows[0])["id"])
+
+
+def find_powers(store: GraphStore, key: str) -> list[dict[str, Any]]:
+    """Powers whose id or code is `key`, or whose name is exactly `key`."""
+    return store.run("enforcement/find_power", key=key.strip())
+
+
+def find_power(store: GraphStore, key: str, region: str | None = None) -> dict[str, Any]:
+    """Return the one power `key` names (within `region` and the regions above it when given)."""
+    rows = find_powers(store, key)
+    if region is not None and len(rows) > 1:
+        inside = [r for r in rows if region == r["region"] or region.startswith(f"{r['region']}/")]
+        rows = inside or rows
+    if not rows:
+        raise NotFoundError(f"no power {key!r} in the graph: give its id, code or exact name "
+                            "(see `lawgraph power show` or the GraphQL `powers` field)")
+    if len(rows) > 1 and not any(r["id"] == key for r in rows):
+        shown = ", ".join(r["id"] for r in rows[:6])
+        raise InputError("POWER", f"{key!r} names {len(rows)} powers ({shown}); give the id")
+    return next((r for r in rows if r["id"] == key), rows[0])
+
+
+def power(store: GraphStore, power_id: str) -> dict[str, Any]:
+    """One power with everything around it; raises NotFoundError."""
+    row = first(store.run("enforcement/power", id=power_id))
+    if row is None:
+        raise NotFoundError(f"no power with id {power_id!r}")
+    row["bases"] = sorted(row["bases"], key=lambda b: (b["position"] or 0, b["unit"]))
+    row["open_bases"] = sorted(row["open_bases"], key=lambda b: (b.get("position") or 0, b.get("id") or ""))
+    for key in ("benchmarks", "lists", "cases"):
+        row[key] = sorted(row[key], key=lambda b: str(b.get("id")))
+    return row
+
+
+def benchmark(store: GraphStore, benchmark_id: str) -> dict[str, Any]:
+    """One benchmark with its tiers in order; raises NotFoundError."""
+    row = first(store.run("enforcement/benchmark", id=benchmark_id))
+    if row is None:
+        raise NotFoundError(f"no benchmark with id {benchmark_id!r}")
+    row["tiers"] = sorted(row["tiers"], key=lambda t: t["ordinal"])
+    return row
+
+
+def _in_force(row: dict[str, Any], day: str) -> bool:
+    return (row["effective"] is None or row["effective"] <= day) and (row["expires"] is None or day < row["expires"])
+
+
+def effective_benchmark(store: GraphStore, power_id: str, region: str | None, at: date) -> dict[str, Any] | None:
+    """The benchmark in force for a power in `region` on `at`: the region's own (or the one it adopts), else
+    the nearest upper level's. Returns {benchmark, how: own|adopted|inherited, region, department} or None."""
+    if region is None:
+        return None
+    found = first(store.run("enforcement/find_power", key=power_id))
+    if found is None:
+        raise NotFoundError(f"no power with id {power_id!r}")
+    code = found["code"]
+    rows = store.run("enforcement/benchmark_candidates", region=region, code=code,
+                     power_name=None if code else found["name"])
+    day = at.isoformat()
+    live = [r for r in rows if _in_force(r, day)]
+    if not live:
+        return None
+    # nearest level first; in one region the department holding this very power first; then the latest
+    live.sort(key=lambda r: (-(r["rank"] or 0), r["power"] != power_id, r["effective"] or ""), reverse=False)
+    best_rank = live[0]["rank"]
+    same = [r for r in live if r["rank"] == best_rank and (r["power"] == power_id) == (live[0]["power"] == power_id)]
+    chosen = max(same, key=lambda r: r["effective"] or "")
+    how = "own" if chosen["region"] == region else "inherited"
+    target = chosen["id"]
+    if chosen["adopts"] and chosen["target"]:
+        how, target = "adopted", chosen["target"]
+    return {"benchmark": benchmark(store, target), "how": how, "region": chosen["region"],
+            "department": chosen["department"], "via": chosen["id"], "at": day}

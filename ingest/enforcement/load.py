@@ -1,0 +1,365 @@
+"""Load power lists, benchmark tables, 三张清单 and cases into the graph.
+
+Order inside one run: regions (top level first) → departments → the records → their bases (each basis
+cell through the citation resolver, at the date the document speaks for) → links between them.
+A record whose content hash is already stored is skipped, so loading a file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from graph.repos import citations as citation_repo
+from graph.repos import enforcement as repo
+from graph.store import GraphStore
+from ingest.enforcement import vocab
+from ingest.enforcement.basis import basis_references
+from ingest.enforcement.read import Defaults, ReadResult, read_benchmarks, read_cases, read_lists, read_powers
+from ingest.enforcement.records import (
+    Basis,
+    BenchmarkRecord,
+    CaseRecord,
+    ListRecord,
+    PowerRecord,
+    content_hash,
+    region_id,
+)
+from ingest.link import write_cites
+from ingest.nlp.resolve import Resolver
+from ingest.penalties import Outcome
+
+
+@dataclass
+class ImportReport:
+    """What one import run did; `ok` is False when any row or file had an error."""
+
+    kind: str
+    files: int = 0
+    rows: int = 0
+    records: int = 0
+    written: int = 0
+    unchanged: int = 0
+    tiers: int = 0
+    bases: Counter[str] = field(default_factory=Counter)
+    unresolved: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was left out."""
+        return not self.errors
+
+    def summary(self) -> dict[str, Any]:
+        """The counts as a JSON-ready dict (unresolved bases listed: they are kept, and must be fixed)."""
+        out: dict[str, Any] = {
+            "kind": self.kind, "files": self.files, "rows": self.rows, "records": self.records,
+            "written": self.written, "unchanged": self.unchanged, "bases": dict(sorted(self.bases.items())),
+            "errors": len(self.errors), "warnings": len(self.warnings), "unresolved_bases": self.unresolved,
+        }
+        if self.kind == "benchmarks":
+            out["tiers"] = self.tiers
+        return out
+
+
+R = TypeVar("R")
+Rec = TypeVar("Rec", PowerRecord, BenchmarkRecord, ListRecord, CaseRecord)
+
+
+def _gather(report: ImportReport, results: Iterable[ReadResult[R]]) -> list[R]:
+    records: list[R] = []
+    for result in results:
+        report.files += 1
+        report.rows += result.rows
+        report.errors.extend(result.errors)
+        report.warnings.extend(result.warnings)
+        records.extend(result.records)
+    return records
+
+
+def _dedupe(report: ImportReport, records: list[Rec]) -> list[Rec]:
+    seen: dict[str, Rec] = {}
+    for record in records:
+        earlier = seen.get(record.id)
+        if earlier is not None:
+            report.errors.append(f"{record.source}: the same record as {earlier.source} (id {record.id}); "
+                                 "remove one of the two rows — the second is not loaded")
+            continue
+        seen[record.id] = record
+    return list(seen.values())
+
+
+def write_places(store: GraphStore, places: Iterable[tuple[list[str], str | None, str | None]]) -> None:
+    """Write regions (every prefix of each path) and departments ((path, department name, code))."""
+    regions: dict[str, dict[str, Any]] = {}
+    departments: dict[str, dict[str, Any]] = {}
+    for path, department, code in places:
+        for depth in range(1, len(path) + 1):
+            rid = region_id(path[:depth])
+            regions.setdefault(rid, {"id": rid, "name": path[depth - 1], "level": vocab.REGION_LEVELS[depth - 1],
+                                     "rank": depth, "parent": region_id(path[:depth - 1]) if depth > 1 else None})
+        if department:
+            rid = region_id(path)
+            did = f"{rid}/{department}"
+            if did not in departments or code:
+                departments[did] = {"id": did, "name": department, "code": code, "region": rid}
+    for rank in range(1, len(vocab.REGION_LEVELS) + 1):
+        rows = [r for r in regions.values() if r["rank"] == rank]
+        if rows:
+            store.write("enforcement/upsert_regions", rows)
+    if departments:
+        store.write("enforcement/upsert_departments", list(departments.values()))
+
+
+def _changed(store: GraphStore, records: Sequence[Any], query: str) -> tuple[list[Any], dict[str, str], int]:
+    hashes = {record.id: content_hash(record) for record in records}
+    stored = {row["id"]: row["hash"] for row in store.run(query, ids=list(hashes))}
+    todo = [record for record in records if stored.get(record.id) != hashes[record.id]]
+    return todo, hashes, len(records) - len(todo)
+
+
+class BasisWriter:
+    """Resolves basis cells and writes BASED_ON edges and OpenBasis nodes for their owners."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.resolver: Resolver = citation_repo.resolver(store)
+        self.known = self.resolver.known_names()
+        self.cites: list[dict[str, Any]] = []
+        self.open: list[dict[str, Any]] = []
+
+    def add(self, report: ImportReport, owner: str, source: str, bases: list[Basis], at: date | None) -> None:
+        """Resolve the bases of one owner at date `at` (today when None)."""
+        position = 0
+        for basis in bases:
+            refs = basis_references(basis.text, self.known)
+            if not refs:
+                self._open(report, owner, source, basis, position, {"status": "unresolved",
+                           "reason": "no citation (《法名》第X条) found in the basis text"})
+                position += 1
+                continue
+            for ref in refs:
+                res = self.resolver.resolve(ref, at=at)
+                text = ref.text if ref.law is None or ref.law in ref.text else f"《{ref.law}》{ref.text}"
+                props = {"text": text, "law": res.law or ref.law, "article": ref.article,
+                         "paragraph": ref.paragraph, "item": ref.item, "version_note": ref.version_note}
+                if ref.article is None and res.status == "resolved":
+                    self._open(report, owner, source, basis, position, {
+                        **props, "status": "incomplete", "law_id": res.law_id,
+                        "reason": "the law is named but no article (条款项) is cited"})
+                elif res.resolved and res.status in ("resolved", "stale"):
+                    report.bases[res.status] += 1
+                    self.cites.append({"owner": owner, "target": res.resolved, "text": text, "role": basis.role,
+                                       "status": res.status, "suggested": res.suggested, "position": position})
+                else:
+                    self._open(report, owner, source, basis, position, {
+                        **props, "status": res.status, "law_id": res.law_id, "reason": res.reason,
+                        "suggested": res.suggested})
+                position += 1
+
+    def _open(self, report: ImportReport, owner: str, source: str, basis: Basis, position: int,
+              props: dict[str, Any]) -> None:
+        report.bases[str(props["status"])] += 1
+        digest = hashlib.sha1(f"{owner}|{position}|{props.get('text') or basis.text}".encode()).hexdigest()[:10]
+        full = {"basis": basis.text, "role": basis.role, "position": position, "source": source, **props}
+        self.open.append({"owner": owner, "id": f"{owner}#b{digest}", "props": full})
+        report.unresolved.append({"owner": owner, "source": source, "text": props.get("text") or basis.text[:80],
+                                  "status": props["status"], "reason": props.get("reason")})
+
+    def flush(self) -> None:
+        """Write what was collected."""
+        write_cites(self.store, self.cites, prefix="enforcement/based_on_")
+        self.store.write("enforcement/write_open_bases", self.open)
+        self.cites, self.open = [], []
+
+
+def _outcome_props(outcome: Outcome) -> dict[str, Any]:
+    props: dict[str, Any] = {"types": list(outcome.types), "no_penalty": outcome.no_penalty}
+    for kind in ("fine", "multiple", "percent"):
+        amount = next((a for a in outcome.amounts if a.kind == kind), None)
+        props[f"{kind}_min"] = amount.min if amount else None
+        props[f"{kind}_max"] = amount.max if amount else None
+        if kind != "fine":
+            props[f"{kind}_base"] = amount.base if amount else None
+    return props
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def ingest_powers(store: GraphStore, paths: list[Path], defaults: Defaults) -> ImportReport:
+    """Import power lists; returns the report (exit status from `report.ok`)."""
+    report = ImportReport("powers")
+    records = _dedupe(report, _gather(report, (read_powers(p, defaults) for p in paths)))
+    report.records = len(records)
+    todo, hashes, report.unchanged = _changed(store, records, "enforcement/hashes")
+    places = [(r.region, r.department, r.department_code) for r in todo]
+    places += [(r.delegation.to, None, None) for r in todo if r.delegation]
+    write_places(store, places)
+    ids = [r.id for r in todo]
+    repo.for_ids(store, "enforcement/clear_links", ids)
+    repo.for_ids(store, "enforcement/clear_open_bases", ids)
+    store.write("enforcement/upsert_powers", [{"id": r.id, "department": r.department_id, "props": {
+        "name": r.name, "code": r.code, "category": r.category, "category_raw": r.category_raw,
+        "sub_items": r.sub_items, "discretionary": r.discretionary, "confidential": r.confidential,
+        "steps": r.steps, "step_limits": r.step_limits, "time_limit": r.time_limit, "levels": r.levels,
+        "note": r.note, "basis_text": "\n".join(b.text for b in r.bases), "basis_at": _iso(r.at),
+        "region": region_id(r.region), "source": r.source, "hash": hashes[r.id]}} for r in todo])
+    store.write("enforcement/delegate", [{
+        "power": r.id, "region": region_id(r.delegation.to), "kind": r.delegation.kind, "act": r.delegation.act,
+        "date": _iso(r.delegation.on)} for r in todo if r.delegation])
+    bases = BasisWriter(store)
+    for record in todo:
+        bases.add(report, record.id, record.source, record.bases, record.at)
+    bases.flush()
+    report.written = len(todo)
+    return report
+
+
+def _power_index(store: GraphStore, departments: list[str]) -> dict[str, dict[str, str]]:
+    """department id → {code or name → power id}."""
+    out: dict[str, dict[str, str]] = {}
+    for row in store.run("enforcement/powers_of_departments", departments=departments):
+        index = out.setdefault(row["department"], {})
+        if row["code"]:
+            index.setdefault(row["code"], row["id"])
+        index.setdefault(row["name"], row["id"])
+    return out
+
+
+def ingest_benchmarks(store: GraphStore, paths: list[Path], defaults: Defaults) -> ImportReport:
+    """Import benchmark tables; conduct items are linked to the issuing department's power by code or name."""
+    report = ImportReport("benchmarks")
+    records = _dedupe(report, _gather(report, (read_benchmarks(p, defaults) for p in paths)))
+    report.records = len(records)
+    report.tiers = sum(len(r.tiers) for r in records)
+    todo, hashes, report.unchanged = _changed(store, records, "enforcement/hashes")
+    write_places(store, [(r.region, r.department, None) for r in todo])
+    index = _power_index(store, sorted({r.department_id for r in todo}))
+    links: list[dict[str, Any]] = []
+    adopts: list[dict[str, Any]] = []
+    ready: list[BenchmarkRecord] = []
+    for record in todo:
+        powers = index.get(record.department_id, {})
+        power = powers.get(record.code or "") or powers.get(record.conduct)
+        if record.code and power is None:
+            report.warnings.append(f"{record.source}: no power with code {record.code} in {record.department_id}; "
+                                   "the benchmark is loaded without its power (load the power list first)")
+        if record.adopts:
+            if power is None:
+                report.errors.append(f"{record.source}: 采用上级基准 needs the department's own power (code or "
+                                     "name) to find the upper level's benchmark; load the power list first")
+                continue
+            target = repo.effective_benchmark(store, power, region_id(record.region[:-1]) if len(record.region) > 1
+                                              else None, record.effective or date.today())
+            if target is None:
+                report.errors.append(f"{record.source}: 采用上级基准, but no upper-level benchmark for "
+                                     f"{record.code or record.conduct} is in force on {record.effective}; load the "
+                                     "upper level's table first")
+                continue
+            adopts.append({"benchmark": record.id, "target": target["benchmark"]["id"]})
+        if power:
+            links.append({"owner": record.id, "power": power})
+        ready.append(record)
+    ids = [r.id for r in ready]
+    repo.for_ids(store, "enforcement/clear_links", ids)
+    repo.for_ids(store, "enforcement/clear_open_bases", ids)
+    store.write("enforcement/upsert_benchmarks", [{"id": r.id, "department": r.department_id, "props": {
+        "conduct": r.conduct, "seq": r.seq, "code": r.code, "title": r.title, "effective": _iso(r.effective),
+        "expires": _iso(r.expires), "adopts": r.adopts, "tier_count": len(r.tiers), "level": len(r.region),
+        "basis_text": "\n".join(b.text for b in r.bases), "source": r.source, "hash": hashes[r.id]}} for r in ready])
+    tiers: list[dict[str, Any]] = []
+    for record in ready:
+        names: list[str] = []
+        for ordinal, tier in enumerate(record.tiers, start=1):
+            if tier.name not in names:
+                names.append(tier.name)
+            tiers.append({"benchmark": record.id, "id": f"{record.id}#{ordinal}", "props": {
+                "ordinal": ordinal, "name": tier.name, "rank": names.index(tier.name) + 1, "grade": tier.grade,
+                "conditions": tier.conditions, "outcome": tier.outcome_text, "note": tier.note,
+                "problems": tier.outcome.problems, **_outcome_props(tier.outcome)}})
+    store.write("enforcement/upsert_tiers", tiers)
+    store.write("enforcement/delete_extra_tiers", [{"benchmark": r.id, "count": len(r.tiers)} for r in ready])
+    store.write("enforcement/link_for", links)
+    store.write("enforcement/link_adopts", adopts)
+    bases = BasisWriter(store)
+    for record in ready:
+        bases.add(report, record.id, record.source, record.bases, record.effective)
+    bases.flush()
+    report.written = len(ready)
+    return report
+
+
+def ingest_lists(store: GraphStore, paths: list[Path], defaults: Defaults) -> ImportReport:
+    """Import 不予处罚 / 减轻处罚 / 从轻处罚 lists."""
+    report = ImportReport("lists")
+    records = _dedupe(report, _gather(report, (read_lists(p, defaults) for p in paths)))
+    report.records = len(records)
+    todo, hashes, report.unchanged = _changed(store, records, "enforcement/hashes")
+    write_places(store, [(r.region, r.department, None) for r in todo])
+    index = _power_index(store, sorted({r.department_id for r in todo}))
+    ids = [r.id for r in todo]
+    repo.for_ids(store, "enforcement/clear_links", ids)
+    repo.for_ids(store, "enforcement/clear_open_bases", ids)
+    store.write("enforcement/upsert_lists", [{"id": r.id, "department": r.department_id, "props": {
+        "kind": r.kind, "conduct": r.conduct, "code": r.code, "conditions": r.conditions,
+        "first_offence": r.first_offence, "high_risk": r.high_risk, "effective": _iso(r.effective), "note": r.note,
+        "basis_text": "\n".join(b.text for b in r.bases), "source": r.source, "hash": hashes[r.id]}} for r in todo])
+    links = []
+    for record in todo:
+        powers = index.get(record.department_id, {})
+        power = powers.get(record.code or "") or powers.get(record.conduct)
+        if power:
+            links.append({"owner": record.id, "power": power})
+        else:
+            report.warnings.append(f"{record.source}: no power of {record.department_id} matches "
+                                   f"{record.code or record.conduct!r}; the entry is kept without its power")
+    store.write("enforcement/link_for", links)
+    bases = BasisWriter(store)
+    for record in todo:
+        bases.add(report, record.id, record.source, record.bases, record.effective)
+    bases.flush()
+    report.written = len(todo)
+    return report
+
+
+def ingest_cases(store: GraphStore, paths: list[Path], defaults: Defaults) -> ImportReport:
+    """Import typical cases; each is linked to its power (code or name) and, through the benchmark in force
+    for that power in its region on its date, to the tier it names."""
+    report = ImportReport("cases")
+    records = _dedupe(report, _gather(report, (read_cases(p, defaults) for p in paths)))
+    report.records = len(records)
+    todo, hashes, report.unchanged = _changed(store, records, "enforcement/case_hashes")
+    write_places(store, [(r.region, r.department, None) for r in todo])
+    index = _power_index(store, sorted({r.department_id for r in todo}))
+    rows = []
+    for record in todo:
+        power = index.get(record.department_id, {}).get(record.power or "") if record.power else None
+        if record.power and power is None:
+            report.warnings.append(f"{record.source}: no power {record.power!r} in {record.department_id}; the "
+                                   "case is kept without its power")
+        tier = None
+        if power and record.tier:
+            found = repo.effective_benchmark(store, power, region_id(record.region), record.on or date.today())
+            if found is not None:
+                tier = next((t["id"] for t in found["benchmark"]["tiers"] if t["name"] == record.tier), None)
+            if tier is None:
+                report.warnings.append(f"{record.source}: tier {record.tier!r} not found in the benchmark in force "
+                                       f"for {power} on {record.on}; the case is kept without its tier")
+        rows.append({"id": record.id, "department": record.department_id, "region": region_id(record.region),
+                     "power": power, "tier": tier, "props": {
+                         "title": record.title, "date": _iso(record.on), "facts": record.facts,
+                         "outcome": record.outcome_text, "fine": record.fine, "power_ref": record.power,
+                         "tier_name": record.tier, "origin": record.origin, "source": record.source,
+                         "hash": hashes[record.id], **_outcome_props(record.outcome)}})
+    repo.for_ids(store, "enforcement/clear_case_links", [r["id"] for r in rows])
+    store.write("enforcement/upsert_cases", rows)
+    report.written = len(rows)
+    return report
