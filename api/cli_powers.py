@@ -112,16 +112,40 @@ def ingest_cases(
     _run(lambda store: run(store, paths, defaults), graph, show_warnings)
 
 
+@ingest_app.command("sample")
+def ingest_sample(
+    root: Annotated[Path, typer.Argument(help="The sample tree (statutes/ and county/).")] = Path("data/sample"),
+    graph: GraphOption = None,
+) -> None:
+    """Load a whole sample tree: statutes, power lists, benchmarks, 三张清单 and cases (the README's demo)."""
+    from ingest.sample import load_sample
+
+    try:
+        store = _store(graph)
+        report = load_sample(store, root)
+        store.close()
+    except LawgraphError as exc:
+        _fail(exc)
+        return
+    for line in report.errors:
+        typer.echo(f"error: {line}", err=True)
+    _echo_json(report.summary())
+    if not report.ok:
+        raise typer.Exit(1)
+
+
 @power_app.command("show")
 def power_show(
     key: Annotated[str, typer.Argument(help="The power's id, code or exact name.")],
+    region: Annotated[str | None, typer.Option("--region", help="Region path or name, when a code or name is "
+                                               "held in several regions.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     graph: GraphOption = None,
 ) -> None:
     """Show a power: department, category, bases (resolved units and open ones), benchmarks, lists, cases."""
     try:
         store = _store(graph)
-        found = repo.find_power(store, key)
+        found = repo.find_power(store, key, repo.find_region(store, region) if region else None)
         data = repo.power(store, found["id"])
         store.close()
     except LawgraphError as exc:

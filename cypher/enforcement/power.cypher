@@ -4,10 +4,10 @@
 MATCH (d:Department)-[:HOLDS]->(p:Power {id: $id})
 MATCH (d)-[:IN]->(g:Region)
 RETURN p {.*} AS power, d {.id, .name, .code} AS department, g {.id, .name, .level} AS region,
-       [(p)-[b:BASED_ON]->(u) | {unit: u.id, text: b.text, role: b.role, status: b.status, position: b.position,
+       [(p)-[x:BASED_ON]->(u) | {unit: u.id, text: x.text, role: x.role, status: x.status, position: x.position,
                                  unit_text: u.text}] AS bases,
        [(p)-[:HAS_OPEN_BASIS]->(o:OpenBasis) | o {.*}] AS open_bases,
-       [(p)-[x:DELEGATED_TO]->(t:Region) | {region: t.id, kind: x.kind, act: x.act, date: x.date}] AS delegations,
+       [(p)-[y:DELEGATED_TO]->(t:Region) | {region: t.id, kind: y.kind, act: y.act, date: y.date}] AS delegations,
        [(b:DiscretionBenchmark)-[:FOR]->(p) | b {.id, .conduct, .effective, .expires, .adopts}] AS benchmarks,
        [(e:ListEntry)-[:FOR]->(p) | e {.id, .kind, .conduct, .first_offence}] AS lists,
        [(c:Case)-[:APPLIED]->(p) | c {.id, .title, .date, .fine}] AS cases

@@ -37,8 +37,11 @@ def find_power(store: GraphStore, key: str, region: str | None = None) -> dict[s
     """Return the one power `key` names (within `region` and the regions above it when given)."""
     rows = find_powers(store, key)
     if region is not None and len(rows) > 1:
+        # the powers held in the region or above it; the nearest level wins
         inside = [r for r in rows if region == r["region"] or region.startswith(f"{r['region']}/")]
-        rows = inside or rows
+        if inside:
+            depth = max(len(r["region"]) for r in inside)
+            rows = [r for r in inside if len(r["region"]) == depth]
     if not rows:
         raise NotFoundError(f"no power {key!r} in the graph: give its id, code or exact name "
                             "(see `lawgraph power show` or the GraphQL `powers` field)")
@@ -95,7 +98,11 @@ def effective_benchmark(store: GraphStore, power_id: str, region: str | None, at
     chosen = max(same, key=lambda r: r["effective"] or "")
     how = "own" if chosen["region"] == region else "inherited"
     target = chosen["id"]
+    region_of, department_of = chosen["region"], chosen["department"]
     if chosen["adopts"] and chosen["target"]:
         how, target = "adopted", chosen["target"]
-    return {"benchmark": benchmark(store, target), "how": how, "region": chosen["region"],
-            "department": chosen["department"], "via": chosen["id"], "at": day}
+    found_benchmark = benchmark(store, target)
+    if how == "adopted":
+        region_of, department_of = found_benchmark["department"]["region"], found_benchmark["department"]["id"]
+    return {"benchmark": found_benchmark, "how": how, "region": region_of, "department": department_of,
+            "via": chosen["id"], "at": day}

@@ -51,6 +51,11 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "outcome": ("裁量标准", "处罚标准", "处罚幅度", "裁量基准", "处罚结果", "处罚种类和幅度"),
         "adopts": ("采用上级基准", "适用上级基准"),
         "note": ("备注", "说明"),
+        "region": ("行政区划", "所属区域"),
+        "department": ("制定部门", "制定机关", "实施主体", "执法部门"),
+        "effective": ("施行日期", "生效日期", "实施日期"),
+        "expires": ("失效日期", "废止日期", "有效期至"),
+        "title": ("基准名称", "文件名称"),
     },
     "case": {
         "title": ("标题", "案例名称", "案件名称", "案由", "title"),
@@ -74,6 +79,9 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "first_offence": ("首违不罚", "是否首违"),
         "high_risk": ("高风险", "是否高风险"),
         "note": ("备注",),
+        "region": ("行政区划", "所属区域"),
+        "department": ("制定部门", "实施主体", "执法部门"),
+        "effective": ("施行日期", "生效日期", "实施日期"),
     },
 }
 REQUIRED = {"power": "name", "benchmark": "conduct", "case": "title", "list": "conduct"}

@@ -235,7 +235,8 @@ def _power_index(store: GraphStore, departments: list[str]) -> dict[str, dict[st
 
 
 def ingest_benchmarks(store: GraphStore, paths: list[Path], defaults: Defaults) -> ImportReport:
-    """Import benchmark tables; conduct items are linked to the issuing department's power by code or name."""
+    """Import benchmark tables; conduct items are linked to the issuing department's power by code or name.
+    Benchmarks that adopt an upper level's are written last, so one run may carry both levels."""
     report = ImportReport("benchmarks")
     records = _dedupe(report, _gather(report, (read_benchmarks(p, defaults) for p in paths)))
     report.records = len(records)
@@ -243,6 +244,13 @@ def ingest_benchmarks(store: GraphStore, paths: list[Path], defaults: Defaults) 
     todo, hashes, report.unchanged = _changed(store, records, "enforcement/hashes")
     write_places(store, [(r.region, r.department, None) for r in todo])
     index = _power_index(store, sorted({r.department_id for r in todo}))
+    _write_benchmarks(store, report, [r for r in todo if not r.adopts], hashes, index)
+    _write_benchmarks(store, report, [r for r in todo if r.adopts], hashes, index)
+    return report
+
+
+def _write_benchmarks(store: GraphStore, report: ImportReport, todo: list[BenchmarkRecord], hashes: dict[str, str],
+                      index: dict[str, dict[str, str]]) -> None:
     links: list[dict[str, Any]] = []
     adopts: list[dict[str, Any]] = []
     ready: list[BenchmarkRecord] = []
@@ -257,14 +265,14 @@ def ingest_benchmarks(store: GraphStore, paths: list[Path], defaults: Defaults) 
                 report.errors.append(f"{record.source}: 采用上级基准 needs the department's own power (code or "
                                      "name) to find the upper level's benchmark; load the power list first")
                 continue
-            target = repo.effective_benchmark(store, power, region_id(record.region[:-1]) if len(record.region) > 1
-                                              else None, record.effective or date.today())
+            upper = region_id(record.region[:-1]) if len(record.region) > 1 else None
+            target = repo.effective_benchmark(store, power, upper, record.effective or date.today())
             if target is None:
                 report.errors.append(f"{record.source}: 采用上级基准, but no upper-level benchmark for "
                                      f"{record.code or record.conduct} is in force on {record.effective}; load the "
                                      "upper level's table first")
                 continue
-            adopts.append({"benchmark": record.id, "target": target["benchmark"]["id"]})
+            adopts.append({"benchmark": record.id, "target": target["benchmark"]["benchmark"]["id"]})
         if power:
             links.append({"owner": record.id, "power": power})
         ready.append(record)
@@ -293,8 +301,7 @@ def ingest_benchmarks(store: GraphStore, paths: list[Path], defaults: Defaults) 
     for record in ready:
         bases.add(report, record.id, record.source, record.bases, record.effective)
     bases.flush()
-    report.written = len(ready)
-    return report
+    report.written += len(ready)
 
 
 def ingest_lists(store: GraphStore, paths: list[Path], defaults: Defaults) -> ImportReport:

@@ -179,6 +179,16 @@ def _region_and_department(path: Path, sheet: Sheet, row: int, header: Header, c
     return region, to_simplified(name), code
 
 
+def _date_cell(path: Path, sheet: Sheet, row: int, header: Header, cells: list[str], column: str,
+               default: date | None) -> date | None:
+    value = header.get(cells, column)
+    try:
+        return parse_date(value) or default
+    except ValueError:
+        raise InputError(where(path, sheet, row, header.label(column), value),
+                         "not a date: use 2022-03-01") from None
+
+
 def _bases(header: Header, cells: list[str]) -> list[Basis]:
     roles = {"basis": None, "basis_set": "设定依据", "basis_impl": "实施依据", "basis_penalty": "罚则依据"}
     return [Basis(text, role) for column, role in roles.items() if (text := header.get(cells, column))]
@@ -299,14 +309,16 @@ def read_benchmarks(path: Path, defaults: Defaults) -> ReadResult[BenchmarkRecor
                              "the row has no conduct (违法行为); fill it in or delete the row")
         region, department, _ = _region_and_department(path, sheet, row, header, cells, defaults)
         seq = header.get(cells, "seq") or None
-        key = f"{sheet.name}|{seq or ''}|{conduct}"
+        effective = _date_cell(path, sheet, row, header, cells, "effective", defaults.effective)
+        key = f"{sheet.name}|{department}|{seq or ''}|{conduct}|{effective}"
         record = current.get(key)
         new = record is None
         if record is None:
             record = BenchmarkRecord(
                 source=where(path, sheet, row), region=region, department=department, conduct=to_simplified(conduct),
-                seq=seq, code=header.get(cells, "code") or None, effective=defaults.effective,
-                expires=defaults.expires, title=defaults.title, bases=_bases(header, cells))
+                seq=seq, code=header.get(cells, "code") or None, effective=effective,
+                expires=_date_cell(path, sheet, row, header, cells, "expires", defaults.expires),
+                title=header.get(cells, "title") or defaults.title, bases=_bases(header, cells))
             current[key] = record
         adopts = header.get(cells, "adopts")
         if vocab.yes_no(adopts):
@@ -360,7 +372,8 @@ def read_lists(path: Path, defaults: Defaults) -> ReadResult[ListRecord]:
             source=where(path, sheet, row), region=region, department=department, kind=kind,
             conduct=to_simplified(conduct), code=header.get(cells, "code") or None,
             conditions=header.get(cells, "conditions"), first_offence=bool(first),
-            high_risk=bool(vocab.yes_no(header.get(cells, "high_risk"))), effective=defaults.effective,
+            high_risk=bool(vocab.yes_no(header.get(cells, "high_risk"))),
+            effective=_date_cell(path, sheet, row, header, cells, "effective", defaults.effective),
             bases=_bases(header, cells), note=header.get(cells, "note") or None)
 
     return _each_row(path, "list", result, make)
