@@ -293,7 +293,7 @@ def read_powers(path: Path, defaults: Defaults) -> ReadResult[PowerRecord]:
     return _each_row(path, "power", result, make)
 
 
-_NUMERIC = re.compile(r"\d|[一二三四五六七八九十百千万]+(?:元|倍)|百分之|%")
+_NUMERIC = re.compile(r"元|倍|百分之|%")
 
 
 def read_benchmarks(path: Path, defaults: Defaults) -> ReadResult[BenchmarkRecord]:
@@ -334,8 +334,7 @@ def read_benchmarks(path: Path, defaults: Defaults) -> ReadResult[BenchmarkRecor
         if not text:
             result.warnings.append(f"{where(path, sheet, row, header.label('outcome'))}: no outcome (裁量标准) "
                                    "given; the tier is kept with its conditions")
-        elif _NUMERIC.search(text) and not outcome.amounts and not outcome.no_penalty and (
-                "罚款" in text or "元" in text or "倍" in text):
+        elif "罚款" in text and not outcome.amounts and not outcome.no_penalty and _NUMERIC.search(text):
             broken.add(key)
             raise InputError(where(path, sheet, row, header.label("outcome"), text),
                              "a fine is named but its range does not parse; write it as 处一万元以上三万元以下罚款 — "

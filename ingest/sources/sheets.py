@@ -90,6 +90,15 @@ def _check_zip(path: Path) -> None:
                              "-fold: refused as a possible zip bomb")
     if total > MAX_UNPACKED_BYTES:
         raise InputError(str(path), f"the workbook unpacks to {total} bytes (limit {MAX_UNPACKED_BYTES})")
+    # a spreadsheet's XML never declares a DTD or entities; defusedxml refuses them too, this names the part
+    with zipfile.ZipFile(path) as archive:
+        for member in members:
+            if member.filename.endswith((".xml", ".rels", ".vml")):
+                with archive.open(member) as handle:
+                    head = handle.read(8192)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise InputError(str(path), f"the workbook's XML declares entities or a DTD (part "
+                                     f"{member.filename}): refused; save it again from a spreadsheet program")
 
 
 def read_xlsx(path: Path) -> list[Sheet]:
@@ -104,11 +113,15 @@ def read_xlsx(path: Path) -> list[Sheet]:
         raise InputError(str(path), "defusedxml is not active (OPENPYXL_DEFUSEDXML=False); refusing to parse")
     try:
         book = openpyxl.load_workbook(path, data_only=True)
-    except DefusedXmlException as exc:
-        raise InputError(str(path), f"the workbook's XML declares entities or a DTD ({type(exc).__name__}): "
-                         "refused; save it again from a spreadsheet program") from None
-    except Exception as exc:  # openpyxl raises many types for damaged files
-        raise InputError(str(path), f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+    except Exception as exc:  # openpyxl raises many types for damaged files, and wraps defusedxml's
+        cause: BaseException | None = exc
+        while cause is not None and not isinstance(cause, DefusedXmlException):
+            cause = cause.__cause__ or cause.__context__
+        if cause is not None:
+            raise InputError(str(path), f"the workbook's XML declares entities or a DTD ({type(cause).__name__}): "
+                             "refused; save it again from a spreadsheet program") from None
+        first_line = str(exc).splitlines()[0] if str(exc) else ""
+        raise InputError(str(path), f"not a readable .xlsx workbook ({type(exc).__name__}: {first_line})") from None
     sheets: list[Sheet] = []
     for sheet in book.worksheets:
         grid = [[_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
