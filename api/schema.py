@@ -1,28 +1,23 @@
-"""The GraphQL schema (strawberry): laws, their versions and articles. The seed of the full API."""
+"""The GraphQL schema (strawberry): laws, versions, articles and citations; regions, departments, powers,
+benchmarks, tiers and cases (api.types.enforcement)."""
 
 from __future__ import annotations
 
-import base64
 from datetime import date
 from typing import Any
 
 import strawberry
+from strawberry.tools import merge_types
 from strawberry.types import Info
 
 from api.context import Context
+from api.paging import MAX_PAGE, PageInfo
+from api.paging import cursor as _cursor
+from api.paging import offset as _offset
+from api.types.enforcement import EnforcementQuery
 from graph import ids
 from graph.repos import citations as citation_repo
 from graph.repos import laws as law_repo
-
-MAX_PAGE = 100
-
-
-@strawberry.type
-class PageInfo:
-    """Relay-style page information."""
-
-    has_next_page: bool
-    end_cursor: str | None
 
 
 @strawberry.type
@@ -173,25 +168,9 @@ def _law(row: dict[str, Any]) -> Law:
     return Law(id=row["id"], title=row["title"], level=row["level"])
 
 
-def _cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode()
-
-
-def _offset(cursor: str | None) -> int:
-    if not cursor:
-        return 0
-    try:
-        text = base64.urlsafe_b64decode(cursor.encode()).decode()
-        if not text.startswith("o:"):
-            raise ValueError(text)
-        return int(text[2:]) + 1
-    except (ValueError, UnicodeDecodeError):
-        raise ValueError(f"invalid cursor {cursor!r}: pass an endCursor from a previous page") from None
-
-
 @strawberry.type
-class Query:
-    """Entry points."""
+class LawQuery:
+    """Entry points for laws, articles and citations."""
 
     @strawberry.field(description=f"Laws, filtered by title text and level; at most {MAX_PAGE} per page.")
     def laws(self, info: Info[Context, None], search: str | None = None, level: str | None = None,
@@ -253,4 +232,5 @@ class Query:
         return [CitationRef(**row) for row in rows]
 
 
+Query = merge_types("Query", (LawQuery, EnforcementQuery))
 schema = strawberry.Schema(query=Query)

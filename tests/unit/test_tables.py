@@ -124,7 +124,7 @@ def test_damaged_xlsx_and_unknown_type(tmp_path: Path) -> None:
         read_sheets(path)
     other = tmp_path / "powers.ods"
     other.write_bytes(b"x")
-    with pytest.raises(InputError, match="unsupported spreadsheet type .ods"):
+    with pytest.raises(InputError, match=r"unsupported spreadsheet type \.ods"):
         read_sheets(other)
 
 

@@ -1,0 +1,35 @@
+"""Cursor pagination shared by every connection: opaque cursors over offsets, a page-size cap."""
+
+from __future__ import annotations
+
+import base64
+
+import strawberry
+
+MAX_PAGE = 100
+
+
+@strawberry.type
+class PageInfo:
+    """Relay-style page information."""
+
+    has_next_page: bool
+    end_cursor: str | None
+
+
+def cursor(position: int) -> str:
+    """The cursor of the row at `position`."""
+    return base64.urlsafe_b64encode(f"o:{position}".encode()).decode()
+
+
+def offset(after: str | None) -> int:
+    """The offset of the first row after cursor `after`; raises ValueError for a cursor we did not issue."""
+    if not after:
+        return 0
+    try:
+        text = base64.urlsafe_b64decode(after.encode()).decode()
+        if not text.startswith("o:"):
+            raise ValueError(text)
+        return int(text[2:]) + 1
+    except (ValueError, UnicodeDecodeError):
+        raise ValueError(f"invalid cursor {after!r}: pass an endCursor from a previous page") from None

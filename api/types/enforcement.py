@@ -1,0 +1,381 @@
+"""GraphQL types and queries for regions, departments, powers, benchmarks, tiers, 三张清单 and cases."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from api.context import Context
+from api.paging import MAX_PAGE, PageInfo, cursor, offset
+from graph.errors import NotFoundError
+from graph.repos import enforcement as repo
+
+
+@strawberry.type
+class Range:
+    """A numeric range; `max` null means open above."""
+
+    min: float | None
+    max: float | None
+    base: str | None = strawberry.field(default=None, description="For multiples and percentages: 违法所得, 货值金额 …")
+
+
+@strawberry.type
+class Tier:
+    """裁量等级 (or one condition of it): name, conditions and the outcome parsed from its text."""
+
+    id: str
+    ordinal: int
+    name: str
+    rank: int = strawberry.field(description="Position of the tier's name among the benchmark's names (1 = lightest).")
+    grade: str | None
+    conditions: str
+    outcome: str
+    penalty_types: list[str]
+    no_penalty: bool
+    fine: Range | None = strawberry.field(description="Fine in yuan.")
+    multiple: Range | None = strawberry.field(description="Multiple of a base (违法所得 …).")
+    percent: Range | None = strawberry.field(description="Percentage of a base (建设项目总投资额 …).")
+    problems: list[str]
+
+
+@strawberry.type
+class BasisLink:
+    """A BASED_ON edge: the unit a basis cites, with the citation text and its role."""
+
+    unit: str = strawberry.field(description="Id of the article, paragraph, item or sub-item.")
+    text: str
+    role: str | None = strawberry.field(description="设定依据 / 实施依据 / 罚则依据 where the list says")
+    status: str = strawberry.field(description="resolved, or stale (a superseded version's unit)")
+    unit_text: str | None
+
+
+@strawberry.type
+class OpenBasis:
+    """A basis that did not resolve to a unit; kept and reported."""
+
+    text: str | None
+    status: str = strawberry.field(description="unresolved | ambiguous | incomplete | stale")
+    reason: str | None
+    law: str | None
+    article: str | None
+
+
+@strawberry.type
+class Department:
+    """A department in a region."""
+
+    id: str
+    name: str
+    code: str | None
+    region: str
+
+
+@strawberry.type
+class Region:
+    """省 / 市 / 县 / 乡镇街道."""
+
+    id: str = strawberry.field(description="The path from the top: 江北省/临川市/青禾县.")
+    name: str
+    level: str
+    parent: str | None
+    departments: list[Department]
+
+
+@strawberry.type
+class Delegation:
+    """A power handed to a township (委托 / 赋权)."""
+
+    region: str
+    kind: str
+    act: str | None
+    date: str | None
+
+
+@strawberry.type
+class FlowStep:
+    """One step of a power's flow, with its time limit where given."""
+
+    name: str
+    time_limit: str | None
+
+
+@strawberry.type
+class DiscretionBenchmark:
+    """裁量基准 for one conduct (and power), with its tiers in order."""
+
+    id: str
+    conduct: str
+    code: str | None
+    title: str | None
+    effective: str | None
+    expires: str | None
+    adopts: bool = strawberry.field(description="True when it applies an upper level's benchmark (ADOPTS).")
+    department: Department
+    power: str | None
+    tiers: list[Tier]
+    bases: list[BasisLink]
+    open_bases: list[OpenBasis]
+
+
+@strawberry.type
+class EffectiveBenchmark:
+    """The benchmark in force for a power in a region on a date."""
+
+    how: str = strawberry.field(description="own | adopted | inherited")
+    region: str = strawberry.field(description="The region whose benchmark applies.")
+    benchmark: DiscretionBenchmark
+
+
+@strawberry.type
+class ListEntry:
+    """An entry of a 不予处罚 / 减轻处罚 / 从轻处罚 list."""
+
+    id: str
+    kind: str
+    conduct: str
+    first_offence: bool
+
+
+@strawberry.type
+class CaseSummary:
+    """A case applying a power."""
+
+    id: str
+    title: str
+    date: str | None
+    fine: float | None
+
+
+@strawberry.type
+class Case:
+    """典型案例."""
+
+    id: str
+    title: str
+    date: str | None
+    facts: str
+    outcome: str
+    penalty_types: list[str]
+    fine: float | None
+    tier_name: str | None
+    origin: str | None
+    department: Department
+    power: str | None
+    tier: str | None
+
+
+@strawberry.type
+class Power:
+    """职权: one row of a power list, with its bases resolved to statute units."""
+
+    id: str
+    code: str | None
+    name: str
+    category: str = strawberry.field(description="One of the 13 categories of seed 002.")
+    category_raw: str
+    sub_items: list[str]
+    discretionary: bool | None
+    confidential: bool
+    time_limit: str | None
+    levels: str | None
+    department: Department
+    steps: list[FlowStep]
+    bases: list[BasisLink]
+    open_bases: list[OpenBasis]
+    delegations: list[Delegation]
+    benchmarks: list[str] = strawberry.field(description="Ids of the benchmarks issued for this power.")
+    lists: list[ListEntry]
+    cases: list[CaseSummary]
+
+    @strawberry.field(description="The benchmark in force in the power's region (or `region`) on `at` (default "
+                                  "today): its own, adopted, or the nearest upper level's.")
+    def effective_benchmark(self, info: Info[Context, None], at: date | None = None,
+                            region: str | None = None) -> EffectiveBenchmark | None:
+        store = info.context.store
+        where = repo.find_region(store, region) if region else self.department.region
+        return _effective(repo.effective_benchmark(store, self.id, where, at or date.today()))
+
+
+@strawberry.type
+class PowerEdge:
+    """One power in a page."""
+
+    cursor: str
+    node: Power
+
+
+@strawberry.type
+class PowerConnection:
+    """A page of powers."""
+
+    total_count: int
+    page_info: PageInfo
+    edges: list[PowerEdge]
+
+
+@strawberry.type
+class CaseEdge:
+    """One case in a page."""
+
+    cursor: str
+    node: Case
+
+
+@strawberry.type
+class CaseConnection:
+    """A page of cases."""
+
+    total_count: int
+    page_info: PageInfo
+    edges: list[CaseEdge]
+
+
+def _range(lo: Any, hi: Any, base: Any = None) -> Range | None:
+    if lo is None and hi is None:
+        return None
+    return Range(min=lo, max=hi, base=base)
+
+
+def tier(row: dict[str, Any]) -> Tier:
+    """A Tier from a stored tier's properties."""
+    return Tier(id=row["id"], ordinal=int(row["ordinal"]), name=row["name"], rank=int(row.get("rank") or 1),
+                grade=row.get("grade"), conditions=row.get("conditions") or "", outcome=row.get("outcome") or "",
+                penalty_types=list(row.get("types") or []), no_penalty=bool(row.get("no_penalty")),
+                fine=_range(row.get("fine_min"), row.get("fine_max")),
+                multiple=_range(row.get("multiple_min"), row.get("multiple_max"), row.get("multiple_base")),
+                percent=_range(row.get("percent_min"), row.get("percent_max"), row.get("percent_base")),
+                problems=list(row.get("problems") or []))
+
+
+def _basis(row: dict[str, Any]) -> BasisLink:
+    return BasisLink(unit=row["unit"], text=row["text"], role=row.get("role"), status=row["status"],
+                     unit_text=row.get("unit_text"))
+
+
+def _open(row: dict[str, Any]) -> OpenBasis:
+    return OpenBasis(text=row.get("text") or row.get("basis"), status=row["status"], reason=row.get("reason"),
+                     law=row.get("law"), article=row.get("article"))
+
+
+def benchmark(row: dict[str, Any]) -> DiscretionBenchmark:
+    """A DiscretionBenchmark from graph.repos.enforcement.benchmark's row."""
+    b, d = row["benchmark"], row["department"]
+    return DiscretionBenchmark(
+        id=b["id"], conduct=b["conduct"], code=b.get("code"), title=b.get("title"), effective=b.get("effective"),
+        expires=b.get("expires"), adopts=bool(b.get("adopts")),
+        department=Department(id=d["id"], name=d["name"], code=None, region=d["region"]), power=row.get("power"),
+        tiers=[tier(t) for t in row["tiers"]], bases=[_basis(x) for x in row["bases"]],
+        open_bases=[_open(x) for x in row["open_bases"]])
+
+
+def _effective(found: dict[str, Any] | None) -> EffectiveBenchmark | None:
+    if found is None:
+        return None
+    return EffectiveBenchmark(how=found["how"], region=found["region"], benchmark=benchmark(found["benchmark"]))
+
+
+def power(row: dict[str, Any]) -> Power:
+    """A Power from graph.repos.enforcement.power's row."""
+    p, d, g = row["power"], row["department"], row["region"]
+    limits = list(p.get("step_limits") or [])
+    return Power(
+        id=p["id"], code=p.get("code"), name=p["name"], category=p["category"],
+        category_raw=p.get("category_raw") or p["category"], sub_items=list(p.get("sub_items") or []),
+        discretionary=p.get("discretionary"), confidential=bool(p.get("confidential")),
+        time_limit=p.get("time_limit"), levels=p.get("levels"),
+        department=Department(id=d["id"], name=d["name"], code=d.get("code"), region=g["id"]),
+        steps=[FlowStep(name=name, time_limit=(limits[i] if i < len(limits) else "") or None)
+               for i, name in enumerate(p.get("steps") or [])],
+        bases=[_basis(b) for b in row["bases"]], open_bases=[_open(b) for b in row["open_bases"]],
+        delegations=[Delegation(region=x["region"], kind=x["kind"], act=x.get("act"), date=x.get("date"))
+                     for x in row["delegations"]],
+        benchmarks=[b["id"] for b in row["benchmarks"]],
+        lists=[ListEntry(id=e["id"], kind=e["kind"], conduct=e["conduct"], first_offence=bool(e.get("first_offence")))
+               for e in row["lists"]],
+        cases=[CaseSummary(id=c["id"], title=c["title"], date=c.get("date"), fine=c.get("fine")) for c in row["cases"]])
+
+
+def _page_args(first: int, after: str | None) -> int:
+    if first < 0 or first > MAX_PAGE:
+        raise ValueError(f"first must be between 0 and {MAX_PAGE}")
+    return offset(after)
+
+
+def _region_or_none(info: Info[Context, None], region: str | None) -> str | None:
+    return repo.find_region(info.context.store, region) if region else None
+
+
+@strawberry.type
+class EnforcementQuery:
+    """Entry points for powers, benchmarks and cases."""
+
+    @strawberry.field(description="Regions, top level first, with their departments.")
+    def regions(self, info: Info[Context, None]) -> list[Region]:
+        return [Region(id=r["id"], name=r["name"], level=r["level"], parent=r["parent"], departments=[
+            Department(id=d["id"], name=d["name"], code=d.get("code"), region=r["id"])
+            for d in sorted(r["departments"], key=lambda d: str(d["id"]))])
+            for r in info.context.store.run("enforcement/regions")]
+
+    @strawberry.field(description=f"Powers of a region (and the regions below it), a department, a category, or "
+                                  f"matching a name or code; at most {MAX_PAGE} per page.")
+    def powers(self, info: Info[Context, None], region: str | None = None, department: str | None = None,
+               category: str | None = None, search: str | None = None, first: int = 20,
+               after: str | None = None) -> PowerConnection:
+        skip = _page_args(first, after)
+        store = info.context.store
+        filters = {"region": _region_or_none(info, region), "department": department, "category": category,
+                   "search": search or None}
+        ids = [r["id"] for r in store.run("enforcement/powers_page", skip=skip, limit=first, **filters)]
+        total = int(store.run("enforcement/powers_count", **filters)[0]["total"])
+        edges = [PowerEdge(cursor=cursor(skip + i), node=power(repo.power(store, pid))) for i, pid in enumerate(ids)]
+        return PowerConnection(total_count=total, page_info=PageInfo(
+            has_next_page=skip + len(ids) < total, end_cursor=edges[-1].cursor if edges else None), edges=edges)
+
+    @strawberry.field(description="One power by id, or by code or exact name (within `region` when given).")
+    def power(self, info: Info[Context, None], id: str, region: str | None = None) -> Power | None:
+        store = info.context.store
+        try:
+            found = repo.find_power(store, id, _region_or_none(info, region))
+        except NotFoundError:
+            return None
+        return power(repo.power(store, found["id"]))
+
+    @strawberry.field(description="One benchmark by id.")
+    def benchmark(self, info: Info[Context, None], id: str) -> DiscretionBenchmark | None:
+        try:
+            return benchmark(repo.benchmark(info.context.store, id))
+        except NotFoundError:
+            return None
+
+    @strawberry.field(description="The benchmark in force for a power (id, code or name) in a region on a date "
+                                  "(default today): its own, adopted, or the nearest upper level's.")
+    def effective_benchmark(self, info: Info[Context, None], power: str, region: str,
+                            at: date | None = None) -> EffectiveBenchmark | None:
+        store = info.context.store
+        where = repo.find_region(store, region)
+        found = repo.find_power(store, power, where)
+        return _effective(repo.effective_benchmark(store, found["id"], where, at or date.today()))
+
+    @strawberry.field(description=f"Typical cases, newest first; at most {MAX_PAGE} per page.")
+    def cases(self, info: Info[Context, None], region: str | None = None, power: str | None = None,
+              search: str | None = None, first: int = 20, after: str | None = None) -> CaseConnection:
+        skip = _page_args(first, after)
+        store = info.context.store
+        filters = {"region": _region_or_none(info, region), "power": power, "search": search or None}
+        rows = store.run("enforcement/cases_page", skip=skip, limit=first, **filters)
+        total = int(store.run("enforcement/cases_count", **filters)[0]["total"])
+        edges = []
+        for i, row in enumerate(rows):
+            c, d = row["found"], row["department"]
+            edges.append(CaseEdge(cursor=cursor(skip + i), node=Case(
+                id=c["id"], title=c["title"], date=c.get("date"), facts=c.get("facts") or "",
+                outcome=c.get("outcome") or "", penalty_types=list(c.get("types") or []), fine=c.get("fine"),
+                tier_name=c.get("tier_name"), origin=c.get("origin"),
+                department=Department(id=d["id"], name=d["name"], code=None, region=d["region"]),
+                power=row["power"], tier=row["tier"])))
+        return CaseConnection(total_count=total, page_info=PageInfo(
+            has_next_page=skip + len(rows) < total, end_cursor=edges[-1].cursor if edges else None), edges=edges)

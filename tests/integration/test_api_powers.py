@@ -1,0 +1,88 @@
+"""GraphQL over powers, benchmarks and cases of the sample county, in-process against the real store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from graph.config import Settings
+from graph.store import GraphStore
+from ingest.sample import load_sample
+from tests.conftest import SAMPLE
+from tests.integration.test_api import gql
+
+
+@pytest.fixture
+def client(store: GraphStore, settings: Settings) -> Iterator[TestClient]:
+    assert load_sample(store, SAMPLE).ok
+    with TestClient(create_app(settings, store=store)) as test_client:
+        yield test_client
+
+
+def test_powers_page_filters_and_nested_fields(client: TestClient) -> None:
+    query = """query($after: String) { powers(region: "青禾县", category: "行政处罚", first: 20, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { node { id code category department { name } bases { unit role status } } } } }"""
+    seen: list[str] = []
+    after = None
+    while True:
+        body = gql(client, query, after=after)
+        assert "errors" not in body, body
+        page = body["data"]["powers"]
+        seen += [e["node"]["id"] for e in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert len(seen) == page["totalCount"] == 48 == len(set(seen))  # 47 county + 白沙镇's
+    search = gql(client, '{ powers(search: "农药", first: 10) { totalCount edges { node { code } } } }')
+    assert sorted(e["node"]["code"] for e in search["data"]["powers"]["edges"]) == [
+        "NY01001", "NY02006", "NY02007", "NY02008", "SC02002"]  # SC02002: 农药残留
+
+
+def test_power_with_bases_benchmark_in_force_lists_and_cases(client: TestClient) -> None:
+    body = gql(client, """{ power(id: "NY02002", region: "青禾县") {
+        name category discretionary bases { unit text role }
+        lists { kind conduct firstOffence }
+        effectiveBenchmark(at: "2022-01-01") { how region benchmark { id tiers { name fine { min max } noPenalty } } }
+    } }""")
+    assert "errors" not in body, body
+    power = body["data"]["power"]
+    assert power["bases"] == [{"unit": "农产品质量安全法@2018-10-26/48", "text": "《中华人民共和国农产品质量安全法》第四十八条",
+                               "role": "罚则依据"}]
+    assert power["lists"] == [{"kind": "不予处罚", "conduct": "销售的农产品未按照规定进行包装、标识", "firstOffence": True}]
+    effective = power["effectiveBenchmark"]
+    assert (effective["how"], effective["region"]) == ("inherited", "江北省")
+    assert effective["benchmark"]["tiers"] == [
+        {"name": "轻微", "fine": None, "noPenalty": True},
+        {"name": "一般", "fine": {"min": 0.0, "max": 800.0}, "noPenalty": False},
+        {"name": "严重", "fine": {"min": 800.0, "max": 2000.0}, "noPenalty": False}]
+
+
+def test_effective_benchmark_regions_and_cases(client: TestClient) -> None:
+    body = gql(client, """{
+        effectiveBenchmark(power: "ZF02001", region: "白沙镇", at: "2024-01-01") { how region benchmark { conduct } }
+        regions { id level parent departments { name } }
+        cases(power: "江北省/临川市/青禾县/青禾县农业农村局#NY02003", first: 2) {
+            totalCount edges { node { id fine tierName tier department { name } } } }
+    }""")
+    assert "errors" not in body, body
+    data = body["data"]
+    assert data["effectiveBenchmark"]["how"] == "inherited"
+    assert [r["id"] for r in data["regions"]] == ["江北省", "江北省/临川市", "江北省/临川市/青禾县",
+                                                  "江北省/临川市/青禾县/白沙镇"]
+    assert len(data["regions"][2]["departments"]) == 5
+    cases = data["cases"]
+    assert cases["totalCount"] == 3
+    assert [e["node"]["id"] for e in cases["edges"]] == ["case:QH-2022-006", "case:QH-2021-002"]
+    assert cases["edges"][0]["node"]["tier"].endswith("#NY02003@2021-06-01#3")
+
+
+def test_bad_arguments_are_clean_errors(client: TestClient) -> None:
+    body = gql(client, '{ effectiveBenchmark(power: "NY02002", region: "火星") { how } }')
+    assert body["data"] == {"effectiveBenchmark": None} and "no region '火星'" in body["errors"][0]["message"]
+    body = gql(client, '{ powers(first: 1000) { totalCount } }')
+    assert "first must be between 0 and 100" in body["errors"][0]["message"]
+    assert gql(client, '{ power(id: "不存在") { id } }')["data"] == {"power": None}
