@@ -21,34 +21,37 @@ from ingest.statutes.normalize import halfwidth
 PENALTY_TYPES = ("警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件", "降低资质等级",
                  "吊销许可证件", "限制开展生产经营活动", "责令停产停业", "责令关闭", "限制从业", "行政拘留")
 _TYPE_PATTERNS = [
-    ("警告", r"警告"), ("通报批评", r"通报批评"), ("罚款", r"罚款"), ("没收违法所得", r"没收(?:其)?违法所得"),
-    ("没收非法财物", r"没收(?:[^，。；]{0,20}?)(?:非法财物|工具|设备|原料|物品|产品|农产品|食品|药品|违法生产)"),
-    ("暂扣许可证件", r"暂扣[^，。；]{0,12}?(?:许可证|执照|证件|证书)"),
+    ("警告", r"警告"), ("通报批评", r"通报批评"), ("罚款", r"罚款"), ("没收违法所得", r"没收[^，。；,;]{0,12}?违法所得"),
+    ("没收非法财物", r"没收(?:[^，。；,;]{0,20}?)(?:非法财物|工具|设备|原料|物品|产品|农产品|食品|药品|违法生产|渔获物|渔具|烟草专卖品|赌具|毒品)"),
+    ("暂扣许可证件", r"暂扣[^，。；,;]{0,12}?(?:许可证|执照|证件|证书)"),
     ("降低资质等级", r"降低资质等级"),
-    ("吊销许可证件", r"吊销[^，。；]{0,12}?(?:许可证|执照|证件|证书)"),
+    ("吊销许可证件", r"吊销[^，。；,;]{0,12}?(?:许可证|执照|证件|证书)"),
     ("限制开展生产经营活动", r"限制(?:开展)?生产经营活动"), ("责令停产停业", r"责令停产停业|责令停业|责令停产"),
-    ("责令关闭", r"责令关闭"), ("限制从业", r"限制从业|禁止[^，。；]{0,10}?从事"), ("行政拘留", r"行政拘留|拘留"),
+    ("责令关闭", r"责令关闭"), ("限制从业", r"限制从业|禁止[^，。；,;]{0,10}?从事"), ("行政拘留", r"行政拘留|拘留"),
 ]
 BASES = ("违法所得", "货值金额", "销售额", "违法经营额", "违法收入", "建设项目总投资额", "总投资额", "合同价款",
          "工程合同价款", "合同金额", "应缴税款", "欠缴税款", "不缴或者少缴的税款", "营业额", "违法销售额", "所收费用",
-         "代为处置费用", "处置费用", "治理费用", "直接损失", "直接经济损失", "排污费", "评估费用")
+         "代为处置费用", "处置费用", "治理费用", "直接损失", "直接经济损失", "排污费", "评估费用", "工程造价", "交易额",
+         "年收入", "销售金额", "违法收购金额", "货物价值")
 _NUM = r"[0-9.零〇一二三四五六七八九十百千万亿两]+"
 _BASE = "|".join(sorted(map(re.escape, BASES), key=len, reverse=True))
-_FINE_RANGE = re.compile(rf"({_NUM})\s*(万)?元?\s*(?:以上|至|到|-|~|—)\s*({_NUM})\s*(万)?元\s*(?:以下)?")
+_FINE_RANGE = re.compile(rf"({_NUM})\s*(万)?元?\s*(?:以上|至|到|-|~|—)[、，,]?\s*({_NUM})\s*(万)?元\s*(?:以下)?")
 # an amount followed by 的 is a condition (货值金额一万元以上的), not a fine
 _FINE_MAX = re.compile(rf"({_NUM})\s*(万)?元\s*以下(?!的(?!罚款|罚金))")
 _FINE_MIN = re.compile(rf"({_NUM})\s*(万)?元\s*以上(?!\s*{_NUM})(?!的(?!罚款|罚金))")
 # a fixed amount: 处二十万元罚款, 处以一万元的罚款, 最高不超过一百万元
 _FINE_FIXED = re.compile(rf"({_NUM})\s*(万)?元\s*(?:的)?\s*(?:罚款|罚金)")
 _FINE_CAP = re.compile(rf"(?:最高|最多)?不(?:超过|得超过|高于)\s*({_NUM})\s*(万)?元")
-_MULT_RANGE = re.compile(rf"(?:({_BASE})[^，。；]{{0,6}}?)?({_NUM})\s*倍\s*(?:以上|至|到)\s*({_NUM})\s*倍(?:以下)?")
-_MULT_MAX = re.compile(rf"(?:({_BASE})[^，。；]{{0,6}}?)?({_NUM})\s*倍\s*以下")
-_MULT_MIN = re.compile(rf"(?:({_BASE})[^，。；]{{0,6}}?)?({_NUM})\s*倍\s*以上(?!\s*{_NUM})")
+_MULT_RANGE = re.compile(rf"(?:({_BASE})[^，。；,;]{{0,6}}?)?({_NUM})\s*(?:倍\s*(?:以上|至|到)|至|到)\s*({_NUM})\s*倍(?:以下)?")
+_MULT_MAX = re.compile(rf"(?:({_BASE})[^，。；,;]{{0,6}}?)?({_NUM})\s*倍\s*以下")
+_MULT_MIN = re.compile(rf"(?:({_BASE})[^，。；,;]{{0,6}}?)?({_NUM})\s*倍\s*以上(?!\s*{_NUM})")
 _PCT = rf"(?:百分之\s*({_NUM})|({_NUM})\s*%)"
-_PCT_RANGE = re.compile(rf"(?:({_BASE})[^，。；]{{0,6}}?)?{_PCT}\s*(?:以上|至|到)\s*{_PCT}(?:以下)?")
-_PCT_MAX = re.compile(rf"(?:({_BASE})[^，。；]{{0,6}}?)?{_PCT}\s*以下")
-_PCT_FIXED = re.compile(rf"(?:({_BASE})[^，。；]{{0,6}}?)?{_PCT}\s*(?:的)?\s*(?:计算)?\s*罚款")
-_MULT_FIXED = re.compile(rf"(?:({_BASE})[^，。；]{{0,6}}?)?({_NUM})\s*倍\s*(?:的)?\s*罚款")
+# the first bound may lack its % sign (35以上50%以下)
+_PCT_RANGE = re.compile(rf"(?:({_BASE})[^，。；,;]{{0,6}}?)?(?:百分之\s*({_NUM})|({_NUM})\s*%?)\s*(?:以上|至|到)\s*{_PCT}"
+                        rf"(?:以下)?")
+_PCT_MAX = re.compile(rf"(?:({_BASE})[^，。；,;]{{0,6}}?)?{_PCT}\s*以下")
+_PCT_FIXED = re.compile(rf"(?:({_BASE})[^，。；,;]{{0,6}}?)?{_PCT}\s*(?:的)?\s*(?:计算)?\s*罚款")
+_MULT_FIXED = re.compile(rf"(?:({_BASE})[^，。；,;]{{0,6}}?)?({_NUM})\s*倍\s*(?:的)?\s*罚款")
 _NO_PENALTY = re.compile(r"不予(?:行政)?处罚|免予(?:行政)?处罚|不予罚款")
 
 
@@ -97,6 +100,9 @@ def _pct(a: str | None, b: str | None) -> float | None:
 def parse_outcome(text: str) -> Outcome:
     """Return the penalty types and ranges written in `text`; unparsable numbers go to `problems`."""
     plain = halfwidth(text)
+    # 等值以上三倍以下 = one to three times; an OCR'd l for 1 before 倍 (违法所得l倍)
+    plain = plain.replace("等值以上", "一倍以上").replace("等值以下", "一倍以下")
+    plain = re.sub(r"(?<=[^\x00-\x7f])[lI](?=倍)", "1", plain)
     out = Outcome(no_penalty=bool(_NO_PENALTY.search(plain)))
     for name, pattern in _TYPE_PATTERNS:
         if re.search(pattern, plain) and name not in out.types:
@@ -116,31 +122,31 @@ def parse_outcome(text: str) -> Outcome:
 
     for match in _PCT_RANGE.finditer(plain):
         lo, hi = _pct(match.group(2), match.group(3)), _pct(match.group(4), match.group(5))
-        add(Amount("percent", lo, hi, match.group(1), match.group(0)), match)
+        add(Amount("percent", lo, hi, _base(plain, match), match.group(0)), match)
     for match in _PCT_MAX.finditer(plain):
         if free(match):
-            add(Amount("percent", 0.0, _pct(match.group(2), match.group(3)), match.group(1), match.group(0)), match)
+            add(Amount("percent", 0.0, _pct(match.group(2), match.group(3)), _base(plain, match), match.group(0)), match)
     for match in _PCT_FIXED.finditer(plain):
         if free(match):
             value = _pct(match.group(2), match.group(3))
-            add(Amount("percent", value, value, match.group(1) or _base_before(plain, match.start()), match.group(0)),
+            add(Amount("percent", value, value, _base(plain, match), match.group(0)),
                 match)
     for match in _MULT_RANGE.finditer(plain):
         if free(match):
-            add(Amount("multiple", number(match.group(2)), number(match.group(3)), match.group(1) or
-                       _base_before(plain, match.start()), match.group(0)), match)
+            add(Amount("multiple", number(match.group(2)), number(match.group(3)), _base(plain, match),
+                       match.group(0)), match)
     for match in _MULT_MAX.finditer(plain):
         if free(match):
-            add(Amount("multiple", 0.0, number(match.group(2)), match.group(1) or _base_before(plain, match.start()),
+            add(Amount("multiple", 0.0, number(match.group(2)), _base(plain, match),
                        match.group(0)), match)
     for match in _MULT_MIN.finditer(plain):
         if free(match):
-            add(Amount("multiple", number(match.group(2)), None, match.group(1) or _base_before(plain, match.start()),
+            add(Amount("multiple", number(match.group(2)), None, _base(plain, match),
                        match.group(0)), match)
     for match in _MULT_FIXED.finditer(plain):
         if free(match):
             value = number(match.group(2))
-            add(Amount("multiple", value, value, match.group(1) or _base_before(plain, match.start()),
+            add(Amount("multiple", value, value, _base(plain, match),
                        match.group(0)), match)
     for match in _FINE_RANGE.finditer(plain):
         if free(match):
@@ -175,6 +181,29 @@ def _small(text: str) -> bool:
     """一至三万元: the 一 borrows 万 from the upper bound when it is a bare small number."""
     value = number(text)
     return value is not None and value < 10
+
+
+_TRIGGER = re.compile(r"处以|并处|处|罚款|按照|按|计|[，,；;：:]")
+_KNOWN = sorted(BASES, key=len, reverse=True)
+
+
+def _base(text: str, match: re.Match[str]) -> str | None:
+    """The base of a multiple or percentage: a known base named in the match, else the words between the
+    last 处/并处/按 and the number (所骗款额, 年收入 …), reduced to a known base when it contains one."""
+    if match.group(1):
+        return match.group(1)
+    at = next((match.start(g) for g in range(2, (match.lastindex or 1) + 1) if match.group(g)), match.start())
+    window = text[max(0, at - 40):at]
+    cuts = list(_TRIGGER.finditer(window))
+    phrase = window[cuts[-1].end():] if cuts else window
+    phrase = re.sub(r"^(?:以|对其|其|该|违法行为人)", "", phrase.strip())
+    phrase = re.sub(r"(?:的|百分之|按)+$", "", phrase).strip()
+    for base in _KNOWN:
+        if base in phrase:
+            return base
+    if 2 <= len(phrase) <= 25 and not re.search(r"[0-9元]", phrase):
+        return phrase
+    return _base_before(text, match.start())
 
 
 def _base_before(text: str, at: int) -> str | None:

@@ -41,12 +41,12 @@ def test_laws_paginate(client: TestClient) -> None:
     after = None
     while True:
         page = gql(client, query, after=after)["data"]["laws"]
-        assert page["totalCount"] == 15
+        assert page["totalCount"] == 16
         seen += [e["node"]["id"] for e in page["edges"]]
         if not page["pageInfo"]["hasNextPage"]:
             break
         after = page["pageInfo"]["endCursor"]
-    assert len(seen) == 15 == len(set(seen)) and seen == sorted(seen)
+    assert len(seen) == 16 == len(set(seen)) and seen == sorted(seen)
 
 
 def test_laws_filter_by_search_and_level(client: TestClient) -> None:

@@ -41,9 +41,9 @@ def test_ingest_stats_and_law_show(store: GraphStore, settings: Settings) -> Non
     result = runner.invoke(app, ["ingest", "statutes", str(SAMPLE / "statutes"), *graph])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
-    assert summary["errors"] == 0 and summary["versions_written"] == 18
+    assert summary["errors"] == 0 and summary["versions_written"] == 19
     stats = json.loads(runner.invoke(app, ["stats", *graph]).stdout)
-    assert stats["nodes"]["LawVersion"] == 18
+    assert stats["nodes"]["LawVersion"] == 19
     title = "《中华人民共和国农产品质量安全法》"
     shown = runner.invoke(app, ["law", "show", title, "--json", "--at", "2022-10-01", *graph])
     assert shown.exit_code == 0, shown.output

@@ -22,14 +22,17 @@ def test_sample_ingest_and_reingest_changes_nothing(store: GraphStore) -> None:
     report = ingest_statutes(store, [SAMPLE / "statutes"], workers=1)
     assert report.ok and report.errors == []
     assert report.summary() | {"warnings": 0} == {
-        "files": 18, "skipped": 1, "laws": 15, "versions_written": 18, "versions_unchanged": 0,
-        "articles": 1631, "warnings": 0, "errors": 0, "citations_reresolved": 0, "citations": {
-            "other:resolved": 1, "other_law:resolved": 17, "other_law:unresolved": 28, "self:resolved": 399}}
+        "files": 19, "skipped": 1, "laws": 16, "versions_written": 19, "versions_unchanged": 0,
+        "articles": 1704, "warnings": 0, "errors": 0, "citations_reresolved": 0, "citations": {
+            "other:resolved": 1, "other:unresolved": 2, "other_law:resolved": 18, "other_law:unresolved": 29,
+            "self:resolved": 403}}
     first = law_repo.stats(store)
-    assert first["nodes"]["Law"] == 15 and first["nodes"]["LawVersion"] == 18
-    assert first["nodes"]["Article"] == 1631
+    assert first["nodes"]["Law"] == 16 and first["nodes"]["LawVersion"] == 19
+    assert first["nodes"]["Article"] == 1704
+    rule = law_repo.find_law(store, law_id="医疗器械经营监督管理办法", title="")
+    assert rule is not None and rule["level"] == "部门规章"  # from its folder, statutes/部门规章/
     again = ingest_statutes(store, [SAMPLE / "statutes"], workers=2)
-    assert again.versions_written == 0 and again.versions_unchanged == 18
+    assert again.versions_written == 0 and again.versions_unchanged == 19
     assert law_repo.stats(store) == first
 
 

@@ -190,7 +190,7 @@ def test_not_a_docx(tmp_path: Path) -> None:
 
 def test_sample_files_parse_without_warnings() -> None:
     files, _ = discover([SAMPLE / "statutes"])
-    assert len(files) == 18
+    assert len(files) == 19
     for path in files:
         s = parse_statute(read_source(path))
         assert s.articles and s.warnings == [], path

@@ -1,4 +1,4 @@
-"""Penalty types and ranges parsed from real phrases (a first labelled set; issue 4 grows it to ≥ 150)."""
+"""Penalty types and ranges parsed from 185 labelled real phrases (corpus 法律责任 articles, the 江门 table)."""
 
 from __future__ import annotations
 
