@@ -21,8 +21,10 @@ from ingest.statutes.normalize import halfwidth
 PENALTY_TYPES = ("警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件", "降低资质等级",
                  "吊销许可证件", "限制开展生产经营活动", "责令停产停业", "责令关闭", "限制从业", "行政拘留")
 _TYPE_PATTERNS = [
-    ("警告", r"警告"), ("通报批评", r"通报批评"), ("罚款", r"罚款"), ("没收违法所得", r"没收[^，。；,;]{0,12}?违法所得"),
-    ("没收非法财物", r"没收(?:[^，。；,;]{0,20}?)(?:非法财物|工具|设备|原料|物品|产品|农产品|食品|药品|违法生产|渔获物|渔具|烟草专卖品|赌具|毒品)"),
+    ("警告", r"警告"), ("通报批评", r"通报批评"), ("罚款", r"罚款"),
+    ("没收违法所得", r"没收[^，。；,;]{0,12}?违法所得"),
+    ("没收非法财物", r"没收(?:[^，。；,;]{0,20}?)(?:非法财物|工具|设备|原料|物品|产品|农产品|食品|药品"
+               r"|违法生产|渔获物|渔具|烟草专卖品|赌具|毒品)"),
     ("暂扣许可证件", r"暂扣[^，。；,;]{0,12}?(?:许可证|执照|证件|证书)"),
     ("降低资质等级", r"降低资质等级"),
     ("吊销许可证件", r"吊销[^，。；,;]{0,12}?(?:许可证|执照|证件|证书)"),
@@ -42,13 +44,14 @@ _FINE_MIN = re.compile(rf"({_NUM})\s*(万)?元\s*以上(?!\s*{_NUM})(?!的(?!罚
 # a fixed amount: 处二十万元罚款, 处以一万元的罚款, 最高不超过一百万元
 _FINE_FIXED = re.compile(rf"({_NUM})\s*(万)?元\s*(?:的)?\s*(?:罚款|罚金)")
 _FINE_CAP = re.compile(rf"(?:最高|最多)?不(?:超过|得超过|高于)\s*({_NUM})\s*(万)?元")
-_MULT_RANGE = re.compile(rf"(?:({_BASE})[^，。；,;]{{0,6}}?)?({_NUM})\s*(?:倍\s*(?:以上|至|到)|至|到)\s*({_NUM})\s*倍(?:以下)?")
+_MULT_RANGE = re.compile(rf"(?:({_BASE})[^，。；,;]{{0,6}}?)?({_NUM})\s*(?:倍\s*(?:以上|至|到)|至|到)\s*({_NUM})\s*倍"
+                         rf"(?:以下)?")
 _MULT_MAX = re.compile(rf"(?:({_BASE})[^，。；,;]{{0,6}}?)?({_NUM})\s*倍\s*以下")
 _MULT_MIN = re.compile(rf"(?:({_BASE})[^，。；,;]{{0,6}}?)?({_NUM})\s*倍\s*以上(?!\s*{_NUM})")
 _PCT = rf"(?:百分之\s*({_NUM})|({_NUM})\s*%)"
 # the first bound may lack its % sign (35以上50%以下)
-_PCT_RANGE = re.compile(rf"(?:({_BASE})[^，。；,;]{{0,6}}?)?(?:百分之\s*({_NUM})|({_NUM})\s*%?)\s*(?:以上|至|到)\s*{_PCT}"
-                        rf"(?:以下)?")
+_PCT_RANGE = re.compile(rf"(?:({_BASE})[^，。；,;]{{0,6}}?)?(?:百分之\s*({_NUM})|({_NUM})\s*%?)\s*"
+                        rf"(?:以上|至|到)\s*{_PCT}(?:以下)?")
 _PCT_MAX = re.compile(rf"(?:({_BASE})[^，。；,;]{{0,6}}?)?{_PCT}\s*以下")
 _PCT_FIXED = re.compile(rf"(?:({_BASE})[^，。；,;]{{0,6}}?)?{_PCT}\s*(?:的)?\s*(?:计算)?\s*罚款")
 _MULT_FIXED = re.compile(rf"(?:({_BASE})[^，。；,;]{{0,6}}?)?({_NUM})\s*倍\s*(?:的)?\s*罚款")
@@ -125,7 +128,8 @@ def parse_outcome(text: str) -> Outcome:
         add(Amount("percent", lo, hi, _base(plain, match), match.group(0)), match)
     for match in _PCT_MAX.finditer(plain):
         if free(match):
-            add(Amount("percent", 0.0, _pct(match.group(2), match.group(3)), _base(plain, match), match.group(0)), match)
+            add(Amount("percent", 0.0, _pct(match.group(2), match.group(3)), _base(plain, match), match.group(0)),
+                match)
     for match in _PCT_FIXED.finditer(plain):
         if free(match):
             value = _pct(match.group(2), match.group(3))
