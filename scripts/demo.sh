@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/lawgraph ingest statutes data/sample/statutes
+.venv/bin/lawgraph ingest sample data/sample
 exec .venv/bin/lawgraph serve --host "${HOST:-127.0.0.1}" --port "${PORT:-8000}"

@@ -28,13 +28,13 @@ def test_sample_loads_without_errors_and_again_changes_nothing(store: GraphStore
     assert report.errors == []
     summary = report.summary()
     assert summary["powers"]["records"] == 67
-    assert summary["benchmarks"]["records"] == 46 and summary["benchmarks"]["tiers"] == 155
+    assert summary["benchmarks"]["records"] == 47 and summary["benchmarks"]["tiers"] == 158
     assert summary["lists"]["records"] == 8 and summary["cases"]["records"] == 23
     assert summary["powers"]["bases"] == {"resolved": 66, "unresolved": 1}  # NY05001's provincial rule
     before = law_repo.stats(store)
     nodes = before["nodes"]
     assert nodes["Power"] == 67 and nodes["Department"] == 7 and nodes["Region"] == 4
-    assert nodes["DiscretionBenchmark"] == 46 and nodes["Tier"] == 155 and nodes["Case"] == 23
+    assert nodes["DiscretionBenchmark"] == 47 and nodes["Tier"] == 158 and nodes["Case"] == 23
     assert nodes["ListEntry"] == 8
     again = load_sample(store, SAMPLE)
     assert again.ok

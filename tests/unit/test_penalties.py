@@ -1,4 +1,4 @@
-"""Penalty types and ranges parsed from 185 labelled real phrases (corpus 法律责任 articles, the 江门 table)."""
+"""Penalty types and ranges parsed from 225 labelled real phrases (corpus 法律责任 articles, the 江门 table)."""
 
 from __future__ import annotations
 
