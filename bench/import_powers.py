@@ -52,8 +52,8 @@ def generate(path: Path, count: int, seed: int = 4) -> None:
         if rng.random() < 0.2:
             basis += "\n" + rng.choice(bases)
         sub = "\n".join(f"子项{i}" for i in range(rng.randint(0, 3)))
-        sheet.append([n, f"青禾县第{n % 20 + 1}局", f"QH{n:06d}", f"对第{n}类违法行为的行政处罚", rng.choice(TYPES), sub,
-                      basis, rng.choice(["是", "否"]), ""])
+        sheet.append([n, f"青禾县第{n % 20 + 1}局", f"QH{n:06d}", f"对第{n}类违法行为的行政处罚", rng.choice(TYPES),
+                      sub, basis, rng.choice(["是", "否"]), ""])
     book.save(path)
 
 
