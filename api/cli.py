@@ -50,6 +50,20 @@ def _echo_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
+def print_report(errors: list[str], warnings: list[str], summary: dict[str, Any], show_warnings: bool) -> None:
+    """Errors and (on request) warnings to stderr, the JSON summary to stdout; exit 1 when anything failed."""
+    for line in errors:
+        typer.echo(f"error: {line}", err=True)
+    if show_warnings:
+        for line in warnings:
+            typer.echo(f"warning: {line}", err=True)
+    elif warnings:
+        err.print(f"{len(warnings)} warnings (use --warnings to list them)")
+    _echo_json(summary)
+    if errors:
+        raise typer.Exit(1)
+
+
 @ingest_app.command("statutes")
 def ingest_statutes(
     paths: Annotated[list[Path], typer.Argument(help="Statute files or folders (searched recursively).")],
@@ -81,16 +95,7 @@ def ingest_statutes(
     except LawgraphError as exc:
         _fail(exc)
         return
-    for line in report.errors:
-        typer.echo(f"error: {line}", err=True)
-    if show_warnings:
-        for line in report.warnings:
-            typer.echo(f"warning: {line}", err=True)
-    elif report.warnings:
-        err.print(f"{len(report.warnings)} warnings (use --warnings to list them)")
-    _echo_json(report.summary())
-    if not report.ok:
-        raise typer.Exit(1)
+    print_report(report.errors, report.warnings, report.summary(), show_warnings)
 
 
 @app.command("stats")

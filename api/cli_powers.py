@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from api.cli import GraphOption, _echo_json, _fail, _parse_date, _store, app, err, ingest_app
+from api.cli import GraphOption, _echo_json, _fail, _parse_date, _store, app, ingest_app, print_report
 from graph.errors import LawgraphError
 from graph.repos import enforcement as repo
 from graph.store import GraphStore
@@ -42,16 +42,7 @@ def _run(job: Callable[[GraphStore], ImportReport], graph: str | None, show_warn
     except LawgraphError as exc:
         _fail(exc)
         return
-    for line in report.errors:
-        typer.echo(f"error: {line}", err=True)
-    if show_warnings:
-        for line in report.warnings:
-            typer.echo(f"warning: {line}", err=True)
-    elif report.warnings:
-        err.print(f"{len(report.warnings)} warnings (use --warnings to list them)")
-    _echo_json(report.summary())
-    if not report.ok:
-        raise typer.Exit(1)
+    print_report(report.errors, report.warnings, report.summary(), show_warnings)
 
 
 @ingest_app.command("powers")
@@ -127,11 +118,7 @@ def ingest_sample(
     except LawgraphError as exc:
         _fail(exc)
         return
-    for line in report.errors:
-        typer.echo(f"error: {line}", err=True)
-    _echo_json(report.summary())
-    if not report.ok:
-        raise typer.Exit(1)
+    print_report(report.errors, [], report.summary(), False)
 
 
 @power_app.command("show")

@@ -57,15 +57,6 @@ def generate(path: Path, count: int, seed: int = 4) -> None:
     book.save(path)
 
 
-def _server_peak_kb(directory: Path) -> int:
-    pid = embedded.status(directory).pid
-    if pid is None:
-        return 0
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return 0
-
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -90,7 +81,7 @@ def run_once(table: Path, count: int) -> dict[str, float]:
         again_s = time.perf_counter() - start
         assert again.written == 0 and again.unchanged == count
         store.close()
-        server_mb = _server_peak_kb(directory) / 1024
+        server_mb = embedded.server_peak_kb(directory) / 1024
         return {"read_s": read_s, "import_s": import_s, "again_s": again_s, "server_mb": server_mb,
                 "bases": sum(report.bases.values()), "resolved": report.bases.get("resolved", 0)}
     finally:

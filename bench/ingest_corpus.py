@@ -25,15 +25,6 @@ from ingest.load import ingest_statutes
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _server_rss_kb(directory: Path) -> int:
-    pid = embedded.status(directory).pid
-    if pid is None:
-        return 0
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return 0
-
 
 def run_once(corpus: Path, batch: int) -> dict[str, float]:
     directory = Path(tempfile.mkdtemp(prefix="lgb-", dir="/tmp"))
@@ -53,7 +44,7 @@ def run_once(corpus: Path, batch: int) -> dict[str, float]:
         raw_start = time.perf_counter()
         store.write("bench/raw_merge", rows, batch=batch)
         raw_s = time.perf_counter() - raw_start
-        server_kb = _server_rss_kb(directory)
+        server_kb = embedded.server_peak_kb(directory)
         store.close()
         return {
             "errors": len(report.errors), "files": report.files, "articles": report.articles, "nodes": nodes,

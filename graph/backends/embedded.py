@@ -210,3 +210,14 @@ def open_embedded(directory: str, settings: Settings) -> FalkorStore:
     """Return a store on the embedded server for `directory`, starting the server if needed."""
     info = start_server(directory)
     return FalkorStore.from_socket(info.socket, settings)
+
+
+def server_peak_kb(directory: str | Path) -> int:
+    """The embedded server's peak resident memory (VmHWM, kB), 0 when it is not running (benchmarks)."""
+    pid = status(directory).pid
+    if pid is None:
+        return 0
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0

@@ -172,6 +172,12 @@ class BasisWriter:
         report.unresolved.append({"owner": owner, "source": source, "text": props.get("text") or basis.text[:80],
                                   "status": props["status"], "reason": props.get("reason")})
 
+    def write(self, report: ImportReport, owners: Iterable[tuple[str, str, list[Basis], date | None]]) -> None:
+        """Resolve and write the bases of (owner id, source, bases, date) owners."""
+        for owner, source, bases, at in owners:
+            self.add(report, owner, source, bases, at)
+        self.flush()
+
     def flush(self) -> None:
         """Write what was collected."""
         write_cites(self.store, self.cites, prefix="enforcement/based_on_")
@@ -215,10 +221,7 @@ def ingest_powers(store: GraphStore, paths: list[Path], defaults: Defaults) -> I
     store.write("enforcement/delegate", [{
         "power": r.id, "region": region_id(r.delegation.to), "kind": r.delegation.kind, "act": r.delegation.act,
         "date": _iso(r.delegation.on)} for r in todo if r.delegation])
-    bases = BasisWriter(store)
-    for record in todo:
-        bases.add(report, record.id, record.source, record.bases, record.at)
-    bases.flush()
+    BasisWriter(store).write(report, ((r.id, r.source, r.bases, r.at) for r in todo))
     report.written = len(todo)
     return report
 
@@ -297,10 +300,7 @@ def _write_benchmarks(store: GraphStore, report: ImportReport, todo: list[Benchm
     store.write("enforcement/delete_extra_tiers", [{"benchmark": r.id, "count": len(r.tiers)} for r in ready])
     store.write("enforcement/link_for", links)
     store.write("enforcement/link_adopts", adopts)
-    bases = BasisWriter(store)
-    for record in ready:
-        bases.add(report, record.id, record.source, record.bases, record.effective)
-    bases.flush()
+    BasisWriter(store).write(report, ((r.id, r.source, r.bases, r.effective) for r in ready))
     report.written += len(ready)
 
 
@@ -329,10 +329,7 @@ def ingest_lists(store: GraphStore, paths: list[Path], defaults: Defaults) -> Im
             report.warnings.append(f"{record.source}: no power of {record.department_id} matches "
                                    f"{record.code or record.conduct!r}; the entry is kept without its power")
     store.write("enforcement/link_for", links)
-    bases = BasisWriter(store)
-    for record in todo:
-        bases.add(report, record.id, record.source, record.bases, record.effective)
-    bases.flush()
+    BasisWriter(store).write(report, ((r.id, r.source, r.bases, r.effective) for r in todo))
     report.written = len(todo)
     return report
 

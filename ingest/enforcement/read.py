@@ -189,6 +189,14 @@ def _date_cell(path: Path, sheet: Sheet, row: int, header: Header, cells: list[s
                          "not a date: use 2022-03-01") from None
 
 
+def _required(path: Path, sheet: Sheet, row: int, header: Header, cells: list[str], column: str, what: str) -> str:
+    value = header.get(cells, column)
+    if not value:
+        raise InputError(where(path, sheet, row, header.label(column), ""),
+                         f"the row has no {what}; fill it in or delete the row")
+    return value
+
+
 def _bases(header: Header, cells: list[str]) -> list[Basis]:
     roles = {"basis": None, "basis_set": "设定依据", "basis_impl": "实施依据", "basis_penalty": "罚则依据"}
     return [Basis(text, role) for column, role in roles.items() if (text := header.get(cells, column))]
@@ -235,10 +243,7 @@ def read_powers(path: Path, defaults: Defaults) -> ReadResult[PowerRecord]:
     result: ReadResult[PowerRecord] = ReadResult()
 
     def make(sheet: Sheet, header: Header, row: int, cells: list[str]) -> PowerRecord | None:
-        name = header.get(cells, "name")
-        if not name:
-            raise InputError(where(path, sheet, row, header.label("name"), ""),
-                             "the row has no power name; fill it in or delete the row")
+        name = _required(path, sheet, row, header, cells, "name", "power name")
         raw = header.get(cells, "category")
         category = vocab.category(raw) if raw else None
         if category is None:
@@ -269,18 +274,10 @@ def read_powers(path: Path, defaults: Defaults) -> ReadResult[PowerRecord]:
             target = region_path(to)
             if len(target) == 1:
                 target = region + target
-            try:
-                on = parse_date(header.get(cells, "delegation_date"))
-            except ValueError:
-                raise InputError(where(path, sheet, row, header.label("delegation_date"),
-                                       header.get(cells, "delegation_date")), "not a date: use 2022-03-01") from None
+            on = _date_cell(path, sheet, row, header, cells, "delegation_date", None)
             delegation = Delegation("委托" if "委托" in kind else "赋权", target,
                                     header.get(cells, "delegation_act") or None, on)
-        try:
-            at = parse_date(header.get(cells, "at")) or defaults.at
-        except ValueError:
-            raise InputError(where(path, sheet, row, header.label("at"), header.get(cells, "at")),
-                             "not a date: use 2022-03-01") from None
+        at = _date_cell(path, sheet, row, header, cells, "at", defaults.at)
         steps, limits = _steps(header.get(cells, "flow"))
         sub_items = [s.strip() for s in re.split(r"\n|；|;", header.get(cells, "sub_items")) if s.strip()]
         return PowerRecord(
@@ -303,10 +300,7 @@ def read_benchmarks(path: Path, defaults: Defaults) -> ReadResult[BenchmarkRecor
     broken: set[str] = set()
 
     def make(sheet: Sheet, header: Header, row: int, cells: list[str]) -> BenchmarkRecord | None:
-        conduct = header.get(cells, "conduct")
-        if not conduct:
-            raise InputError(where(path, sheet, row, header.label("conduct"), ""),
-                             "the row has no conduct (违法行为); fill it in or delete the row")
+        conduct = _required(path, sheet, row, header, cells, "conduct", "conduct (违法行为)")
         region, department, _ = _region_and_department(path, sheet, row, header, cells, defaults)
         seq = header.get(cells, "seq") or None
         effective = _date_cell(path, sheet, row, header, cells, "effective", defaults.effective)
@@ -355,10 +349,7 @@ def read_lists(path: Path, defaults: Defaults) -> ReadResult[ListRecord]:
     result: ReadResult[ListRecord] = ReadResult()
 
     def make(sheet: Sheet, header: Header, row: int, cells: list[str]) -> ListRecord | None:
-        conduct = header.get(cells, "conduct")
-        if not conduct:
-            raise InputError(where(path, sheet, row, header.label("conduct"), ""),
-                             "the row has no conduct (违法行为); fill it in or delete the row")
+        conduct = _required(path, sheet, row, header, cells, "conduct", "conduct (违法行为)")
         raw = header.get(cells, "list") or defaults.list_kind or ""
         kind = vocab.LIST_KINDS.get(re.sub(r"\s|清单", "", raw))
         if kind is None:
@@ -383,15 +374,8 @@ def read_cases(path: Path, defaults: Defaults) -> ReadResult[CaseRecord]:
     result: ReadResult[CaseRecord] = ReadResult()
 
     def make(sheet: Sheet, header: Header, row: int, cells: list[str]) -> CaseRecord | None:
-        title = header.get(cells, "title")
-        if not title:
-            raise InputError(where(path, sheet, row, header.label("title"), ""), "the case has no title")
-        raw_date = header.get(cells, "date")
-        try:
-            on = parse_date(raw_date)
-        except ValueError:
-            raise InputError(where(path, sheet, row, header.label("date"), raw_date),
-                             "not a date: use 2022-03-01") from None
+        title = _required(path, sheet, row, header, cells, "title", "case title")
+        on = _date_cell(path, sheet, row, header, cells, "date", None)
         region, department, _ = _region_and_department(path, sheet, row, header, cells, defaults)
         raw_fine = header.get(cells, "fine")
         fine = None

@@ -160,7 +160,7 @@ def test_cases_from_json_lines(tmp_path: Path) -> None:
     result = read_cases(path, COUNTY)
     assert [(c.key, c.fine, str(c.on)) for c in result.records] == [("A1", 20000.0, "2023-05-16"),
                                                                     ("A2", 1500.0, "2023-05-17")]
-    assert result.errors[0].startswith("cases.jsonl, line 3, column title (''): the case has no title")
+    assert result.errors[0].startswith("cases.jsonl, line 3, column title (''): the row has no case title")
     assert result.errors[1].startswith("cases.jsonl, line 4, column date ('去年'): not a date")
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"id": 1}\n{oops\n', encoding="utf-8")
