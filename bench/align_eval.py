@@ -1,0 +1,118 @@
+"""Article alignment between versions: precision and recall of every non-`unchanged` kind on the
+hand-built gold pairs (tests/data/align_gold/), and counts by kind for every law with two or more
+versions in the shared corpus.
+
+    .venv/bin/python -m bench.align_eval [--corpus ../shared/corpus]
+
+Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from graph import ids
+from ingest.align import align, counts
+from ingest.sources.document import title_from_filename
+from ingest.statutes.model import ParsedStatute
+from ingest.statutes.parse import parse_statute
+from ingest.statutes.read import discover, read_source
+
+REPO = Path(__file__).resolve().parent.parent
+GOLD = REPO / "tests" / "data" / "align_gold"
+KINDS = ("modified", "renumbered", "renumbered_modified", "split", "merged", "deleted", "added")
+
+
+def _parse(path: Path) -> ParsedStatute:
+    return parse_statute(read_source(path))
+
+
+def gold_scores(gold_dir: Path = GOLD, corpus_root: Path | None = None) -> dict[str, Any]:
+    """Per-kind precision/recall over all gold pairs (rows compared as (old, new, kind))."""
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    pairs = {}
+    for path in sorted(gold_dir.glob("*.jsonl")):
+        lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        head, rows = lines[0], lines[1:]
+        old_file, new_file = (REPO / head["old_file"]), (REPO / head["new_file"])
+        if corpus_root is not None:
+            old_file = Path(str(old_file).replace(str(REPO / "../shared/corpus"), str(corpus_root)))
+            new_file = Path(str(new_file).replace(str(REPO / "../shared/corpus"), str(corpus_root)))
+        got = {(r.old, r.new, r.kind) for r in align(_parse(old_file), _parse(new_file))}
+        want = {(r["old"], r["new"], r["kind"]) for r in rows}
+        for kind in KINDS:
+            g = {r for r in got if r[2] == kind}
+            w = {r for r in want if r[2] == kind}
+            tp[kind] += len(g & w)
+            fp[kind] += len(g - w)
+            fn[kind] += len(w - g)
+        pairs[path.stem] = {"rows": len(want), "wrong": sorted(got - want, key=str), "missed": sorted(want - got, key=str)}
+    scores = {k: {"precision": tp[k] / (tp[k] + fp[k]) if tp[k] + fp[k] else None,
+                  "recall": tp[k] / (tp[k] + fn[k]) if tp[k] + fn[k] else None,
+                  "gold": tp[k] + fn[k]} for k in KINDS}
+    return {"scores": scores, "pairs": pairs}
+
+
+def corpus_pairs(corpus: Path) -> list[dict[str, Any]]:
+    """Align consecutive versions of every law that has several in the corpus."""
+    files, _ = discover([corpus / "lawrefbook", corpus / "versions"])
+    by_name: dict[str, list[Path]] = defaultdict(list)
+    for path in files:
+        if "民法典" in path.parts:
+            continue  # one version split over nine files
+        by_name[ids.law_key(title_from_filename(path))].append(path)
+    by_law: dict[str, list[ParsedStatute]] = defaultdict(list)
+    for paths in by_name.values():
+        if len(paths) > 1:  # file names group candidates; the parsed title decides (（一）, （二） … differ)
+            for statute in map(_parse, paths):
+                by_law[ids.law_key(statute.title)].append(statute)
+    out = []
+    for law, texts in sorted(by_law.items()):
+        texts = sorted((t for t in texts if t.articles and t.date), key=lambda s: str(s.date))
+        for old, new in zip(texts, texts[1:], strict=False):
+            if old.date == new.date:
+                continue
+            start = time.perf_counter()
+            rows = align(old, new)
+            out.append({"law": law, "from": str(old.date), "to": str(new.date), "articles": (len(old.articles),
+                        len(new.articles)), "counts": counts(rows), "seconds": time.perf_counter() - start})
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
+    args = parser.parse_args()
+    result = gold_scores()
+    print("gold pairs: " + ", ".join(f"{k} ({v['rows']} rows)" for k, v in result["pairs"].items()))
+    print(f"{'kind':<20} {'gold':>5} {'precision':>9} {'recall':>7}")
+    for kind, s in result["scores"].items():
+        p = "-" if s["precision"] is None else f"{s['precision']:.3f}"
+        r = "-" if s["recall"] is None else f"{s['recall']:.3f}"
+        print(f"{kind:<20} {s['gold']:>5} {p:>9} {r:>7}")
+    for name, pair in result["pairs"].items():
+        for row in pair["wrong"]:
+            print(f"  {name}: wrong {row}")
+        for row in pair["missed"]:
+            print(f"  {name}: missed {row}")
+    pairs = corpus_pairs(args.corpus)
+    total: Counter[str] = Counter()
+    print(f"\n{len(pairs)} consecutive version pairs in the corpus:")
+    for pair in pairs:
+        total.update(pair["counts"])
+        shown = ", ".join(f"{k} {v}" for k, v in pair["counts"].items())
+        print(f"  {pair['law']} {pair['from']} → {pair['to']} ({pair['articles'][0]} → {pair['articles'][1]}): {shown}"
+              f"  [{pair['seconds'] * 1000:.0f} ms]")
+    print("all pairs: " + ", ".join(f"{k} {v}" for k, v in sorted(total.items())))
+    print(f"median alignment time: {sorted(p['seconds'] for p in pairs)[len(pairs) // 2] * 1000:.0f} ms per pair")
+
+
+if __name__ == "__main__":
+    main()
