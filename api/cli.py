@@ -281,7 +281,7 @@ def serve(
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 
-from api import cli_powers  # noqa: E402,F401  (registers the power, benchmark and import commands)
+from api import cli_align, cli_powers  # noqa: E402,F401  (register the alignment, power and import commands)
 
 
 def main() -> None:

@@ -35,6 +35,7 @@ class Unit:
     number: str
     text: str
     children: list[Unit] = field(default_factory=list)
+    id: str = ""
     key: str = ""
     grams: frozenset[str] = frozenset()
 

@@ -21,6 +21,7 @@ from graph import ids
 from graph.errors import InputError, LawgraphError
 from graph.records import VersionRows
 from graph.repos import laws as law_repo
+from graph.repos.alignment import align_law
 from graph.store import GraphStore
 from ingest.link import link_versions
 from ingest.statutes.model import ParsedStatute
@@ -44,6 +45,7 @@ class IngestReport:
     errors: list[str] = field(default_factory=list)
     citations: dict[str, int] = field(default_factory=dict)
     citations_reresolved: int = 0
+    laws_aligned: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -58,6 +60,7 @@ class IngestReport:
             "versions_written": self.versions_written, "versions_unchanged": self.versions_unchanged,
             "articles": self.articles, "warnings": len(self.warnings), "errors": len(self.errors),
             "citations": self.citations, "citations_reresolved": self.citations_reresolved,
+            "laws_aligned": self.laws_aligned,
         }
 
 
@@ -229,6 +232,15 @@ def ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None =
             report.citations = dict(sorted(linked.counts.items()))
             report.citations_reresolved = linked.reresolved
         report.seconds["link"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        if link:
+            # laws with several versions: align each consecutive pair again and carry the work ids along
+            touched = sorted({v.law_id for v in versions if v.id in written})
+            for law_id, rows in law_repo.versions_of_laws(store, law_ids=touched).items():
+                if len(rows) > 1:
+                    align_law(store, law_id)
+                    report.laws_aligned += 1
+        report.seconds["align"] = time.perf_counter() - clock
     except LawgraphError as exc:
         report.errors.append(f"store: {exc}")
         return report
@@ -295,7 +307,7 @@ def version_rows(version: VersionText) -> VersionRows:
             "props": {"version_id": vid, "law_id": law_id, "number": article.number, "base": article.base,
                       "suffix": article.suffix, "label": article_label(article.base, article.suffix),
                       "ordinal": article.ordinal, "text": article.text, "norm": article.norm,
-                      "line": article.line},
+                      "line": article.line, "work": f"{law_id}/{article.number}"},
             "paragraphs": paragraphs})
     return rows
 

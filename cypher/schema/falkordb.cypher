@@ -7,6 +7,7 @@ CREATE INDEX FOR (n:LawVersion) ON (n.id);
 CREATE INDEX FOR (n:Division) ON (n.id);
 CREATE INDEX FOR (n:Article) ON (n.id);
 CREATE INDEX FOR (n:Article) ON (n.number);
+CREATE INDEX FOR (n:Article) ON (n.work);
 CREATE INDEX FOR (n:Paragraph) ON (n.id);
 CREATE INDEX FOR (n:Item) ON (n.id);
 CREATE INDEX FOR (n:SubItem) ON (n.id)
