@@ -1,4 +1,4 @@
-"""`lawgraph align`: article alignment between two versions (files, or versions in the graph)."""
+"""`lawgraph align` (article alignment between two versions) and `lawgraph impact` (what an amendment breaks)."""
 
 from __future__ import annotations
 
@@ -47,3 +47,54 @@ def align(
         _fail(exc)
         return
     _echo_json([pair.as_dict(detail=detail) for pair in pairs])
+
+
+@app.command("impact")
+def impact(
+    law: Annotated[str, typer.Argument(help="The amended law, full or short title.")],
+    from_: Annotated[str, typer.Option("--from", help="Old version: date or year, e.g. 2018.")],
+    to: Annotated[str, typer.Option("--to", help="New version: date or year, e.g. 2022.")],
+    region: Annotated[str | None, typer.Option("--region", help="Only departments in this region (or below).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="json, md or xlsx")] = "json",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file (needed for xlsx).")] = None,
+    graph: GraphOption = None,
+) -> None:
+    """What breaks when LAW moves from one version to another: powers, benchmarks and tiers, 三张清单 entries,
+    cases and citing statutes, each with the department that must act, old and new text and a suggested fix."""
+    from graph.analysis import report
+    from graph.analysis.impact import impact as run
+    from graph.repos import enforcement
+
+    if fmt not in ("json", "md", "xlsx"):
+        typer.echo(f"error: unknown format {fmt!r}; use json, md or xlsx", err=True)
+        raise typer.Exit(2)
+    if fmt == "xlsx" and output is None:
+        typer.echo("error: --format xlsx needs -o FILE.xlsx", err=True)
+        raise typer.Exit(2)
+    try:
+        store = _store(graph)
+        found = resolve_law(store, law)
+        v1 = alignment.pick_version(store, found["id"], from_)
+        v2 = alignment.pick_version(store, found["id"], to)
+        where = enforcement.find_region(store, region) if region else None
+        result = run(store, found["id"], v1["id"], v2["id"], region=where)
+        store.close()
+    except LawgraphError as exc:
+        _fail(exc)
+        return
+    if fmt == "xlsx":
+        assert output is not None
+        report.xlsx(result, output)
+        typer.echo(f"wrote {len(result['breaks'])} breaks to {output}", err=True)
+        return
+    if fmt == "md":
+        text = report.markdown(result)
+    else:
+        import json
+
+        text = json.dumps(result, ensure_ascii=False, indent=2, default=str)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {len(result['breaks'])} breaks to {output}", err=True)
+    else:
+        typer.echo(text)

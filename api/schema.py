@@ -15,6 +15,7 @@ from api.paging import MAX_PAGE, PageInfo
 from api.paging import cursor as _cursor
 from api.paging import offset as _offset
 from api.types.enforcement import EnforcementQuery
+from api.types.impact import ImpactQuery
 from graph import ids
 from graph.repos import citations as citation_repo
 from graph.repos import laws as law_repo
@@ -232,5 +233,5 @@ class LawQuery:
         return [CitationRef(**row) for row in rows]
 
 
-Query = merge_types("Query", (LawQuery, EnforcementQuery))
+Query = merge_types("Query", (LawQuery, EnforcementQuery, ImpactQuery))
 schema = strawberry.Schema(query=Query)

@@ -1,0 +1,367 @@
+"""Amendment impact: what breaks in powers, benchmarks, 三张清单, cases and other statutes when a law
+moves from one version to another.
+
+The walk starts from the units of the old version whose fate is not `unchanged` (so its cost follows
+the affected set, not the graph): their dependents through BASED_ON (powers, benchmarks, list entries),
+the tiers and cases of affected benchmarks, and the CITES edges of other statutes. Each break names the
+department that must act, the power / benchmark / tier / entry / case, the old and new text, and a
+suggested fix.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import cn2an
+
+from graph.errors import NotFoundError
+from graph.repos import alignment
+from graph.repos import laws as law_repo
+from graph.store import GraphStore
+from ingest.align import Pair, Unit
+from ingest.penalties import Amount, parse_outcome
+
+CONFIDENT = 0.6  # below this similarity a renumbered_modified successor is only a candidate
+KINDS = ("basis_repealed", "basis_renumbered", "basis_changed", "range_exceeded", "range_changed",
+         "penalty_type_removed", "case_precedent", "citing_statute")
+LEVELS = ("article", "paragraph", "item", "subitem")
+
+
+@dataclass
+class Fate:
+    """What became of one old unit in the new version."""
+
+    kind: str  # unchanged | modified | renumbered | renumbered_modified | split | merged | deleted
+    new: list[str] = field(default_factory=list)  # new unit ids
+    similarity: float = 1.0
+
+
+@dataclass
+class Break:
+    """One thing to fix."""
+
+    kind: str
+    department: dict[str, Any]
+    owner: dict[str, Any] | None
+    unit_old: str
+    unit_new: list[str]
+    old_text: str
+    new_text: str
+    evidence: str
+    fix: str
+    power: dict[str, Any] | None = None
+    tier: dict[str, Any] | None = None
+    case: dict[str, Any] | None = None
+    citing: dict[str, Any] | None = None
+    citation: str | None = None
+    suggested: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready."""
+        return {k: v for k, v in self.__dict__.items()}
+
+
+def _index(units: list[Unit]) -> dict[str, Unit]:
+    out: dict[str, Unit] = {}
+    for article in units:
+        out[article.id] = article
+        for paragraph in article.children:
+            out[paragraph.id] = paragraph
+            for item in paragraph.children:
+                out[item.id] = item
+    return out
+
+
+def fates(pairs: list[Pair], old: list[Unit], new: list[Unit]) -> dict[str, Fate]:
+    """The fate of every old article, paragraph and item (ids)."""
+    out: dict[str, Fate] = {}
+    olds, news = {u.number: u for u in old}, {u.number: u for u in new}
+    grouped: dict[str, list[Pair]] = {}
+    for pair in pairs:
+        if pair.old is not None:
+            grouped.setdefault(pair.old, []).append(pair)
+
+    def same_children(a: Unit, b: Unit, kind: str) -> None:
+        for child in a.children:
+            twin = next((c for c in b.children if c.number == child.number), None)
+            out[child.id] = Fate(kind, [twin.id] if twin else [], 1.0)
+            if twin is not None:
+                same_children(child, twin, kind)
+
+    def by_pairs(rows: list[Pair], a: Unit, b: Unit, renumbered: bool) -> None:
+        children = {c.number: c for c in b.children}
+        for row in rows:
+            if row.old is None:
+                continue
+            child = next((c for c in a.children if c.number == row.old), None)
+            if child is None:
+                continue
+            if row.new is None:
+                out[child.id] = Fate("deleted")
+                for grandchild in child.children:
+                    out[grandchild.id] = Fate("deleted")
+                continue
+            twin = children[row.new]
+            kind = row.kind
+            if renumbered and kind == "unchanged":
+                kind = "renumbered"
+            elif renumbered and kind == "modified":
+                kind = "renumbered_modified"
+            out[child.id] = Fate(kind, [twin.id], row.similarity)
+            if row.kind in ("unchanged", "renumbered"):
+                same_children(child, twin, "renumbered" if kind != "unchanged" else "unchanged")
+            elif row.children:
+                by_pairs(row.children, child, twin, renumbered or row.old != row.new)
+            else:
+                for grandchild in child.children:
+                    out[grandchild.id] = Fate(kind, [twin.id], row.similarity)
+
+    for number, rows in grouped.items():
+        a = olds[number]
+        if rows[0].kind == "deleted":
+            for uid in [a.id, *(c.id for c in a.children), *(g.id for c in a.children for g in c.children)]:
+                out[uid] = Fate("deleted")
+            continue
+        targets = [news[r.new] for r in rows if r.new is not None]
+        kind, sim = rows[0].kind, max(r.similarity for r in rows)
+        out[a.id] = Fate(kind, [t.id for t in targets], sim)
+        b = targets[0]
+        if kind == "unchanged":
+            same_children(a, b, "unchanged")
+        elif kind == "renumbered":
+            same_children(a, b, "renumbered")
+        elif kind in ("modified", "renumbered_modified") and rows[0].children:
+            by_pairs(rows[0].children, a, b, kind == "renumbered_modified")
+        else:
+            for child in [*a.children, *(g for c in a.children for g in c.children)]:
+                out[child.id] = Fate(kind if kind in ("split", "merged") else "modified", [t.id for t in targets],
+                                     sim)
+    return out
+
+
+def _level(unit_id: str) -> str:
+    return LEVELS[min(unit_id.rpartition("/")[2].count("."), 3)]
+
+
+def _number_label(unit_id: str) -> str:
+    """ver/12.2.3 → 第十二条第二款第（三）项 (the item by its ordinal)."""
+    tail = unit_id.rpartition("/")[2]
+    parts = tail.split(".")
+    base, _, suffix = parts[0].partition("-")
+    out = f"第{cn2an.an2cn(int(base))}条" + (f"之{cn2an.an2cn(int(suffix))}" if suffix else "")
+    if len(parts) > 1:
+        out += f"第{cn2an.an2cn(int(parts[1]))}款"
+    if len(parts) > 2:
+        out += f"第（{cn2an.an2cn(int(parts[2]))}）项"
+    return out
+
+
+def _envelope(amounts: list[Amount], kind: str) -> dict[str | None, tuple[float, float | None]]:
+    """Per base, the widest [min, max] the text allows for one kind of amount."""
+    out: dict[str | None, tuple[float, float | None]] = {}
+    for amount in amounts:
+        if amount.kind != kind:
+            continue
+        base = amount.base if kind != "fine" else None
+        lo = amount.min if amount.min is not None else 0.0
+        hi = amount.max
+        if base in out:
+            old_lo, old_hi = out[base]
+            hi = None if hi is None or old_hi is None else max(hi, old_hi)
+            lo = min(lo, old_lo)
+        out[base] = (lo, hi)
+    return out
+
+
+def _text_for_range(index: dict[str, Unit], unit_id: str) -> str:
+    """The text whose amounts bound a unit: an item's paragraph lead-in and the item; else the unit."""
+    unit = index.get(unit_id)
+    if unit is None:
+        return ""
+    if _level(unit_id) == "item":
+        parent = index.get(unit_id.rsplit(".", 1)[0])
+        if parent is not None:
+            return parent.text
+    return unit.text
+
+
+def _tier_amounts(tier: dict[str, Any]) -> dict[str, tuple[float | None, float | None, str | None]]:
+    out = {}
+    for kind in ("fine", "multiple", "percent"):
+        lo, hi = tier.get(f"{kind}_min"), tier.get(f"{kind}_max")
+        if lo is not None or hi is not None:
+            out[kind] = (lo, hi, tier.get(f"{kind}_base"))
+    return out
+
+
+def _outside(value: tuple[float | None, float | None, str | None], kind: str,
+             allowed: dict[str | None, tuple[float, float | None]]) -> str | None:
+    lo, hi, base = value
+    bound = allowed.get(base if kind != "fine" else None) or (allowed.get(None) if kind != "fine" else None)
+    if bound is None:
+        if not allowed:
+            return f"the new text sets no {kind} range"
+        bound = next(iter(allowed.values()))
+    low, high = bound
+    if lo is not None and lo < low:
+        return f"{kind} {lo:g} is below the new minimum {low:g}"
+    if hi is None and high is not None:
+        return f"{kind} open above, the new maximum is {high:g}"
+    if hi is not None and high is not None and hi > high:
+        return f"{kind} {hi:g} is above the new maximum {high:g}"
+    return None
+
+
+def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *,
+           region: str | None = None) -> dict[str, Any]:
+    """Every break caused by moving `law_id` from one version to another (ids of LawVersion nodes)."""
+    law = law_repo.find_law(store, law_id=law_id, title="")
+    if law is None:
+        raise NotFoundError(f"no law {law_id!r} in the graph")
+    pairs, old, new = alignment.align_stored(store, from_version, to_version)
+    fate = fates(pairs, old, new)
+    old_index, new_index = _index(old), _index(new)
+    affected = {uid: f for uid, f in fate.items() if f.kind != "unchanged"}
+    ids_by_level: dict[str, list[str]] = {level: [] for level in LEVELS}
+    for uid in affected:
+        ids_by_level[_level(uid)].append(uid)
+    # sub-items are cited too: every sub-item under an affected item shares its fate
+    dependents: list[dict[str, Any]] = []
+    citing: list[dict[str, Any]] = []
+    for level in ("article", "paragraph", "item"):
+        if ids_by_level[level]:
+            dependents += store.run(f"impact/dependents_{level}", ids=ids_by_level[level])
+            citing += store.run(f"impact/citing_{level}", ids=ids_by_level[level], law_id=law_id)
+    title = law["title"]
+    breaks: list[Break] = []
+
+    def in_region(where: str | None) -> bool:
+        return region is None or where == region or str(where).startswith(f"{region}/")
+
+    benchmarks: dict[str, list[tuple[dict[str, Any], Fate]]] = {}
+    for row in dependents:
+        if not in_region(row["region"]):
+            continue
+        f = affected[row["unit"]]
+        department = {"id": row["department"], "name": row["department_name"], "region": row["region"]}
+        labels = set(row["labels"])
+        owner_kind = "power" if "Power" in labels else "benchmark" if "DiscretionBenchmark" in labels else "list_entry"
+        owner = {"kind": owner_kind, "id": row["owner"], "name": row["name"], "code": row["code"],
+                 "list": row["list_kind"]}
+        power = ({"id": row["owner"], "name": row["name"]} if owner_kind == "power"
+                 else {"id": row["power"], "name": row["power_name"]} if row["power"] else None)
+        old_text = old_index[row["unit"]].text if row["unit"] in old_index else ""
+        new_text = "\n".join(new_index[n].text for n in f.new if n in new_index)
+        label_old = f"《{title}》{_number_label(row['unit'])}"
+        common = {"department": department, "owner": owner, "power": power, "unit_old": row["unit"],
+                  "unit_new": f.new, "old_text": old_text, "new_text": new_text, "citation": row["text"]}
+        if f.kind == "deleted":
+            breaks.append(Break("basis_repealed", evidence=f"{label_old} has no counterpart in the new text",
+                                fix="find the new basis, or withdraw the item if the conduct is no longer punishable",
+                                **common))
+        elif f.kind == "renumbered" or (f.kind == "renumbered_modified" and f.similarity >= CONFIDENT):
+            suggested = "、".join(f"《{title}》{_number_label(n)}" for n in f.new)
+            breaks.append(Break("basis_renumbered", evidence=f"{label_old} is now {suggested} "
+                                f"(similarity {f.similarity:.2f})", fix=f"cite {suggested}", suggested=suggested,
+                                **common))
+            if f.kind == "renumbered_modified":
+                breaks.append(Break("basis_changed", evidence=f"the text of {label_old} changed as it moved to "
+                                    f"{suggested}", fix="review the item against the new text", suggested=suggested,
+                                    **common))
+        else:
+            candidates = "、".join(f"《{title}》{_number_label(n)}" for n in f.new)
+            how = {"modified": "its text changed", "split": f"it was split into {candidates}",
+                   "merged": f"it was merged into {candidates}",
+                   "renumbered_modified": f"its likeliest successor is {candidates} (similarity {f.similarity:.2f}, "
+                                          "too low to rely on)"}.get(f.kind, f.kind)
+            sure = f.kind != "renumbered_modified"  # a doubtful successor is shown in the evidence, not suggested
+            breaks.append(Break("basis_changed", evidence=f"{label_old}: {how}", fix="review the item against the "
+                                "new text and correct the citation", suggested=(candidates or None) if sure else None,
+                                **common))
+        if owner_kind == "benchmark":
+            benchmarks.setdefault(row["owner"], []).append((common, f))
+    # tiers of affected benchmarks: ranges and penalty types against the new text; cases on broken tiers
+    if benchmarks:
+        tiers: dict[str, list[dict[str, Any]]] = {}
+        for row in store.run("impact/tiers", ids=sorted(benchmarks)):
+            tiers.setdefault(row["benchmark"], []).append(row)
+        for benchmark_id, uses in benchmarks.items():
+            for common, f in uses:
+                if not f.new:
+                    broken = [t for t in tiers.get(benchmark_id, [])]
+                else:
+                    broken = _tier_breaks(breaks, common, f, tiers.get(benchmark_id, []), old_index, new_index,
+                                          common["unit_old"])
+                for row in broken:
+                    for case in row["cases"]:
+                        breaks.append(Break(
+                            "case_precedent", department=common["department"], owner=common["owner"],
+                            power=common["power"], unit_old=common["unit_old"], unit_new=f.new,
+                            old_text=common["old_text"], new_text=common["new_text"], citation=common["citation"],
+                            tier={"id": row["tier"]["id"], "name": row["tier"]["name"]}, case=case,
+                            evidence=f"case {case['title']} ({case['date']}) applied tier {row['tier']['name']}, "
+                                     "whose basis broke", fix="mark the case as no longer a precedent, or re-examine "
+                                                               "it under the new text"))
+    for row in citing:
+        if row["status"] not in (None, "in_force", "not_yet_in_force"):
+            continue
+        f = affected[row["unit"]]
+        breaks.append(Break(
+            "citing_statute", department={"id": None, "name": "立法 / 法制机构", "region": None}, owner=None,
+            unit_old=row["unit"], unit_new=f.new, old_text=old_index[row["unit"]].text if row["unit"] in old_index
+            else "", new_text="\n".join(new_index[n].text for n in f.new if n in new_index),
+            citing={"version": row["version_id"], "title": row["title"], "unit": row["source"], "text": row["text"]},
+            citation=row["text"], evidence=f"《{row['title']}》 cites {_number_label(row['unit'])}, which is "
+                                          f"{f.kind} in the new text", fix="amend the citing statute's reference"))
+    counts = Counter(b.kind for b in breaks)
+    return {"law": title, "law_id": law_id, "from": from_version, "to": to_version, "region": region,
+            "alignment": dict(Counter(p.kind for p in pairs)), "affected_units": len(affected),
+            "summary": {k: counts.get(k, 0) for k in KINDS}, "breaks": [b.as_dict() for b in breaks]}
+
+
+def _show(envelope: dict[str, dict[str | None, tuple[float, float | None]]]) -> str:
+    parts = []
+    for kind, by_base in envelope.items():
+        for base, (lo, hi) in by_base.items():
+            unit = {"fine": "元", "multiple": "倍", "percent": "%"}[kind]
+            parts.append(f"{base + ' ' if base else ''}{lo:g}–{'∞' if hi is None else f'{hi:g}'}{unit}")
+    return "; ".join(parts) or "no range"
+
+
+def _tier_breaks(breaks: list[Break], common: dict[str, Any], f: Fate, tiers: list[dict[str, Any]],
+                 old_index: dict[str, Unit], new_index: dict[str, Unit], unit_old: str) -> list[dict[str, Any]]:
+    """Range and penalty-type checks of a benchmark's tiers against the new text; returns broken tiers."""
+    new_text = "\n".join(_text_for_range(new_index, n) for n in f.new)
+    old_text = _text_for_range(old_index, unit_old)
+    new_out, old_out = parse_outcome(new_text), parse_outcome(old_text)
+    allowed = {k: _envelope(new_out.amounts, k) for k in ("fine", "multiple", "percent")}
+    before = {k: _envelope(old_out.amounts, k) for k in ("fine", "multiple", "percent")}
+    broken = []
+    for row in tiers:
+        tier = row["tier"]
+        reasons = []
+        for kind, value in _tier_amounts(tier).items():
+            why = _outside(value, kind, allowed[kind])
+            if why:
+                reasons.append(why)
+        ref = {"id": tier["id"], "name": tier["name"], "outcome": tier.get("outcome")}
+        if reasons:
+            doubt = "" if f.similarity >= CONFIDENT else f"; measured against the likeliest successor (similarity " \
+                                                         f"{f.similarity:.2f})"
+            breaks.append(Break("range_exceeded", tier=ref, fix="bring the tier inside the new statutory range",
+                                evidence="; ".join(reasons) + f" (tier: {tier.get('outcome')}; new range: "
+                                         f"{_show(allowed)}{doubt})", **common))
+        elif _tier_amounts(tier) and allowed != before and f.similarity >= CONFIDENT:
+            # only against a successor the alignment is sure of: a moved range of a doubtful successor says little
+            breaks.append(Break("range_changed", tier=ref, evidence=f"the statutory range moved: {_show(before)} → "
+                                f"{_show(allowed)}", fix="check the tiers still grade the new range sensibly",
+                                **common))
+        removed = [t for t in (tier.get("types") or []) if t in old_out.types and t not in new_out.types]
+        if removed:
+            breaks.append(Break("penalty_type_removed", tier=ref, evidence=f"{'、'.join(removed)} no longer in the "
+                                "new text", fix="drop the penalty type from the tier", **common))
+        if reasons or removed:
+            broken.append(row)
+    return broken

@@ -1,0 +1,91 @@
+"""Reports for legal staff: Markdown and .xlsx renderings of an impact analysis."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+KIND_LABELS = {
+    "basis_repealed": "依据已删除", "basis_renumbered": "依据条号变化", "basis_changed": "依据内容变化",
+    "range_exceeded": "裁量幅度超出法定范围", "range_changed": "法定幅度变化", "penalty_type_removed": "处罚种类被删除",
+    "case_precedent": "案例依据失效", "citing_statute": "其他法规引用",
+}
+
+
+def _owner_label(b: dict[str, Any]) -> str:
+    owner = b.get("owner") or {}
+    kind = {"power": "职权", "benchmark": "裁量基准", "list_entry": "清单"}.get(owner.get("kind", ""), "")
+    name = owner.get("name") or ""
+    code = f" {owner['code']}" if owner.get("code") else ""
+    return f"{kind}{code} {name}".strip()
+
+
+def _grouped(result: dict[str, Any]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    groups: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    for b in result["breaks"]:
+        department = b["department"]["name"] or "—"
+        power = b.get("power") or {}
+        key = power.get("name") or (b.get("citing") or {}).get("title") or _owner_label(b) or "—"
+        groups[department][key].append(b)
+    return groups
+
+
+def markdown(result: dict[str, Any]) -> str:
+    """The impact grouped by department, then power; each break with evidence and the suggested fix."""
+    lines = [f"# 《{result['law']}》修改影响分析", "",
+             f"从 `{result['from']}` 到 `{result['to']}`" + (f"，范围：{result['region']}" if result["region"] else "")
+             + f"。变化条文 {result['affected_units']} 处；对齐：" +
+             "、".join(f"{k} {v}" for k, v in sorted(result["alignment"].items())), "",
+             "| 类型 | 数量 |", "|---|---|"]
+    lines += [f"| {KIND_LABELS[k]} ({k}) | {v} |" for k, v in result["summary"].items() if v]
+    for department, powers in sorted(_grouped(result).items()):
+        lines += ["", f"## {department}"]
+        for power, breaks in sorted(powers.items()):
+            lines += ["", f"### {power}", ""]
+            for b in breaks:
+                target = _owner_label(b)
+                if b.get("tier"):
+                    target += f" · 档次「{b['tier']['name']}」"
+                if b.get("case"):
+                    target += f" · 案例「{b['case']['title']}」"
+                lines.append(f"- **{KIND_LABELS[b['kind']]}** — {target}")
+                lines.append(f"  - 依据：{b.get('citation') or '—'}；{b['evidence']}")
+                if b.get("suggested"):
+                    lines.append(f"  - 建议引用：{b['suggested']}")
+                lines.append(f"  - 处理：{b['fix']}")
+                old, new = (b.get("old_text") or "").replace("\n", " "), (b.get("new_text") or "").replace("\n", " ")
+                lines.append(f"  - 原文：{old[:300] or '—'}")
+                lines.append(f"  - 新文：{new[:300] or '（无对应条文）'}")
+    if not result["breaks"]:
+        lines += ["", "没有发现受影响的职权、裁量基准、清单、案例或法规引用。"]
+    return "\n".join(lines) + "\n"
+
+
+def xlsx(result: dict[str, Any], path: Path) -> None:
+    """One row per break, in the same grouping, for checking off."""
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "修改影响"
+    head = ["部门", "职权", "对象", "档次", "案例", "类型", "原依据", "建议引用", "说明", "处理", "原文", "新文",
+            "已处理"]
+    sheet.append(head)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for department, powers in sorted(_grouped(result).items()):
+        for power, breaks in sorted(powers.items()):
+            for b in breaks:
+                sheet.append([department, power, _owner_label(b), (b.get("tier") or {}).get("name"),
+                              (b.get("case") or {}).get("title"), KIND_LABELS[b["kind"]], b.get("citation"),
+                              b.get("suggested"), b["evidence"], b["fix"], b.get("old_text"), b.get("new_text"), ""])
+    for column, width in zip("ABCDEFGHIJKLM", (18, 30, 30, 8, 20, 14, 30, 30, 50, 30, 50, 50, 8), strict=True):
+        sheet.column_dimensions[column].width = width
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    book.save(path)

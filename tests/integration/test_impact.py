@@ -1,0 +1,126 @@
+"""Alignment stored in the graph, article history, and amendment impact on the sample county."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from api.cli import app
+from graph.analysis.impact import impact
+from graph.config import Settings
+from graph.repos import alignment
+from graph.store import GraphStore
+from ingest.align import align, counts
+from ingest.sample import load_sample
+from ingest.statutes.parse import parse_statute
+from ingest.statutes.read import read_source
+from tests.conftest import SAMPLE
+
+OLD, NEW = "农产品质量安全法@2018-10-26", "农产品质量安全法@2022-09-02"
+NY, SC, PROVINCE = "青禾县农业农村局", "青禾县市场监督管理局", "江北省农业农村厅"
+
+# The breaks of data/sample/PLANTED.md P1, as (kind, owner kind, owner, tier, case).
+EXPECTED = {
+    ("basis_renumbered", "power", f"{NY}#NY02001", "", ""),
+    ("basis_changed", "power", f"{NY}#NY02001", "", ""),
+    ("basis_renumbered", "benchmark", f"{NY}#NY02001@2021-06-01", "", ""),
+    ("basis_changed", "benchmark", f"{NY}#NY02001@2021-06-01", "", ""),
+    ("range_exceeded", "benchmark", f"{NY}#NY02001@2021-06-01", "一般", ""),
+    ("range_exceeded", "benchmark", f"{NY}#NY02001@2021-06-01", "严重", ""),
+    ("case_precedent", "benchmark", f"{NY}#NY02001@2021-06-01", "一般", "case:QH-2022-003"),
+    ("basis_renumbered", "list_entry", f"{NY}#从轻处罚#NY02001", "", ""),
+    ("basis_changed", "list_entry", f"{NY}#从轻处罚#NY02001", "", ""),
+    ("basis_changed", "power", f"{NY}#NY02002", "", ""),
+    ("basis_changed", "power", f"{PROVINCE}#NY02002", "", ""),
+    ("basis_changed", "benchmark", f"{PROVINCE}#NY02002@2021-01-01", "", ""),
+    ("basis_changed", "list_entry", f"{NY}#不予处罚#NY02002", "", ""),
+    ("basis_repealed", "power", f"{NY}#NY02003", "", ""),
+    ("basis_repealed", "power", f"{SC}#SC02011", "", ""),
+    ("basis_repealed", "benchmark", f"{NY}#NY02003@2021-06-01", "", ""),
+    ("basis_repealed", "benchmark", f"{SC}#SC02011@2021-06-01", "", ""),
+    ("case_precedent", "benchmark", f"{NY}#NY02003@2021-06-01", "一般", "case:QH-2021-001"),
+    ("case_precedent", "benchmark", f"{NY}#NY02003@2021-06-01", "严重", "case:QH-2021-002"),
+    ("case_precedent", "benchmark", f"{NY}#NY02003@2021-06-01", "较重", "case:QH-2022-006"),
+    ("basis_changed", "power", f"{NY}#NY02004", "", ""),
+    ("basis_changed", "benchmark", f"{NY}#NY02004@2021-06-01", "", ""),
+    ("range_exceeded", "benchmark", f"{NY}#NY02004@2021-06-01", "轻微", ""),
+    ("case_precedent", "benchmark", f"{NY}#NY02004@2021-06-01", "轻微", "case:QH-2022-004"),
+    ("basis_changed", "power", f"{NY}#NY02005", "", ""),
+    ("basis_changed", "power", f"{PROVINCE}#NY02005", "", ""),
+    ("basis_changed", "benchmark", f"{NY}#NY02005@2021-06-01", "", ""),
+    ("basis_changed", "benchmark", f"{PROVINCE}#NY02005@2021-01-01", "", ""),
+    ("penalty_type_removed", "benchmark", f"{PROVINCE}#NY02005@2021-01-01", "轻微", ""),
+    ("penalty_type_removed", "benchmark", f"{PROVINCE}#NY02005@2021-01-01", "一般", ""),
+    ("penalty_type_removed", "benchmark", f"{PROVINCE}#NY02005@2021-01-01", "严重", ""),
+    ("basis_changed", "power", f"{NY}#NY06001", "", ""),
+}
+
+
+def _key(b: dict[str, object]) -> tuple[str, str, str, str, str]:
+    owner = b["owner"] or {}
+    assert isinstance(owner, dict)
+    tier, case = b["tier"] or {}, b["case"] or {}
+    assert isinstance(tier, dict) and isinstance(case, dict)
+    return (str(b["kind"]), owner.get("kind", ""), str(owner.get("id", "")).split("/")[-1], tier.get("name") or "",
+            case.get("id") or "")
+
+
+def test_sample_impact_finds_exactly_the_planted_breaks(store: GraphStore) -> None:
+    assert load_sample(store, SAMPLE).ok
+    result = impact(store, "农产品质量安全法", OLD, NEW)
+    found = [_key(b) for b in result["breaks"]]
+    assert len(found) == len(set(found))  # no duplicates
+    assert set(found) == EXPECTED
+    by_key = {_key(b): b for b in result["breaks"]}
+    renumbered = by_key[("basis_renumbered", "power", f"{NY}#NY02001", "", "")]
+    assert renumbered["suggested"] == "《中华人民共和国农产品质量安全法》第六十九条"
+    assert renumbered["department"]["name"] == NY
+    assert "二千元以上二万元以下" in renumbered["new_text"] and "二千元以下" in renumbered["old_text"]
+    exceeded = by_key[("range_exceeded", "benchmark", f"{NY}#NY02001@2021-06-01", "一般", "")]
+    assert "below the new minimum 2000" in exceeded["evidence"]
+    county = impact(store, "农产品质量安全法", OLD, NEW, region="江北省/临川市/青禾县")
+    assert {_key(b) for b in county["breaks"]} == {k for k in EXPECTED if PROVINCE not in k[2]}
+
+
+def test_alignment_is_stored_with_work_ids_and_history(store: GraphStore) -> None:
+    assert load_sample(store, SAMPLE).ok
+    history = alignment.history(store, "农产品质量安全法", "69")
+    assert [(h["version_id"], h["number"]) for h in history] == [(OLD, "47"), (NEW, "69")]
+    assert history[0]["next"][0]["kind"] == "renumbered_modified"
+    stored, _, _ = alignment.align_stored(store, OLD, NEW)
+    files = align(*(parse_statute(read_source(SAMPLE / "statutes" / name)) for name in (
+        "农产品质量安全法(2018-10-26).md", "农产品质量安全法(2022-09-02).md")))
+    assert [(p.old, p.new, p.kind) for p in stored] == [(p.old, p.new, p.kind) for p in files]
+    assert counts(stored) == {"added": 37, "deleted": 12, "modified": 3, "renumbered": 3, "renumbered_modified": 38}
+
+
+def test_cli_align_and_impact(store: GraphStore, settings: Settings, tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", "sample", str(SAMPLE), "--graph", settings.graph_url]).exit_code == 0
+    result = runner.invoke(app, ["align", "--law", "农产品质量安全法", "--from", "2018", "--to", "2022",
+                                 "--graph", settings.graph_url])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert {"old": "47", "new": "69", "kind": "renumbered_modified", "similarity": 0.694} in rows
+    assert {"old": "53", "new": "78", "kind": "renumbered", "similarity": 1.0} in rows
+    files = runner.invoke(app, ["align", str(SAMPLE / "statutes" / "行政处罚法_2017.md"),
+                                str(SAMPLE / "statutes" / "行政处罚法(2021-01-22).md")])
+    assert files.exit_code == 0, files.output
+    assert {"old": "8", "new": "9", "kind": "renumbered_modified", "similarity": 0.627} in json.loads(files.stdout)
+    md = runner.invoke(app, ["impact", "农产品质量安全法", "--from", "2018", "--to", "2022", "--format", "md",
+                             "--graph", settings.graph_url])
+    assert md.exit_code == 0, md.output
+    assert "## 青禾县农业农村局" in md.stdout and "建议引用：《中华人民共和国农产品质量安全法》第六十九条" in md.stdout
+    sheet = tmp_path / "impact.xlsx"
+    xl = runner.invoke(app, ["impact", "农产品质量安全法", "--from", "2018", "--to", "2022", "--format", "xlsx",
+                             "-o", str(sheet), "--graph", settings.graph_url])
+    assert xl.exit_code == 0, xl.output
+    import openpyxl
+
+    rows_xl = list(openpyxl.load_workbook(sheet).active.iter_rows(values_only=True))  # type: ignore[union-attr]
+    assert rows_xl[0][0] == "部门" and len(rows_xl) == len(EXPECTED) + 1
+    bad = runner.invoke(app, ["impact", "农产品质量安全法", "--from", "1999", "--to", "2022",
+                              "--graph", settings.graph_url])
+    assert bad.exit_code == 2 and "no version '1999'" in bad.output
