@@ -10,6 +10,7 @@ Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import time
 from collections import Counter, defaultdict
@@ -53,7 +54,8 @@ def gold_scores(gold_dir: Path = GOLD, corpus_root: Path | None = None) -> dict[
             tp[kind] += len(g & w)
             fp[kind] += len(g - w)
             fn[kind] += len(w - g)
-        pairs[path.stem] = {"rows": len(want), "wrong": sorted(got - want, key=str), "missed": sorted(want - got, key=str)}
+        pairs[path.stem] = {"rows": len(want), "wrong": sorted(got - want, key=str),
+                            "missed": sorted(want - got, key=str)}
     scores = {k: {"precision": tp[k] / (tp[k] + fp[k]) if tp[k] + fp[k] else None,
                   "recall": tp[k] / (tp[k] + fn[k]) if tp[k] + fn[k] else None,
                   "gold": tp[k] + fn[k]} for k in KINDS}
@@ -74,9 +76,9 @@ def corpus_pairs(corpus: Path) -> list[dict[str, Any]]:
             for statute in map(_parse, paths):
                 by_law[ids.law_key(statute.title)].append(statute)
     out = []
-    for law, texts in sorted(by_law.items()):
-        texts = sorted((t for t in texts if t.articles and t.date), key=lambda s: str(s.date))
-        for old, new in zip(texts, texts[1:], strict=False):
+    for law, found in sorted(by_law.items()):
+        texts = sorted((t for t in found if t.articles and t.date), key=lambda s: str(s.date))
+        for old, new in itertools.pairwise(texts):
             if old.date == new.date:
                 continue
             start = time.perf_counter()
