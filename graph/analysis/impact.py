@@ -103,7 +103,9 @@ def fates(pairs: list[Pair], old: list[Unit], new: list[Unit]) -> dict[str, Fate
                 for grandchild in child.children:
                     out[grandchild.id] = Fate("deleted")
                 continue
-            twin = children[row.new]
+            twin = children.get(row.new)
+            if twin is None:
+                continue
             kind = row.kind
             if renumbered and kind == "unchanged":
                 kind = "renumbered"

@@ -57,9 +57,10 @@ def edge_rows(pairs: Iterable[Pair], old: list[Unit], new: list[Unit]) -> dict[s
     def walk(level: int, rows: Iterable[Pair], olds: dict[str, Unit], news: dict[str, Unit]) -> None:
         name = ("articles", "paragraphs", "items")[level]
         for pair in rows:
-            if pair.old is None or pair.new is None:
+            # same text can still be cut into paragraphs differently: a unit without a twin is skipped
+            if pair.old not in olds or pair.new not in news:
                 continue
-            a, b = olds[pair.old], news[pair.new]
+            a, b = olds[str(pair.old)], news[str(pair.new)]
             out[name].append({"old": a.id, "new": b.id, "kind": pair.kind, "similarity": round(pair.similarity, 4)})
             if level < 2:
                 if pair.kind in ("unchanged", "renumbered"):  # same text: children pair up one to one

@@ -25,7 +25,7 @@ def test_sample_ingest_and_reingest_changes_nothing(store: GraphStore) -> None:
         "files": 19, "skipped": 1, "laws": 16, "versions_written": 19, "versions_unchanged": 0,
         "articles": 1704, "warnings": 0, "errors": 0, "citations_reresolved": 0, "citations": {
             "other:resolved": 1, "other:unresolved": 2, "other_law:resolved": 18, "other_law:unresolved": 29,
-            "self:resolved": 403}}
+            "self:resolved": 403}, "laws_aligned": 3}
     first = law_repo.stats(store)
     assert first["nodes"]["Law"] == 16 and first["nodes"]["LawVersion"] == 19
     assert first["nodes"]["Article"] == 1704
