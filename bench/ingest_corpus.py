@@ -49,7 +49,7 @@ def run_once(corpus: Path, batch: int) -> dict[str, float]:
         return {
             "errors": len(report.errors), "files": report.files, "articles": report.articles, "nodes": nodes,
             "wall_s": wall, "parse_s": report.seconds.get("parse", 0.0), "store_s": store_s,
-            "link_citations_s": report.seconds.get("link", 0.0),
+            "link_citations_s": report.seconds.get("link", 0.0), "align_s": report.seconds.get("align", 0.0),
             "citations_self_resolved": report.citations.get("self:resolved", 0),
             "citations_self_unresolved": report.citations.get("self:unresolved", 0),
             "articles_per_s": report.articles / wall, "nodes_per_s_whole": nodes / wall,
