@@ -2,7 +2,9 @@
 // department that holds or issued them and, for a benchmark or list entry, the power it is for.
 // params: $ids (list of unit ids)
 UNWIND $ids AS id
-MATCH (o:Grounded)-[b:BASED_ON]->(u:Paragraph {id: id})
+MATCH (u:Paragraph {id: id})
+WITH u
+MATCH (o:Grounded)-[b:BASED_ON]->(u)
 MATCH (d:Department)-[:HOLDS|ISSUED]->(o)
 OPTIONAL MATCH (o)-[:FOR]->(p:Power)
 RETURN u.id AS unit, o.id AS owner, labels(o) AS labels, coalesce(o.name, o.conduct) AS name, o.code AS code,

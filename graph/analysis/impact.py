@@ -10,6 +10,7 @@ suggested fix.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +22,7 @@ from graph.repos import alignment
 from graph.repos import laws as law_repo
 from graph.store import GraphStore
 from ingest.align import Pair, Unit
-from ingest.penalties import Amount, parse_outcome
+from ingest.penalties import Amount, Outcome, parse_outcome
 
 CONFIDENT = 0.6  # below this similarity a renumbered_modified successor is only a candidate
 KINDS = ("basis_repealed", "basis_renumbered", "basis_changed", "range_exceeded", "range_changed",
@@ -323,6 +324,12 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
             "summary": {k: counts.get(k, 0) for k in KINDS}, "breaks": [b.as_dict() for b in breaks]}
 
 
+@functools.lru_cache(maxsize=4096)
+def _outcome(text: str) -> Outcome:
+    """parse_outcome, once per text (many benchmarks rest on the same few articles)."""
+    return parse_outcome(text)
+
+
 def _show(envelope: dict[str, dict[str | None, tuple[float, float | None]]]) -> str:
     parts = []
     for kind, by_base in envelope.items():
@@ -337,7 +344,7 @@ def _tier_breaks(breaks: list[Break], common: dict[str, Any], f: Fate, tiers: li
     """Range and penalty-type checks of a benchmark's tiers against the new text; returns broken tiers."""
     new_text = "\n".join(_text_for_range(new_index, n) for n in f.new)
     old_text = _text_for_range(old_index, unit_old)
-    new_out, old_out = parse_outcome(new_text), parse_outcome(old_text)
+    new_out, old_out = _outcome(new_text), _outcome(old_text)
     allowed = {k: _envelope(new_out.amounts, k) for k in ("fine", "multiple", "percent")}
     before = {k: _envelope(old_out.amounts, k) for k in ("fine", "multiple", "percent")}
     broken = []
