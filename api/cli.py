@@ -71,6 +71,8 @@ def ingest_statutes(
     level: Annotated[str | None, typer.Option(help="Override the inferred level (效力层级) of every file.")] = None,
     workers: Annotated[int | None, typer.Option(help="Parsing processes (default: up to 2).")] = None,
     show_warnings: Annotated[bool, typer.Option("--warnings/--no-warnings", help="List every warning.")] = False,
+    impact: Annotated[bool, typer.Option("--impact", help="For a new latest version of a law, summarise what it "
+                                         "breaks (details: lawgraph impact).")] = False,
 ) -> None:
     """Ingest statutes (.md LawRefBook, .txt, .docx); print a JSON summary; exit 1 if any file failed."""
     from ingest.load import ingest_statutes as run
@@ -90,7 +92,7 @@ def ingest_statutes(
                     tasks[stage] = bar.add_task(stage, total=total)
                 bar.update(tasks[stage], completed=done, total=total)
 
-            report = run(store, paths, level=level, workers=workers, progress=progress)
+            report = run(store, paths, level=level, workers=workers, progress=progress, impact=impact)
         store.close()
     except LawgraphError as exc:
         _fail(exc)

@@ -46,6 +46,7 @@ class IngestReport:
     citations: dict[str, int] = field(default_factory=dict)
     citations_reresolved: int = 0
     laws_aligned: int = 0
+    impact: dict[str, dict[str, Any]] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -60,7 +61,7 @@ class IngestReport:
             "versions_written": self.versions_written, "versions_unchanged": self.versions_unchanged,
             "articles": self.articles, "warnings": len(self.warnings), "errors": len(self.errors),
             "citations": self.citations, "citations_reresolved": self.citations_reresolved,
-            "laws_aligned": self.laws_aligned,
+            "laws_aligned": self.laws_aligned, **({"impact": self.impact} if self.impact else {}),
         }
 
 
@@ -204,9 +205,12 @@ def group_versions(statutes: list[ParsedStatute], stored: dict[str, list[dict[st
 
 
 def ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None = None,
-                    workers: int | None = None, progress: Progress | None = None, link: bool = True
-                    ) -> IngestReport:
-    """Read, parse and load every statute under `paths`; return the report (never raises on bad files)."""
+                    workers: int | None = None, progress: Progress | None = None, link: bool = True,
+                    impact: bool = False) -> IngestReport:
+    """Read, parse and load every statute under `paths`; return the report (never raises on bad files).
+
+    With `impact`, a newly written latest version of a law with an earlier one gets an amendment impact
+    summary (break counts by kind) in the report; `lawgraph impact` gives the details."""
     report = IngestReport()
     clock = time.perf_counter()
     files, report.skipped = discover(paths)
@@ -240,6 +244,13 @@ def ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None =
                 if len(rows) > 1:
                     align_law(store, law_id)
                     report.laws_aligned += 1
+                    ordered = sorted(rows, key=lambda r: (r["effective"] or r["date"] or "", r["id"]))
+                    if impact and ordered[-1]["id"] in written:
+                        from graph.analysis.impact import impact as amendment_impact
+
+                        found = amendment_impact(store, law_id, ordered[-2]["id"], ordered[-1]["id"])
+                        report.impact[law_id] = {"from": found["from"], "to": found["to"],
+                                                 **{k: v for k, v in found["summary"].items() if v}}
         report.seconds["align"] = time.perf_counter() - clock
     except LawgraphError as exc:
         report.errors.append(f"store: {exc}")

@@ -28,6 +28,9 @@ CONFIDENT = 0.6  # below this similarity a renumbered_modified successor is only
 KINDS = ("basis_repealed", "basis_renumbered", "basis_changed", "range_exceeded", "range_changed",
          "penalty_type_removed", "case_precedent", "citing_statute")
 LEVELS = ("article", "paragraph", "item", "subitem")
+_AMOUNT_LABELS = {"fine": "罚款", "multiple": "倍数", "percent": "比例"}
+_FATE_LABELS = {"deleted": "已删除", "modified": "内容有修改", "renumbered": "条号已变",
+                "renumbered_modified": "条号和内容均有变化", "split": "已拆分", "merged": "已合并"}
 
 
 @dataclass
@@ -205,15 +208,15 @@ def _outside(value: tuple[float | None, float | None, str | None], kind: str,
     bound = allowed.get(base if kind != "fine" else None) or (allowed.get(None) if kind != "fine" else None)
     if bound is None:
         if not allowed:
-            return f"the new text sets no {kind} range"
+            return f"新条文没有规定{_AMOUNT_LABELS[kind]}幅度"
         bound = next(iter(allowed.values()))
     low, high = bound
     if lo is not None and lo < low:
-        return f"{kind} {lo:g} is below the new minimum {low:g}"
+        return f"{_AMOUNT_LABELS[kind]} {lo:g} 低于新的下限 {low:g}"
     if hi is None and high is not None:
-        return f"{kind} open above, the new maximum is {high:g}"
+        return f"{_AMOUNT_LABELS[kind]}未设上限，新的上限为 {high:g}"
     if hi is not None and high is not None and hi > high:
-        return f"{kind} {hi:g} is above the new maximum {high:g}"
+        return f"{_AMOUNT_LABELS[kind]} {hi:g} 高于新的上限 {high:g}"
     return None
 
 
@@ -241,7 +244,9 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
     breaks: list[Break] = []
 
     def in_region(where: str | None) -> bool:
-        return region is None or where == region or str(where).startswith(f"{region}/")
+        # the region itself, the regions below it, and those above it (whose benchmarks and lists it inherits)
+        return region is None or where == region or str(where).startswith(f"{region}/") or \
+            region.startswith(f"{where}/")
 
     benchmarks: dict[str, list[tuple[dict[str, Any], Fate]]] = {}
     for row in dependents:
@@ -261,28 +266,23 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
         common = {"department": department, "owner": owner, "power": power, "unit_old": row["unit"],
                   "unit_new": f.new, "old_text": old_text, "new_text": new_text, "citation": row["text"]}
         if f.kind == "deleted":
-            breaks.append(Break("basis_repealed", evidence=f"{label_old} has no counterpart in the new text",
-                                fix="find the new basis, or withdraw the item if the conduct is no longer punishable",
-                                **common))
+            breaks.append(Break("basis_repealed", evidence=f"{label_old}在新文本中没有对应条文",
+                                fix="重新确定依据；该行为不再受处罚的，取消该事项", **common))
         elif f.kind == "renumbered" or (f.kind == "renumbered_modified" and f.similarity >= CONFIDENT):
             suggested = "、".join(f"《{title}》{_number_label(n)}" for n in f.new)
-            breaks.append(Break("basis_renumbered", evidence=f"{label_old} is now {suggested} "
-                                f"(similarity {f.similarity:.2f})", fix=f"cite {suggested}", suggested=suggested,
-                                **common))
+            breaks.append(Break("basis_renumbered", evidence=f"{label_old}现为{suggested}（相似度 {f.similarity:.2f}）",
+                                fix=f"改为引用{suggested}", suggested=suggested, **common))
             if f.kind == "renumbered_modified":
-                breaks.append(Break("basis_changed", evidence=f"the text of {label_old} changed as it moved to "
-                                    f"{suggested}", fix="review the item against the new text", suggested=suggested,
-                                    **common))
+                breaks.append(Break("basis_changed", evidence=f"{label_old}移至{suggested}，内容有修改",
+                                    fix="对照新条文复核该事项", suggested=suggested, **common))
         else:
             candidates = "、".join(f"《{title}》{_number_label(n)}" for n in f.new)
-            how = {"modified": "its text changed", "split": f"it was split into {candidates}",
-                   "merged": f"it was merged into {candidates}",
-                   "renumbered_modified": f"its likeliest successor is {candidates} (similarity {f.similarity:.2f}, "
-                                          "too low to rely on)"}.get(f.kind, f.kind)
+            how = {"modified": "内容有修改", "split": f"拆分为{candidates}", "merged": f"并入{candidates}",
+                   "renumbered_modified": f"最可能对应{candidates}（相似度 {f.similarity:.2f}，需人工确认）"
+                   }.get(f.kind, f.kind)
             sure = f.kind != "renumbered_modified"  # a doubtful successor is shown in the evidence, not suggested
-            breaks.append(Break("basis_changed", evidence=f"{label_old}: {how}", fix="review the item against the "
-                                "new text and correct the citation", suggested=(candidates or None) if sure else None,
-                                **common))
+            breaks.append(Break("basis_changed", evidence=f"{label_old}{how}", fix="对照新条文复核该事项并更正引用",
+                                suggested=(candidates or None) if sure else None, **common))
         if owner_kind == "benchmark":
             benchmarks.setdefault(row["owner"], []).append((common, f))
     # tiers of affected benchmarks: ranges and penalty types against the new text; cases on broken tiers
@@ -304,9 +304,8 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
                             power=common["power"], unit_old=common["unit_old"], unit_new=f.new,
                             old_text=common["old_text"], new_text=common["new_text"], citation=common["citation"],
                             tier={"id": row["tier"]["id"], "name": row["tier"]["name"]}, case=case,
-                            evidence=f"case {case['title']} ({case['date']}) applied tier {row['tier']['name']}, "
-                                     "whose basis broke", fix="mark the case as no longer a precedent, or re-examine "
-                                                               "it under the new text"))
+                            evidence=f"案例《{case['title']}》（{case['date']}）适用的档次「{row['tier']['name']}」"
+                                     "依据已变化", fix="该案例暂不作为参照，或按新条文重新评查"))
     for row in citing:
         if row["status"] not in (None, "in_force", "not_yet_in_force"):
             continue
@@ -316,8 +315,8 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
             unit_old=row["unit"], unit_new=f.new, old_text=old_index[row["unit"]].text if row["unit"] in old_index
             else "", new_text="\n".join(new_index[n].text for n in f.new if n in new_index),
             citing={"version": row["version_id"], "title": row["title"], "unit": row["source"], "text": row["text"]},
-            citation=row["text"], evidence=f"《{row['title']}》 cites {_number_label(row['unit'])}, which is "
-                                          f"{f.kind} in the new text", fix="amend the citing statute's reference"))
+            citation=row["text"], evidence=f"《{row['title']}》引用的{_number_label(row['unit'])}在新文本中"
+                                          f"{_FATE_LABELS.get(f.kind, f.kind)}", fix="修改该法规中的引用"))
     counts = Counter(b.kind for b in breaks)
     return {"law": title, "law_id": law_id, "from": from_version, "to": to_version, "region": region,
             "alignment": dict(Counter(p.kind for p in pairs)), "affected_units": len(affected),
@@ -336,7 +335,7 @@ def _show(envelope: dict[str, dict[str | None, tuple[float, float | None]]]) -> 
         for base, (lo, hi) in by_base.items():
             unit = {"fine": "元", "multiple": "倍", "percent": "%"}[kind]
             parts.append(f"{base + ' ' if base else ''}{lo:g}–{'∞' if hi is None else f'{hi:g}'}{unit}")
-    return "; ".join(parts) or "no range"
+    return "；".join(parts) or "无"
 
 
 def _tier_breaks(breaks: list[Break], common: dict[str, Any], f: Fate, tiers: list[dict[str, Any]],
@@ -357,20 +356,18 @@ def _tier_breaks(breaks: list[Break], common: dict[str, Any], f: Fate, tiers: li
                 reasons.append(why)
         ref = {"id": tier["id"], "name": tier["name"], "outcome": tier.get("outcome")}
         if reasons:
-            doubt = "" if f.similarity >= CONFIDENT else f"; measured against the likeliest successor (similarity " \
-                                                         f"{f.similarity:.2f})"
-            breaks.append(Break("range_exceeded", tier=ref, fix="bring the tier inside the new statutory range",
-                                evidence="; ".join(reasons) + f" (tier: {tier.get('outcome')}; new range: "
-                                         f"{_show(allowed)}{doubt})", **common))
+            doubt = "" if f.similarity >= CONFIDENT else f"；按最可能对应的新条文计算（相似度 {f.similarity:.2f}）"
+            breaks.append(Break("range_exceeded", tier=ref, fix="将该档次调整到新的法定幅度内",
+                                evidence="；".join(reasons) + f"（档次：{tier.get('outcome')}；新幅度：{_show(allowed)}"
+                                         f"{doubt}）", **common))
         elif _tier_amounts(tier) and allowed != before and f.similarity >= CONFIDENT:
             # only against a successor the alignment is sure of: a moved range of a doubtful successor says little
-            breaks.append(Break("range_changed", tier=ref, evidence=f"the statutory range moved: {_show(before)} → "
-                                f"{_show(allowed)}", fix="check the tiers still grade the new range sensibly",
-                                **common))
+            breaks.append(Break("range_changed", tier=ref, evidence=f"法定幅度由 {_show(before)} 变为 {_show(allowed)}",
+                                fix="检查各档次是否仍合理划分新的幅度", **common))
         removed = [t for t in (tier.get("types") or []) if t in old_out.types and t not in new_out.types]
         if removed:
-            breaks.append(Break("penalty_type_removed", tier=ref, evidence=f"{'、'.join(removed)} no longer in the "
-                                "new text", fix="drop the penalty type from the tier", **common))
+            breaks.append(Break("penalty_type_removed", tier=ref, evidence=f"新条文已无{'、'.join(removed)}",
+                                fix="从该档次删除该处罚种类", **common))
         if reasons or removed:
             broken.append(row)
     return broken

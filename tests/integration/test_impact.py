@@ -79,9 +79,12 @@ def test_sample_impact_finds_exactly_the_planted_breaks(store: GraphStore) -> No
     assert renumbered["department"]["name"] == NY
     assert "二千元以上二万元以下" in renumbered["new_text"] and "二千元以下" in renumbered["old_text"]
     exceeded = by_key[("range_exceeded", "benchmark", f"{NY}#NY02001@2021-06-01", "一般", "")]
-    assert "below the new minimum 2000" in exceeded["evidence"]
+    assert "罚款 700 低于新的下限 2000" in exceeded["evidence"]
+    # a county sees its own items and the province's it inherits; another county sees only the province's
     county = impact(store, "农产品质量安全法", OLD, NEW, region="江北省/临川市/青禾县")
-    assert {_key(b) for b in county["breaks"]} == {k for k in EXPECTED if PROVINCE not in k[2]}
+    assert {_key(b) for b in county["breaks"]} == EXPECTED
+    other = impact(store, "农产品质量安全法", OLD, NEW, region="江北省/临川市/白沙镇")
+    assert {_key(b) for b in other["breaks"]} == {k for k in EXPECTED if PROVINCE in k[2]}
 
 
 def test_alignment_is_stored_with_work_ids_and_history(store: GraphStore) -> None:
@@ -124,3 +127,26 @@ def test_cli_align_and_impact(store: GraphStore, settings: Settings, tmp_path: P
     bad = runner.invoke(app, ["impact", "农产品质量安全法", "--from", "1999", "--to", "2022",
                               "--graph", settings.graph_url])
     assert bad.exit_code == 2 and "no version '1999'" in bad.output
+
+
+def test_ingesting_a_new_version_summarises_its_impact(store: GraphStore, tmp_path: Path) -> None:
+    import shutil
+
+    from ingest.enforcement.load import ingest_benchmarks, ingest_cases, ingest_lists, ingest_powers
+    from ingest.enforcement.read import Defaults
+    from ingest.load import ingest_statutes
+    from ingest.sample import files_of
+
+    statutes = tmp_path / "statutes"
+    shutil.copytree(SAMPLE / "statutes", statutes)
+    newest = statutes / "农产品质量安全法(2022-09-02).md"
+    newest.rename(tmp_path / newest.name)
+    assert ingest_statutes(store, [statutes]).ok
+    for kind, run in (("powers", ingest_powers), ("benchmarks", ingest_benchmarks), ("lists", ingest_lists),
+                      ("cases", ingest_cases)):
+        assert run(store, files_of(SAMPLE, kind), Defaults()).ok
+    report = ingest_statutes(store, [tmp_path / newest.name], impact=True)
+    assert report.ok and report.laws_aligned == 1
+    summary = report.summary()["impact"]["农产品质量安全法"]
+    assert summary == {"from": OLD, "to": NEW, "basis_repealed": 4, "basis_renumbered": 3, "basis_changed": 14,
+                       "range_exceeded": 3, "penalty_type_removed": 3, "case_precedent": 5}
