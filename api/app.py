@@ -1,16 +1,18 @@
-"""The FastAPI application: GraphQL at /graphql, /healthz and /readyz."""
+"""The FastAPI application: GraphQL at /graphql (keys, roles, limits, masked errors), /healthz, /readyz."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, Response
 from strawberry.fastapi import GraphQLRouter
 
 from api.context import Context
-from api.schema import schema
+from api.schema import build_schema
+from api.security import AccessDenied, Caller, RateLimiter, body_limit, identify
 from graph.config import Settings, load_settings
 from graph.store import GraphStore, open_store
 
@@ -19,6 +21,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     """Return the app; its lifespan opens the store (unless one is given) and closes it."""
     settings = settings or load_settings()
     holder: dict[str, GraphStore] = {}
+    limiter = RateLimiter(settings.rate_per_minute)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -29,12 +32,39 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
             if store is None:
                 holder["store"].close()
 
-    app = FastAPI(title="lawgraph", lifespan=lifespan)
+    app = FastAPI(title="lawgraph", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
 
-    async def get_context() -> Context:
-        return Context(store=holder["store"])
+    @app.middleware("http")
+    async def access(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        if not request.url.path.startswith("/graphql"):
+            return await call_next(request)
+        if request.method == "GET" and "query" not in request.query_params:
+            return await call_next(request)  # the GraphiQL page itself (when enabled) needs no key
+        try:
+            caller = identify(settings, request)
+        except AccessDenied as exc:
+            return JSONResponse({"errors": [{"message": str(exc)}]}, status_code=401,
+                                headers={"WWW-Authenticate": "Bearer"})
+        if not limiter.allow(caller.name if caller.name != "anonymous" else f"anonymous@{caller.address}"):
+            return JSONResponse({"errors": [{"message": f"rate limit: at most {settings.rate_per_minute} requests "
+                                             "a minute; slow down and retry"}]}, status_code=429,
+                                headers={"Retry-After": "5"})
+        request.state.caller = caller
+        return await call_next(request)
 
-    app.include_router(GraphQLRouter(schema, context_getter=get_context), prefix="/graphql")
+    app.middleware("http")(body_limit(settings.max_body_bytes))
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+                           allow_headers=["Authorization", "X-API-Key", "Content-Type"])
+
+    async def get_context(request: Request) -> Context:
+        caller: Caller = getattr(request.state, "caller", Caller("anonymous", "reader", "local"))
+        return Context(store=holder["store"], caller=caller)
+
+    router: GraphQLRouter[Context, None] = GraphQLRouter(
+        build_schema(settings), context_getter=get_context,
+        graphql_ide="graphiql" if settings.graphiql_on else None)
+    app.include_router(router, prefix="/graphql")
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:

@@ -264,6 +264,39 @@ def db_stop(graph: GraphOption = None) -> None:
     _echo_json({"stopped": stopped})
 
 
+key_app = typer.Typer(help="API keys for the GraphQL API.", no_args_is_help=True)
+app.add_typer(key_app, name="key")
+
+
+@key_app.command("new")
+def key_new(
+    name: Annotated[str, typer.Argument(help="Who the key is for (shown in the audit log).")],
+    role: Annotated[str, typer.Option(help="reader (queries), editor (uploads), admin (audit, keys).")] = "reader",
+) -> None:
+    """Print a new API key (give it to the client) and the entry to add to LAWGRAPH_API_KEYS (only its hash)."""
+    from api.security import new_key
+
+    if role not in ("reader", "editor", "admin"):
+        typer.echo(f"error: unknown role {role!r}; use reader, editor or admin", err=True)
+        raise typer.Exit(2)
+    key, digest = new_key()
+    _echo_json({"key": key, "entry": {"name": name, "role": role, "sha256": digest},
+                "note": "add the entry to the JSON list in LAWGRAPH_API_KEYS; the key is not stored anywhere"})
+
+
+@app.command("schema")
+def schema_export(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the SDL.")] = Path("schema.graphql"),
+) -> None:
+    """Write the GraphQL schema (SDL) to schema.graphql; a test fails when the code and the file drift."""
+    from strawberry.printer import print_schema
+
+    from api.schema import schema
+
+    output.write_text(print_schema(schema) + "\n", encoding="utf-8")
+    typer.echo(f"wrote {output}", err=True)
+
+
 @app.command("serve")
 def serve(
     graph: GraphOption = None,

@@ -7,6 +7,7 @@ from typing import Any
 
 from strawberry.fastapi import BaseContext
 
+from api.security import Caller
 from graph.store import GraphStore
 
 
@@ -15,6 +16,7 @@ class Context(BaseContext):
     """What every resolver may use."""
 
     store: GraphStore
+    caller: Caller = field(default_factory=lambda: Caller("anonymous", "reader", "local"))
     cache: dict[str, Any] = field(default_factory=dict)  # per request
 
     def __post_init__(self) -> None:

@@ -7,6 +7,13 @@ from datetime import date
 from typing import Any
 
 import strawberry
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
 from strawberry.tools import merge_types
 from strawberry.types import Info
 
@@ -14,9 +21,11 @@ from api.context import Context
 from api.paging import MAX_PAGE, PageInfo
 from api.paging import cursor as _cursor
 from api.paging import offset as _offset
+from api.security import should_mask
 from api.types.enforcement import EnforcementQuery
 from api.types.impact import ImpactQuery
 from graph import ids
+from graph.config import Settings
 from graph.repos import citations as citation_repo
 from graph.repos import laws as law_repo
 
@@ -234,4 +243,20 @@ class LawQuery:
 
 
 Query = merge_types("Query", (LawQuery, EnforcementQuery, ImpactQuery))
-schema = strawberry.Schema(query=Query)
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    """The schema with the limits of `settings`: depth, aliases, tokens, masked errors, introspection."""
+    extensions: list[Any] = [
+        lambda: QueryDepthLimiter(max_depth=settings.max_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: MaskErrors(should_mask_error=should_mask, error_message="internal error: the request could not be "
+                           "completed (details are in the server log)"),
+    ]
+    if not settings.introspection_on:
+        extensions.append(DisableIntrospection)
+    return strawberry.Schema(query=Query, extensions=extensions)
+
+
+schema = strawberry.Schema(query=Query)  # the plain schema, for export (schema.graphql)

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+Role = Literal["reader", "editor", "admin"]
+
+
+class ApiKey(BaseModel):
+    """One API key: a name for the audit log, its role and the SHA-256 of the key (never the key itself)."""
+
+    name: str
+    role: Role
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
 class Settings(BaseSettings):
@@ -25,6 +37,30 @@ class Settings(BaseSettings):
     neo4j_database: str = "neo4j"
     cypher_dir: Path = REPO_ROOT / "cypher"
     batch_size: int = Field(default=2000, ge=1, le=100_000)
+    # the API (see README "GraphQL: access and limits")
+    production: bool = Field(default=False, description="Production mode: introspection and GraphiQL off unless "
+                                                       "set explicitly")
+    api_keys: list[ApiKey] = Field(default_factory=list, description="JSON list of {name, role, sha256}; make "
+                                                                    "one with `lawgraph key new`")
+    anonymous_role: Role | None = Field(default=None, description="Role of requests without a key; off by default")
+    introspection: bool | None = None
+    graphiql: bool | None = None
+    cors_origins: list[str] = Field(default_factory=list)
+    max_depth: int = Field(default=10, ge=2, le=50)
+    max_aliases: int = Field(default=30, ge=1, le=1000)
+    max_tokens: int = Field(default=2000, ge=50, le=100_000)
+    max_body_bytes: int = Field(default=256 * 1024, ge=1024)
+    rate_per_minute: int = Field(default=600, ge=1, description="Requests per minute per key (or address)")
+
+    @property
+    def introspection_on(self) -> bool:
+        """Introspection unless production mode turns it off (an explicit setting wins)."""
+        return self.introspection if self.introspection is not None else not self.production
+
+    @property
+    def graphiql_on(self) -> bool:
+        """GraphiQL unless production mode turns it off (an explicit setting wins)."""
+        return self.graphiql if self.graphiql is not None else not self.production
 
 
 def load_settings(**overrides: object) -> Settings:

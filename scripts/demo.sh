@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/lawgraph ingest sample data/sample
-exec .venv/bin/lawgraph serve --host "${HOST:-127.0.0.1}" --port "${PORT:-8000}"
+LAWGRAPH_ANONYMOUS_ROLE="${LAWGRAPH_ANONYMOUS_ROLE:-reader}" exec .venv/bin/lawgraph serve --host "${HOST:-127.0.0.1}" --port "${PORT:-8000}"

@@ -18,7 +18,7 @@ from tests.conftest import SAMPLE
 @pytest.fixture
 def client(store: GraphStore, settings: Settings) -> Iterator[TestClient]:
     ingest_statutes(store, [SAMPLE / "statutes"], workers=1)
-    with TestClient(create_app(settings, store=store)) as test_client:
+    with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader"}), store=store)) as test_client:
         yield test_client
 
 

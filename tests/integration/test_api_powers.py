@@ -18,7 +18,7 @@ from tests.integration.test_api import gql
 @pytest.fixture
 def client(store: GraphStore, settings: Settings) -> Iterator[TestClient]:
     assert load_sample(store, SAMPLE).ok
-    with TestClient(create_app(settings, store=store)) as test_client:
+    with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader"}), store=store)) as test_client:
         yield test_client
 
 

@@ -99,7 +99,7 @@ def test_cite_cli_json_shape(store: GraphStore, settings: Settings) -> None:
 
 def test_graphql_citations_and_article_links(store: GraphStore, settings: Settings) -> None:
     ingest_statutes(store, [SAMPLE / "statutes"], workers=1)
-    with TestClient(create_app(settings, store=store)) as client:
+    with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader"}), store=store)) as client:
         body = client.post("/graphql", json={"query": """{
             article(law: "行政处罚法", number: "76") { cites { source target text status } }
             target: article(law: "行政处罚法", number: "20") { citedBy { source text } }

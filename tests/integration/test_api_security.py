@@ -1,0 +1,122 @@
+"""The API's access control and limits, in-process against the real store."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from graph.config import ApiKey, Settings
+from graph.errors import StoreError
+from graph.store import GraphStore
+from ingest.load import ingest_statutes
+from tests.conftest import SAMPLE
+
+READER, EDITOR = "lg_reader_key_for_tests", "lg_editor_key_for_tests"
+AUTH = {"Authorization": f"Bearer {READER}"}
+
+
+def _settings(settings: Settings, **changes: Any) -> Settings:
+    keys = [ApiKey(name="reader-app", role="reader", sha256=hashlib.sha256(READER.encode()).hexdigest()),
+            ApiKey(name="editor-app", role="editor", sha256=hashlib.sha256(EDITOR.encode()).hexdigest())]
+    return settings.model_copy(update={"api_keys": keys, "anonymous_role": None, **changes})
+
+
+@pytest.fixture
+def loaded(store: GraphStore) -> GraphStore:
+    ingest_statutes(store, [SAMPLE / "statutes"], workers=1)
+    return store
+
+
+@pytest.fixture
+def client(loaded: GraphStore, settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(_settings(settings), store=loaded)) as test_client:
+        yield test_client
+
+
+def post(client: TestClient, query: str, headers: dict[str, str] | None = None) -> Any:
+    return client.post("/graphql", json={"query": query}, headers=AUTH if headers is None else headers)
+
+
+def test_keys_are_required_unless_anonymous_access_is_configured(client: TestClient, loaded: GraphStore,
+                                                                  settings: Settings) -> None:
+    assert post(client, "{ laws { totalCount } }", headers={}).status_code == 401
+    bad = post(client, "{ laws { totalCount } }", headers={"Authorization": "Bearer nope"})
+    assert bad.status_code == 401 and bad.json()["errors"][0]["message"] == "unknown API key"
+    ok = post(client, "{ laws { totalCount } }")
+    assert ok.status_code == 200 and ok.json()["data"]["laws"]["totalCount"] == 16
+    assert post(client, "{ laws { totalCount } }", headers={"X-API-Key": EDITOR}).status_code == 200
+    with TestClient(create_app(_settings(settings, anonymous_role="reader"), store=loaded)) as demo:
+        assert post(demo, "{ laws { totalCount } }", headers={}).status_code == 200
+
+
+def test_depth_aliases_tokens_cycles_and_page_size_are_refused(client: TestClient) -> None:
+    deep = "{ law(title: \"行政处罚法\") { " + "versions { " * 19 + "id" + " }" * 19 + " } }"
+    body = post(client, deep).json()
+    assert body["data"] is None and "exceeds maximum operation depth" in body["errors"][0]["message"]
+    aliases = "{ " + " ".join(f"a{i}: laws(first: 1) {{ totalCount }}" for i in range(1000)) + " }"
+    body = post(client, aliases).json()  # refused by the token limit before the alias count
+    assert body["data"] is None and "more than 2000 tokens" in body["errors"][0]["message"]
+    forty = "{ " + " ".join(f"a{i}: laws(first: 1) {{ totalCount }}" for i in range(40)) + " }"
+    body = post(client, forty).json()
+    assert body["data"] is None and "aliases" in body["errors"][0]["message"].lower()
+    cycle = "query { laws { ...A } } fragment A on LawConnection { ...B } fragment B on LawConnection { ...A }"
+    body = post(client, cycle).json()
+    assert body["data"] is None and "Cannot spread fragment" in body["errors"][0]["message"]
+    huge = post(client, "{ laws(first: 1000000000) { totalCount } }").json()
+    assert "first must be between 0 and 100" in huge["errors"][0]["message"]
+
+
+def test_a_10_mb_body_is_refused(client: TestClient) -> None:
+    query = "{ laws { totalCount } }" + " " * (10 * 1024 * 1024)
+    response = client.post("/graphql", json={"query": query}, headers=AUTH)
+    assert response.status_code == 413 and "request body over" in response.json()["errors"][0]["message"]
+
+
+def test_errors_are_masked(client: TestClient, loaded: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(name: str, **params: Any) -> Any:
+        raise StoreError(f"query {name!r} failed on FalkorDB (unix:/tmp/secret/falkordb.sock): MATCH (n) boom")
+
+    monkeypatch.setattr(loaded, "run", broken)
+    body = post(client, "{ laws { totalCount } }").json()
+    message = body["errors"][0]["message"]
+    assert message.startswith("internal error")
+    assert "MATCH" not in str(body) and "/tmp" not in str(body) and "Traceback" not in str(body)
+    assert "extensions" not in body["errors"][0] or "exception" not in str(body["errors"][0]["extensions"])
+
+
+def test_user_errors_keep_their_message(client: TestClient) -> None:
+    body = post(client, '{ article(law: "行政处罚法", number: "abc") { id } }').json()
+    assert "is not an article number" in body["errors"][0]["message"]
+
+
+def test_production_mode_turns_off_introspection_and_graphiql(loaded: GraphStore, settings: Settings) -> None:
+    with TestClient(create_app(_settings(settings, production=True), store=loaded)) as prod:
+        body = post(prod, "{ __schema { types { name } } }").json()
+        assert body.get("data") is None and "introspection" in body["errors"][0]["message"].lower()
+        assert prod.get("/graphql", headers={"Accept": "text/html"}).status_code in (404, 405)
+    with TestClient(create_app(_settings(settings), store=loaded)) as dev:
+        assert post(dev, "{ __schema { queryType { name } } }").json()["data"]["__schema"]["queryType"]["name"] \
+            == "Query"
+        assert dev.get("/graphql", headers={"Accept": "text/html"}).status_code == 200
+
+
+def test_rate_limit_per_key(loaded: GraphStore, settings: Settings) -> None:
+    with TestClient(create_app(_settings(settings, rate_per_minute=3), store=loaded)) as limited:
+        codes = [post(limited, "{ laws { totalCount } }").status_code for _ in range(5)]
+        assert codes[:3] == [200, 200, 200] and codes[3] == 429
+        assert post(limited, "{ laws { totalCount } }", headers={"X-API-Key": EDITOR}).status_code == 200
+
+
+def test_schema_file_matches_the_code() -> None:
+    from strawberry.printer import print_schema
+
+    from api.schema import schema
+    from tests.conftest import REPO
+
+    committed = (REPO / "schema.graphql").read_text(encoding="utf-8")
+    assert committed == print_schema(schema) + "\n", "schema.graphql is stale: run `lawgraph schema` and commit it"
