@@ -37,9 +37,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     @app.middleware("http")
     async def access(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         if not request.url.path.startswith("/graphql"):
-            return await call_next(request)
-        if request.method == "GET" and "query" not in request.query_params:
-            return await call_next(request)  # the GraphiQL page itself (when enabled) needs no key
+            return await call_next(request)  # /healthz, /readyz
         try:
             caller = identify(settings, request)
         except AccessDenied as exc:
@@ -61,10 +59,13 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         caller: Caller = getattr(request.state, "caller", Caller("anonymous", "reader", "local"))
         return Context(store=holder["store"], caller=caller)
 
-    router: GraphQLRouter[Context, None] = GraphQLRouter(
-        build_schema(settings), context_getter=get_context,
-        graphql_ide="graphiql" if settings.graphiql_on else None)
+    router: GraphQLRouter[Context, None] = GraphQLRouter(build_schema(settings), context_getter=get_context,
+                                                         graphql_ide=None)
     app.include_router(router, prefix="/graphql")
+    if settings.graphiql_on:
+        from api.graphiql import mount
+
+        mount(app)  # at /graphiql, from local files
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:

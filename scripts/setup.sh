@@ -8,3 +8,9 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+# GraphiQL is served from these local files (no CDN); without Node the API still runs, without the IDE.
+if command -v npm >/dev/null 2>&1; then
+  npm ci --prefix tools/graphiql --no-audit --no-fund --loglevel=error
+else
+  echo "npm not found: GraphiQL will be off (the API works without it)" >&2
+fi

@@ -98,11 +98,25 @@ def test_production_mode_turns_off_introspection_and_graphiql(loaded: GraphStore
     with TestClient(create_app(_settings(settings, production=True), store=loaded)) as prod:
         body = post(prod, "{ __schema { types { name } } }").json()
         assert body.get("data") is None and "introspection" in body["errors"][0]["message"].lower()
-        assert prod.get("/graphql", headers={"Accept": "text/html"}).status_code in (404, 405)
+        assert prod.get("/graphiql").status_code == 404
     with TestClient(create_app(_settings(settings), store=loaded)) as dev:
         assert post(dev, "{ __schema { queryType { name } } }").json()["data"]["__schema"]["queryType"]["name"] \
             == "Query"
-        assert dev.get("/graphql", headers={"Accept": "text/html"}).status_code == 200
+        page = dev.get("/graphiql")
+        assert page.status_code == 200 and "GraphiQL" in page.text
+
+
+def test_graphiql_makes_no_outside_request(client: TestClient) -> None:
+    import re
+
+    page = client.get("/graphiql").text
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert sources and all(s.startswith("./graphiql/assets/") for s in sources), sources
+    assert "http://" not in page and "https://" not in page and "//unpkg" not in page
+    for source in sources:
+        asset = client.get("/" + source.removeprefix("./"))
+        assert asset.status_code == 200 and len(asset.content) > 500, source
+        assert b"https://unpkg.com" not in asset.content and b"cdn.jsdelivr" not in asset.content
 
 
 def test_rate_limit_per_key(loaded: GraphStore, settings: Settings) -> None:
