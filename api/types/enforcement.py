@@ -187,9 +187,14 @@ class Power:
     bases: list[BasisLink]
     open_bases: list[OpenBasis]
     delegations: list[Delegation]
-    benchmarks: list[str] = strawberry.field(description="Ids of the benchmarks issued for this power.")
+    benchmark_ids: list[str] = strawberry.field(description="Ids of the benchmarks issued for this power.")
     lists: list[ListEntry]
     cases: list[CaseSummary]
+
+    @strawberry.field(description="The benchmarks issued for this power, with their tiers (batched per request).")
+    async def benchmarks(self, info: Info[Context, None]) -> list[DiscretionBenchmark]:
+        rows = await info.context.benchmarks.load_many(self.benchmark_ids)
+        return [benchmark(row) for row in rows if row is not None]
 
     @strawberry.field(description="The benchmark in force in the power's region (or `region`) on `at` (default "
                                   "today): its own, adopted, or the nearest upper level's.")
@@ -293,7 +298,7 @@ def power(row: dict[str, Any]) -> Power:
         bases=[_basis(b) for b in row["bases"]], open_bases=[_open(b) for b in row["open_bases"]],
         delegations=[Delegation(region=x["region"], kind=x["kind"], act=x.get("act"), date=x.get("date"))
                      for x in row["delegations"]],
-        benchmarks=[b["id"] for b in row["benchmarks"]],
+        benchmark_ids=[b["id"] for b in row["benchmarks"]],
         lists=[ListEntry(id=e["id"], kind=e["kind"], conduct=e["conduct"], first_offence=bool(e.get("first_offence")))
                for e in row["lists"]],
         cases=[CaseSummary(id=c["id"], title=c["title"], date=c.get("date"), fine=c.get("fine")) for c in row["cases"]])
@@ -322,27 +327,29 @@ class EnforcementQuery:
 
     @strawberry.field(description=f"Powers of a region (and the regions below it), a department, a category, or "
                                   f"matching a name or code; at most {MAX_PAGE} per page.")
-    def powers(self, info: Info[Context, None], region: str | None = None, department: str | None = None,
-               category: str | None = None, search: str | None = None, first: int = 20,
-               after: str | None = None) -> PowerConnection:
+    async def powers(self, info: Info[Context, None], region: str | None = None, department: str | None = None,
+                     category: str | None = None, search: str | None = None, first: int = 20,
+                     after: str | None = None) -> PowerConnection:
         skip = _page_args(first, after)
         store = info.context.store
         filters = {"region": _region_or_none(info, region), "department": department, "category": category,
                    "search": search or None}
         ids = [r["id"] for r in store.run("enforcement/powers_page", skip=skip, limit=first, **filters)]
         total = int(store.run("enforcement/powers_count", **filters)[0]["total"])
-        edges = [PowerEdge(cursor=cursor(skip + i), node=power(repo.power(store, pid))) for i, pid in enumerate(ids)]
+        rows = await info.context.powers.load_many(ids)
+        edges = [PowerEdge(cursor=cursor(skip + i), node=power(row)) for i, row in enumerate(rows) if row is not None]
         return PowerConnection(total_count=total, page_info=PageInfo(
             has_next_page=skip + len(ids) < total, end_cursor=edges[-1].cursor if edges else None), edges=edges)
 
     @strawberry.field(description="One power by id, or by code or exact name (within `region` when given).")
-    def power(self, info: Info[Context, None], id: str, region: str | None = None) -> Power | None:
+    async def power(self, info: Info[Context, None], id: str, region: str | None = None) -> Power | None:
         store = info.context.store
         try:
             found = repo.find_power(store, id, _region_or_none(info, region))
         except NotFoundError:
             return None
-        return power(repo.power(store, found["id"]))
+        row = await info.context.powers.load(found["id"])
+        return power(row) if row is not None else None
 
     @strawberry.field(description="One benchmark by id.")
     def benchmark(self, info: Info[Context, None], id: str) -> DiscretionBenchmark | None:

@@ -51,25 +51,41 @@ def find_power(store: GraphStore, key: str, region: str | None = None) -> dict[s
     return next((r for r in rows if r["id"] == key), rows[0])
 
 
+def powers(store: GraphStore, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Powers with everything around them, by id (one query for all). Runs enforcement/powers."""
+    out = {}
+    for row in store.run("enforcement/powers", ids=ids):
+        row["bases"] = sorted(row["bases"], key=lambda b: (b["position"] or 0, b["unit"]))
+        row["open_bases"] = sorted(row["open_bases"], key=lambda b: (b.get("position") or 0, b.get("id") or ""))
+        for key in ("benchmarks", "lists", "cases"):
+            row[key] = sorted(row[key], key=lambda b: str(b.get("id")))
+        out[row["power"]["id"]] = row
+    return out
+
+
 def power(store: GraphStore, power_id: str) -> dict[str, Any]:
     """One power with everything around it; raises NotFoundError."""
-    row = first(store.run("enforcement/power", id=power_id))
-    if row is None:
+    found = powers(store, [power_id]).get(power_id)
+    if found is None:
         raise NotFoundError(f"no power with id {power_id!r}")
-    row["bases"] = sorted(row["bases"], key=lambda b: (b["position"] or 0, b["unit"]))
-    row["open_bases"] = sorted(row["open_bases"], key=lambda b: (b.get("position") or 0, b.get("id") or ""))
-    for key in ("benchmarks", "lists", "cases"):
-        row[key] = sorted(row[key], key=lambda b: str(b.get("id")))
-    return row
+    return found
+
+
+def benchmarks(store: GraphStore, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Benchmarks with their tiers in order, by id (one query for all). Runs enforcement/benchmarks."""
+    out = {}
+    for row in store.run("enforcement/benchmarks", ids=ids):
+        row["tiers"] = sorted(row["tiers"], key=lambda t: t["ordinal"])
+        out[row["benchmark"]["id"]] = row
+    return out
 
 
 def benchmark(store: GraphStore, benchmark_id: str) -> dict[str, Any]:
     """One benchmark with its tiers in order; raises NotFoundError."""
-    row = first(store.run("enforcement/benchmark", id=benchmark_id))
-    if row is None:
+    found = benchmarks(store, [benchmark_id]).get(benchmark_id)
+    if found is None:
         raise NotFoundError(f"no benchmark with id {benchmark_id!r}")
-    row["tiers"] = sorted(row["tiers"], key=lambda t: t["ordinal"])
-    return row
+    return found
 
 
 def _in_force(row: dict[str, Any], day: str) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -86,3 +88,41 @@ def test_bad_arguments_are_clean_errors(client: TestClient) -> None:
     body = gql(client, '{ powers(first: 1000) { totalCount } }')
     assert "first must be between 0 and 100" in body["errors"][0]["message"]
     assert gql(client, '{ power(id: "不存在") { id } }')["data"] == {"power": None}
+
+
+def test_a_page_of_100_powers_with_nested_data_takes_a_constant_number_of_store_trips(
+        store: GraphStore, settings: Settings, tmp_path: Path) -> None:
+    from ingest.enforcement.load import ingest_benchmarks, ingest_powers
+    from ingest.enforcement.read import Defaults
+
+    assert load_sample(store, SAMPLE).ok
+    bases = ["《中华人民共和国食品安全法》第一百二十二条第一款", "《中华人民共和国产品质量法》第四十九条",
+             "《中华人民共和国安全生产法》第九十七条第（三）项"]
+    with (tmp_path / "powers_extra.csv").open("w", encoding="utf-8") as handle:
+        handle.write("职权编码,职权名称,职权类型,罚则依据,是否有裁量\n")
+        for n in range(150):
+            handle.write(f"X{n:03d},批量职权{n:03d},行政处罚,{bases[n % 3]},是\n")
+    with (tmp_path / "benchmarks_extra.csv").open("w", encoding="utf-8") as handle:
+        handle.write("序号,职权编码,违法行为,法律依据,裁量阶次,裁量标准\n")
+        for n in range(150):
+            for name, (lo, hi) in zip(("轻微", "一般", "严重"), ((1, 2), (2, 3), (3, 5)), strict=True):
+                handle.write(f"{n},X{n:03d},批量职权{n:03d},{bases[n % 3]},{name},处{lo}万元以上{hi}万元以下罚款\n")
+    defaults = Defaults(region="江北省/临川市/青禾县", department="青禾县测试局", effective=date(2023, 7, 1),
+                        at=date(2023, 7, 1))
+    assert ingest_powers(store, [tmp_path / "powers_extra.csv"], defaults).ok
+    assert ingest_benchmarks(store, [tmp_path / "benchmarks_extra.csv"], defaults).ok
+    query = """query($n: Int!) { powers(search: "批量职权", first: $n) { totalCount edges { node {
+        id department { name region } bases { unit unitText role }
+        benchmarks { id tiers { name fine { min max } } } } } } }"""
+    trips = {}
+    with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader"}), store=store)) as client:
+        for size in (10, 100):
+            store.round_trips = 0
+            body = gql(client, query, n=size)
+            assert "errors" not in body, body
+            page = body["data"]["powers"]
+            assert page["totalCount"] == 150 and len(page["edges"]) == size
+            node = page["edges"][0]["node"]
+            assert node["bases"][0]["unit"] and len(node["benchmarks"][0]["tiers"]) == 3
+            trips[size] = store.round_trips
+    assert trips[10] == trips[100] <= 4, trips

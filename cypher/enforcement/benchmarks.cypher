@@ -1,6 +1,7 @@
-// One benchmark with its issuer, power, tiers in order and bases.
-// params: $id
-MATCH (d:Department)-[:ISSUED]->(b:DiscretionBenchmark {id: $id})
+// Benchmarks with their issuer, power, tiers (ordered by the caller) and bases: one row per id found.
+// params: $ids (list of benchmark ids)
+UNWIND $ids AS id
+MATCH (d:Department)-[:ISSUED]->(b:DiscretionBenchmark {id: id})
 OPTIONAL MATCH (b)-[:FOR]->(p:Power)
 RETURN b {.*} AS benchmark, d {.id, .name, .region} AS department, p.id AS power,
        [(b)-[:HAS_TIER]->(t:Tier) | t {.*}] AS tiers,

@@ -1,7 +1,8 @@
-// One power with its department, region, bases (resolved and open), delegations, benchmarks, list entries
-// and cases.
-// params: $id
-MATCH (d:Department)-[:HOLDS]->(p:Power {id: $id})
+// Powers with their department, region, bases (resolved and open), delegations, benchmarks, list entries
+// and cases: one row per id found (a page, or a single power).
+// params: $ids (list of power ids)
+UNWIND $ids AS id
+MATCH (d:Department)-[:HOLDS]->(p:Power {id: id})
 MATCH (d)-[:IN]->(g:Region)
 RETURN p {.*} AS power, d {.id, .name, .code} AS department, g {.id, .name, .level} AS region,
        [(p)-[x:BASED_ON]->(u) | {unit: u.id, text: x.text, role: x.role, status: x.status, position: x.position,
