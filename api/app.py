@@ -50,7 +50,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         request.state.caller = caller
         return await call_next(request)
 
-    app.middleware("http")(body_limit(settings.max_body_bytes))
+    app.middleware("http")(body_limit(settings.max_body_bytes, settings.max_upload_bytes))
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "X-API-Key", "Content-Type"])
@@ -60,7 +60,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         return Context(store=holder["store"], caller=caller)
 
     router: GraphQLRouter[Context, None] = GraphQLRouter(build_schema(settings), context_getter=get_context,
-                                                         graphql_ide=None)
+                                                         graphql_ide=None, multipart_uploads_enabled=True)
     app.include_router(router, prefix="/graphql")
     if settings.graphiql_on:
         from api.graphiql import mount

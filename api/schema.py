@@ -24,6 +24,7 @@ from api.paging import offset as _offset
 from api.security import should_mask
 from api.types.enforcement import EnforcementQuery
 from api.types.impact import ImpactQuery
+from api.types.mutations import AuditQuery, Mutation
 from graph import ids
 from graph.config import Settings
 from graph.repos import citations as citation_repo
@@ -242,7 +243,7 @@ class LawQuery:
         return [CitationRef(**row) for row in rows]
 
 
-Query = merge_types("Query", (LawQuery, EnforcementQuery, ImpactQuery))
+Query = merge_types("Query", (LawQuery, EnforcementQuery, ImpactQuery, AuditQuery))
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -256,7 +257,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if not settings.introspection_on:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(query=Query, extensions=extensions)
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
 
 
-schema = strawberry.Schema(query=Query)  # the plain schema, for export (schema.graphql)
+schema = strawberry.Schema(query=Query, mutation=Mutation)  # the plain schema, for export (schema.graphql)

@@ -83,15 +83,19 @@ class RateLimiter:
             return True
 
 
-def body_limit(max_bytes: int) -> Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]:
-    """Middleware refusing request bodies over `max_bytes` (declared or actual) with 413."""
+def body_limit(max_bytes: int, max_upload_bytes: int
+               ) -> Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]:
+    """Middleware refusing request bodies over `max_bytes` (`max_upload_bytes` for multipart uploads),
+    declared or actual, with 413."""
 
     async def middleware(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        multipart = request.headers.get("content-type", "").startswith("multipart/form-data")
+        limit = max_upload_bytes if multipart else max_bytes
         declared = request.headers.get("content-length")
-        too_big = JSONResponse({"errors": [{"message": f"request body over {max_bytes} bytes"}]}, status_code=413)
+        too_big = JSONResponse({"errors": [{"message": f"request body over {limit} bytes"}]}, status_code=413)
         if declared is not None:
             try:
-                if int(declared) > max_bytes:
+                if int(declared) > limit:
                     return too_big
             except ValueError:
                 return JSONResponse({"errors": [{"message": "bad Content-Length"}]}, status_code=400)
@@ -99,7 +103,7 @@ def body_limit(max_bytes: int) -> Callable[[Request, Callable[[Request], Awaitab
             body = b""
             async for chunk in request.stream():
                 body += chunk
-                if len(body) > max_bytes:
+                if len(body) > limit:
                     return too_big
             request._body = body  # the stream is consumed: hand the body on
         return await call_next(request)

@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     max_aliases: int = Field(default=30, ge=1, le=1000)
     max_tokens: int = Field(default=2000, ge=50, le=100_000)
     max_body_bytes: int = Field(default=256 * 1024, ge=1024)
+    max_upload_bytes: int = Field(default=50 * 1024 * 1024, ge=1024, description="Multipart uploads (mutations)")
     rate_per_minute: int = Field(default=600, ge=1, description="Requests per minute per key (or address)")
 
     @property

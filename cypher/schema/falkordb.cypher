@@ -27,4 +27,5 @@ CREATE INDEX FOR (n:DiscretionBenchmark) ON (n.id);
 CREATE INDEX FOR (n:Tier) ON (n.id);
 CREATE INDEX FOR (n:ListEntry) ON (n.id);
 CREATE INDEX FOR (n:OpenBasis) ON (n.id);
-CREATE INDEX FOR (n:Case) ON (n.id)
+CREATE INDEX FOR (n:Case) ON (n.id);
+CREATE INDEX FOR (n:AuditEntry) ON (n.at)

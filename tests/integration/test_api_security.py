@@ -134,3 +134,46 @@ def test_schema_file_matches_the_code() -> None:
 
     committed = (REPO / "schema.graphql").read_text(encoding="utf-8")
     assert committed == print_schema(schema) + "\n", "schema.graphql is stale: run `lawgraph schema` and commit it"
+
+
+UPLOAD = """mutation($file: Upload!) { uploadTable(kind: "powers", file: $file, region: "江北省/临川市/青禾县",
+    department: "青禾县农业农村局") {
+    __typename ... on ImportSuccess { records written } ... on ImportFailure { problems { where message } loaded } } }"""
+
+
+def _upload(client: TestClient, key: str, name: str, content: bytes, query: str = UPLOAD) -> Any:
+    import json as _json
+
+    return client.post("/graphql", headers={"Authorization": f"Bearer {key}"}, data={
+        "operations": _json.dumps({"query": query, "variables": {"file": None}}),
+        "map": _json.dumps({"0": ["variables.file"]})}, files={"0": (name, content, "text/csv")})
+
+
+def test_mutations_need_the_editor_role_and_report_row_errors(loaded: GraphStore, settings: Settings) -> None:
+    admin = "lg_admin_key_for_tests"
+    with TestClient(create_app(_settings(settings).model_copy(update={"api_keys": [
+            *_settings(settings).api_keys,
+            ApiKey(name="auditor", role="admin", sha256=hashlib.sha256(admin.encode()).hexdigest())]}),
+            store=loaded)) as client:
+        table = "职权名称,职权类型,罚则依据\n对经营劣质农药的处罚,行政处罚,《农药管理条例》第五十六条\n".encode()
+        refused = _upload(client, READER, "powers.csv", table).json()
+        assert refused["data"] is None and "the editor role is needed" in refused["errors"][0]["message"]
+        done = _upload(client, EDITOR, "powers.csv", table).json()
+        assert done["data"]["uploadTable"] == {"__typename": "ImportSuccess", "records": 1, "written": 1}
+        bad = ("职权名称,职权类型\n对某行为的处罚,行政奖惩\n农药经营许可,行政许可\n").encode()
+        failed = _upload(client, EDITOR, "bad.csv", bad).json()["data"]["uploadTable"]
+        assert failed["__typename"] == "ImportFailure" and failed["loaded"] == 1
+        assert failed["problems"] == [{"where": "bad.csv, row 2, column 职权类型 ('行政奖惩')",
+                                       "message": failed["problems"][0]["message"]}]
+        assert failed["problems"][0]["message"].startswith("unknown power category")
+        wrong = _upload(client, EDITOR, "powers.exe", b"MZ").json()["data"]["uploadTable"]
+        assert wrong["__typename"] == "ImportFailure" and "unsupported file type" in wrong["problems"][0]["message"]
+        log = "{ auditLog(first: 10) { totalCount entries { who role action file ok errors } } }"
+        assert "the admin role is needed" in post(client, log, headers={"X-API-Key": EDITOR}).json()["errors"][0][
+            "message"]
+        entries = post(client, log, headers={"X-API-Key": admin}).json()["data"]["auditLog"]
+        assert entries["totalCount"] == 3
+        assert [(e["who"], e["action"], e["file"], e["ok"], e["errors"]) for e in entries["entries"]] == [
+            ("editor-app", "upload_powers", "powers.exe", False, 1),
+            ("editor-app", "upload_powers", "bad.csv", False, 1),
+            ("editor-app", "upload_powers", "powers.csv", True, 0)]

@@ -1,0 +1,196 @@
+"""Mutations for editors: upload a statute, power list, benchmark table, 三张清单 or case file. Results are
+unions — success with counts, or the errors with file / sheet / row / line detail. Every mutation is
+written to the audit log (admins read it with `auditLog`)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.file_uploads import Upload
+from strawberry.scalars import JSON
+from strawberry.types import Info
+
+from api.context import Context
+from api.paging import MAX_PAGE, PageInfo, cursor, offset
+from api.security import AccessDenied
+from graph.errors import InputError
+from graph.store import GraphStore
+
+SUFFIXES = {".md", ".txt", ".docx", ".csv", ".tsv", ".xlsx", ".xls", ".json", ".jsonl"}
+
+
+@strawberry.type
+class ImportSuccess:
+    """The file loaded; `warnings` lists what was kept but should be looked at."""
+
+    kind: str
+    records: int
+    written: int
+    unchanged: int
+    counts: JSON
+    warnings: list[str]
+
+
+@strawberry.type
+class ImportProblem:
+    """One error: where (file, sheet, row or line, column) and what is wrong."""
+
+    where: str
+    message: str
+
+
+@strawberry.type
+class ImportFailure:
+    """The file, or some of its rows, did not load; the rows not listed did."""
+
+    kind: str
+    problems: list[ImportProblem]
+    loaded: int
+
+
+ImportResult = Annotated[ImportSuccess | ImportFailure, strawberry.union("ImportResult")]
+
+
+@strawberry.type
+class AuditEntry:
+    """One mutation: who, when, what, and the outcome."""
+
+    id: str
+    at: str
+    who: str
+    role: str
+    action: str
+    file: str | None
+    ok: bool
+    counts: JSON
+    errors: int
+
+
+@strawberry.type
+class AuditConnection:
+    """A page of the audit log, newest first."""
+
+    total_count: int
+    page_info: PageInfo
+    entries: list[AuditEntry]
+
+
+def _require(info: Info[Context, None], role: str) -> None:
+    caller = info.context.caller
+    if not caller.can(role):  # type: ignore[arg-type]
+        raise AccessDenied(f"the {role} role is needed for this ({caller.name} is a {caller.role})")
+
+
+def _problems(errors: list[str]) -> list[ImportProblem]:
+    out = []
+    for line in errors:
+        where, _, message = line.partition(": ")
+        out.append(ImportProblem(where=where, message=message or line))
+    return out
+
+
+def _audit(store: GraphStore, info: Info[Context, None], action: str, file: str | None, ok: bool,
+           counts: dict[str, Any], errors: int) -> None:
+    at = datetime.now(UTC).isoformat(timespec="milliseconds")
+    key = hashlib.sha1(f"{at}|{info.context.caller.name}|{action}|{file}|{time.perf_counter_ns()}".encode())
+    store.execute("audit/write", row={"id": key.hexdigest()[:16], "at": at, "who": info.context.caller.name,
+                                      "role": info.context.caller.role, "action": action, "file": file, "ok": ok,
+                                      "counts": json.dumps(counts, ensure_ascii=False, default=str),
+                                      "errors": errors})
+
+
+async def _saved(upload: Upload, directory: Path) -> Path:
+    name = Path(getattr(upload, "filename", None) or "upload").name
+    if Path(name).suffix.lower() not in SUFFIXES:
+        raise InputError(name, f"unsupported file type; use one of {', '.join(sorted(SUFFIXES))}")
+    path = directory / name
+    path.write_bytes(await upload.read())  # type: ignore[attr-defined]
+    return path
+
+
+@strawberry.type
+class Mutation:
+    """Uploads for editors (role `editor` or `admin`)."""
+
+    @strawberry.mutation(description="Upload one statute file (.md, .txt, .docx); its versions are parsed, stored, "
+                                     "linked and aligned.")
+    async def upload_statute(self, info: Info[Context, None], file: Upload,
+                             level: str | None = None) -> ImportResult:
+        from ingest.load import ingest_statutes
+
+        _require(info, "editor")
+        store = info.context.store
+        with tempfile.TemporaryDirectory(prefix="lg-up-") as tmp:
+            try:
+                path = await _saved(file, Path(tmp))
+            except InputError as exc:
+                _audit(store, info, "upload_statute", exc.where, False, {}, 1)
+                return ImportFailure(kind="statutes", problems=[ImportProblem(where=exc.where, message=exc.message)],
+                                     loaded=0)
+            report = ingest_statutes(store, [path], level=level, workers=1)
+        _audit(store, info, "upload_statute", path.name, report.ok, report.summary(), len(report.errors))
+        if not report.ok:
+            return ImportFailure(kind="statutes", problems=_problems(report.errors), loaded=report.versions_written)
+        return ImportSuccess(kind="statutes", records=report.files, written=report.versions_written,
+                             unchanged=report.versions_unchanged, counts=JSON(report.summary()),
+                             warnings=report.warnings)
+
+    @strawberry.mutation(description="Upload a power list, benchmark table, 三张清单 or case file (kind: powers, "
+                                     "benchmarks, lists or cases); region and department for files without "
+                                     "those columns.")
+    async def upload_table(self, info: Info[Context, None], kind: str, file: Upload, region: str | None = None,
+                           department: str | None = None, effective: date | None = None,
+                           list_kind: str | None = None) -> ImportResult:
+        from ingest.enforcement.load import ingest_benchmarks, ingest_cases, ingest_lists, ingest_powers
+        from ingest.enforcement.read import Defaults
+
+        _require(info, "editor")
+        loaders = {"powers": ingest_powers, "benchmarks": ingest_benchmarks, "lists": ingest_lists,
+                   "cases": ingest_cases}
+        if kind not in loaders:
+            raise ValueError(f"unknown kind {kind!r}: use powers, benchmarks, lists or cases")
+        store = info.context.store
+        defaults = Defaults(region=region, department=department, effective=effective, at=effective,
+                            list_kind=list_kind)
+        with tempfile.TemporaryDirectory(prefix="lg-up-") as tmp:
+            try:
+                path = await _saved(file, Path(tmp))
+            except InputError as exc:
+                _audit(store, info, f"upload_{kind}", exc.where, False, {}, 1)
+                return ImportFailure(kind=kind, problems=[ImportProblem(where=exc.where, message=exc.message)],
+                                     loaded=0)
+            report = loaders[kind](store, [path], defaults)
+        summary = report.summary()
+        _audit(store, info, f"upload_{kind}", path.name, report.ok, summary, len(report.errors))
+        if not report.ok:
+            return ImportFailure(kind=kind, problems=_problems(report.errors), loaded=report.written)
+        return ImportSuccess(kind=kind, records=report.records, written=report.written, unchanged=report.unchanged,
+                             counts=JSON(summary), warnings=report.warnings)
+
+
+@strawberry.type
+class AuditQuery:
+    """The audit log, for admins."""
+
+    @strawberry.field(description=f"Mutations, newest first (admin role); at most {MAX_PAGE} per page.")
+    def audit_log(self, info: Info[Context, None], first: int = 20, after: str | None = None) -> AuditConnection:
+        _require(info, "admin")
+        if first < 0 or first > MAX_PAGE:
+            raise ValueError(f"first must be between 0 and {MAX_PAGE}")
+        skip = offset(after)
+        store = info.context.store
+        rows = store.run("audit/page", skip=skip, limit=first)
+        total = int(store.run("audit/count")[0]["total"])
+        entries = [AuditEntry(id=e["id"], at=e["at"], who=e["who"], role=e["role"], action=e["action"],
+                              file=e.get("file"), ok=bool(e["ok"]), counts=json.loads(e.get("counts") or "{}"),
+                              errors=int(e.get("errors") or 0)) for e in (r["entry"] for r in rows)]
+        end = cursor(skip + len(entries) - 1) if entries else None
+        return AuditConnection(total_count=total, page_info=PageInfo(has_next_page=skip + len(entries) < total,
+                                                                     end_cursor=end), entries=entries)
