@@ -20,7 +20,7 @@ from graph.store import GraphStore, open_store
 def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:
     """Return the app; its lifespan opens the store (unless one is given) and closes it."""
     settings = settings or load_settings()
-    holder: dict[str, GraphStore] = {}
+    holder: dict[str, GraphStore] = {} if store is None else {"store": store}
     limiter = RateLimiter(settings.rate_per_minute)
 
     @asynccontextmanager
