@@ -57,7 +57,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
 
     async def get_context(request: Request) -> Context:
         caller: Caller = getattr(request.state, "caller", Caller("anonymous", "reader", "local"))
-        return Context(store=holder["store"], caller=caller)
+        return Context(store=holder["store"], caller=caller, keys=settings.api_keys)
 
     router: GraphQLRouter[Context, None] = GraphQLRouter(build_schema(settings), context_getter=get_context,
                                                          graphql_ide=None, multipart_uploads_enabled=True)

@@ -9,6 +9,7 @@ from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
 from api.security import Caller
+from graph.config import ApiKey
 from graph.repos import enforcement
 from graph.store import GraphStore
 
@@ -20,6 +21,7 @@ class Context(BaseContext):
     store: GraphStore
     caller: Caller = field(default_factory=lambda: Caller("anonymous", "reader", "local"))
     cache: dict[str, Any] = field(default_factory=dict)  # per request
+    keys: list[ApiKey] = field(default_factory=list)  # the configured keys (for admins' listing)
     powers: DataLoader[str, dict[str, Any] | None] = field(init=False)
     benchmarks: DataLoader[str, dict[str, Any] | None] = field(init=False)
 

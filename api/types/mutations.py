@@ -176,8 +176,21 @@ class Mutation:
 
 
 @strawberry.type
+class KeyInfo:
+    """An API key as configured: its name and role (never the key or its hash)."""
+
+    name: str
+    role: str
+
+
+@strawberry.type
 class AuditQuery:
-    """The audit log, for admins."""
+    """The audit log and the configured keys, for admins."""
+
+    @strawberry.field(description="The configured API keys: names and roles (admin role).")
+    def api_keys(self, info: Info[Context, None]) -> list[KeyInfo]:
+        _require(info, "admin")
+        return [KeyInfo(name=k.name, role=k.role) for k in info.context.keys]
 
     @strawberry.field(description=f"Mutations, newest first (admin role); at most {MAX_PAGE} per page.")
     def audit_log(self, info: Info[Context, None], first: int = 20, after: str | None = None) -> AuditConnection:

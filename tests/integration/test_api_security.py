@@ -171,6 +171,9 @@ def test_mutations_need_the_editor_role_and_report_row_errors(loaded: GraphStore
         log = "{ auditLog(first: 10) { totalCount entries { who role action file ok errors } } }"
         assert "the admin role is needed" in post(client, log, headers={"X-API-Key": EDITOR}).json()["errors"][0][
             "message"]
+        keys = post(client, "{ apiKeys { name role } }", headers={"X-API-Key": admin}).json()["data"]["apiKeys"]
+        assert keys == [{"name": "reader-app", "role": "reader"}, {"name": "editor-app", "role": "editor"},
+                        {"name": "auditor", "role": "admin"}]
         entries = post(client, log, headers={"X-API-Key": admin}).json()["data"]["auditLog"]
         assert entries["totalCount"] == 3
         assert [(e["who"], e["action"], e["file"], e["ok"], e["errors"]) for e in entries["entries"]] == [
