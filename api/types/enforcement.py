@@ -333,7 +333,7 @@ class EnforcementQuery:
         skip = _page_args(first, after)
         store = info.context.store
         filters = {"region": _region_or_none(info, region), "department": department, "category": category,
-                   "search": search or None}
+                   "search": search or None, "confidential": info.context.caller.can("editor")}
         ids = [r["id"] for r in store.run("enforcement/powers_page", skip=skip, limit=first, **filters)]
         total = int(store.run("enforcement/powers_count", **filters)[0]["total"])
         rows = await info.context.powers.load_many(ids)
@@ -349,7 +349,9 @@ class EnforcementQuery:
         except NotFoundError:
             return None
         row = await info.context.powers.load(found["id"])
-        return power(row) if row is not None else None
+        if row is None or (row["power"].get("confidential") and not info.context.caller.can("editor")):
+            return None  # 涉密不公开: readers do not see it
+        return power(row)
 
     @strawberry.field(description="One benchmark by id.")
     def benchmark(self, info: Info[Context, None], id: str) -> DiscretionBenchmark | None:

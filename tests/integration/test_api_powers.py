@@ -126,3 +126,21 @@ def test_a_page_of_100_powers_with_nested_data_takes_a_constant_number_of_store_
             assert node["bases"][0]["unit"] and len(node["benchmarks"][0]["tiers"]) == 3
             trips[size] = store.round_trips
     assert trips[10] == trips[100] <= 4, trips
+
+
+def test_confidential_powers_are_hidden_from_readers(store: GraphStore, settings: Settings) -> None:
+    import hashlib
+
+    from graph.config import ApiKey
+
+    assert load_sample(store, SAMPLE).ok
+    editor = "lg_editor_for_confidential"
+    keys = [ApiKey(name="editor", role="editor", sha256=hashlib.sha256(editor.encode()).hexdigest())]
+    app = create_app(settings.model_copy(update={"anonymous_role": "reader", "api_keys": keys}), store=store)
+    query = '{ powers(search: "涉密", first: 5) { totalCount edges { node { code confidential } } } power(id: "YJ13001") { code } }'
+    with TestClient(app) as client:
+        reader = client.post("/graphql", json={"query": query}).json()["data"]
+        assert reader == {"powers": {"totalCount": 0, "edges": []}, "power": None}
+        seen = client.post("/graphql", json={"query": query}, headers={"X-API-Key": editor}).json()["data"]
+        assert seen["powers"]["edges"] == [{"node": {"code": "YJ13001", "confidential": True}}]
+        assert seen["power"] == {"code": "YJ13001"}
