@@ -28,6 +28,18 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _no_nul(value: Any) -> Any:
+    """FalkorDB's parameter header ends a string at a NUL byte (the query then fails to parse): NUL bytes
+    in parameters become U+FFFD. lawgraph never stores NULs (texts are cleaned on the way in)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {k: _no_nul(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_no_nul(v) for v in value]
+    return value
+
+
 class FalkorStore:
     """A GraphStore over one FalkorDB graph key."""
 
@@ -64,7 +76,7 @@ class FalkorStore:
     def _query(self, text: str, params: dict[str, Any], name: str) -> list[Row]:
         self.round_trips += 1
         try:
-            result = self._graph.query(text, params or None)
+            result = self._graph.query(text, _no_nul(params) or None)
         except ResponseError as exc:
             raise StoreError(f"query {name!r} failed on FalkorDB ({self._where}): {exc}") from exc
         except (RedisError, OSError) as exc:
@@ -94,7 +106,8 @@ class FalkorStore:
             pending: Future[list[Row]] | None = None
             for chunk in chunks:
                 header = "CYPHER " + " ".join(
-                    f"{key}={stringify_param_value(value)}" for key, value in {**params, "rows": chunk}.items())
+                    f"{key}={stringify_param_value(value)}"
+                    for key, value in _no_nul({**params, "rows": chunk}).items())
                 if pending is not None:
                     pending.result()
                 pending = sender.submit(self._query, f"{header} {text}", {}, name)

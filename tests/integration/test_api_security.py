@@ -180,3 +180,9 @@ def test_mutations_need_the_editor_role_and_report_row_errors(loaded: GraphStore
             ("editor-app", "upload_powers", "powers.exe", False, 1),
             ("editor-app", "upload_powers", "bad.csv", False, 1),
             ("editor-app", "upload_powers", "powers.csv", True, 0)]
+
+
+def test_nul_bytes_in_arguments_are_not_internal_errors(client: TestClient) -> None:
+    # found by schemathesis: FalkorDB's parameter header ended the string at the NUL byte
+    body = post(client, '{ article(law: "\\u0000", number: "") { id } law(title: "a\\u0000b") { id } }').json()
+    assert body["data"] == {"article": None, "law": None}, body
