@@ -3,6 +3,7 @@ generated queries (valid and odd arguments); no 5xx and no masked internal error
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import schemathesis
@@ -20,7 +21,7 @@ def _fuzz(operation: Any, seen: dict[str, int]) -> None:
     label = operation.label
 
     @given(case=operation.as_strategy())
-    @hypothesis_settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @hypothesis_settings(max_examples=int(os.environ.get("LAWGRAPH_FUZZ_EXAMPLES", "10")), deadline=None, suppress_health_check=list(HealthCheck), database=None)
     def run(case: Any) -> None:
         response = case.call()
         assert response.status_code < 500, (label, case.body, response.text)
