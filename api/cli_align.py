@@ -98,3 +98,48 @@ def impact(
         typer.echo(f"wrote {len(result['breaks'])} breaks to {output}", err=True)
     else:
         typer.echo(text)
+
+
+@app.command("check")
+def check(
+    region: Annotated[str | None, typer.Option("--region", help="Only this region (and below).")] = None,
+    rule: Annotated[str | None, typer.Option("--rule", help="One rule id, e.g. F04.")] = None,
+    at: Annotated[str | None, typer.Option(help="Date for 'benchmark in force' (YYYY-MM-DD), default today.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="json or md")] = "json",
+    graph: GraphOption = None,
+) -> None:
+    """Legality findings (first rules of the oversight checks): each with its rule id, description and evidence,
+    plus benchmark coverage of discretionary powers per department."""
+    from graph.analysis.findings import RULES
+    from graph.analysis.findings import check as run
+    from graph.repos import enforcement
+
+    if fmt not in ("json", "md"):
+        typer.echo(f"error: unknown format {fmt!r}; use json or md", err=True)
+        raise typer.Exit(2)
+    if rule is not None and rule not in RULES:
+        typer.echo(f"error: unknown rule {rule!r}; rules: {', '.join(RULES)}", err=True)
+        raise typer.Exit(2)
+    try:
+        from api.cli import _parse_date
+
+        store = _store(graph)
+        where = enforcement.find_region(store, region) if region else None
+        result = run(store, region=where, rule=rule, at=_parse_date(at) if at else None)
+        store.close()
+    except LawgraphError as exc:
+        _fail(exc)
+        return
+    if fmt == "json":
+        _echo_json(result)
+        return
+    lines = ["# 合法性审查发现", "", "| 规则 | 说明 | 数量 |", "|---|---|---|"]
+    lines += [f"| {k} | {RULES[k]} | {v} |" for k, v in result["counts"].items()]
+    lines += ["", "## 裁量基准覆盖率", "", "| 部门 | 有裁量权的职权 | 已覆盖 | 覆盖率 |", "|---|---|---|---|"]
+    lines += [f"| {d} | {c['discretionary']} | {c['covered']} | {c['rate']:.0%} |"
+              for d, c in result["coverage"].items()]
+    lines += ["", "## 发现", ""]
+    for f in result["findings"]:
+        tier = f" · 档次「{f['tier']}」" if f.get("tier") else ""
+        lines.append(f"- **{f['rule']}** {f['department']} · {f['name']}{tier}：{f['evidence']}")
+    typer.echo("\n".join(lines))

@@ -1,0 +1,36 @@
+"""The first oversight rules on the sample: exactly the planted problems of data/sample/PLANTED.md."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from graph.analysis.findings import check
+from graph.store import GraphStore
+from ingest.sample import load_sample
+from tests.conftest import SAMPLE
+
+# (rule, kind, code, tier) for every finding; F02 lists the items still on the 2018 text of 农产品质量安全法 (P1)
+EXPECTED = {
+    ("F01", "power", "SC01003", ""),  # P4: a permit resting only on a 部门规章
+    ("F03", "power", "NY05001", ""),  # P6: a basis that does not resolve
+    ("F04", "benchmark", "HJ02002", "严重"),  # P2: a tier above its article's range
+    ("F07", "power", "NY02008", ""),  # P5: discretionary, no benchmark
+    ("F08", "list_entry", "HJ02005", ""),  # P6: 减轻处罚 for high-risk conduct
+    ("F09", "case", None, ""),  # P6: QH-2024-022's fine outside its tier
+    *{("F02", "power", code, "") for code in ("NY02001", "NY02002", "NY02003", "NY02004", "NY02005", "NY06001",
+                                               "SC02011")},
+    *{("F02", "benchmark", code, "") for code in ("NY02001", "NY02002", "NY02003", "NY02004", "NY02005", "SC02011")},
+}
+
+
+def test_findings_on_the_sample_are_exactly_the_planted_ones(store: GraphStore) -> None:
+    assert load_sample(store, SAMPLE).ok
+    result = check(store, at=date(2024, 12, 31))
+    found = {(f["rule"], f["kind"], f["code"], f.get("tier", "")) for f in result["findings"]}
+    assert found == EXPECTED
+    case = next(f for f in result["findings"] if f["rule"] == "F09")
+    assert case["id"] == "case:QH-2024-022" and "150000" in case["evidence"]
+    assert result["coverage"]["青禾县农业农村局"] == {"discretionary": 14, "covered": 13, "rate": 0.929}
+    assert all(c["rate"] == 1.0 for d, c in result["coverage"].items() if d != "青禾县农业农村局")
+    only = check(store, rule="F04", region="江北省/临川市/青禾县", at=date(2024, 12, 31))
+    assert [(f["rule"], f["code"]) for f in only["findings"]] == [("F04", "HJ02002")]
