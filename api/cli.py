@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -41,9 +42,31 @@ def _store(graph: str | None) -> GraphStore:
     return open_store(_settings(graph))
 
 
-def _fail(exc: LawgraphError) -> None:
+def _fail(exc: LawgraphError) -> NoReturn:
     typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(2)
+
+
+T = TypeVar("T")
+
+
+def with_store(graph: str | None, job: Callable[[GraphStore], T]) -> T:
+    """Open the store, run `job`, close the store; a LawgraphError becomes `error: …` and exit status 2."""
+    try:
+        store = _store(graph)
+        try:
+            return job(store)
+        finally:
+            store.close()
+    except LawgraphError as exc:
+        _fail(exc)
+
+
+def check_format(fmt: str, allowed: tuple[str, ...]) -> None:
+    """Exit with status 2 unless `fmt` is one of `allowed`."""
+    if fmt not in allowed:
+        typer.echo(f"error: unknown format {fmt!r}; use {', '.join(allowed[:-1])} or {allowed[-1]}", err=True)
+        raise typer.Exit(2)
 
 
 def _echo_json(data: Any) -> None:
@@ -197,16 +220,8 @@ def citations_report(
     every stale one."""
     from graph.repos import citations as citation_repo
 
-    if fmt not in ("json", "md"):
-        typer.echo(f"error: unknown format {fmt!r}; use json or md", err=True)
-        raise typer.Exit(2)
-    try:
-        store = _store(graph)
-        data = citation_repo.report(store)
-        store.close()
-    except LawgraphError as exc:
-        _fail(exc)
-        return
+    check_format(fmt, ("json", "md"))
+    data = with_store(graph, citation_repo.report)
     if fmt == "json":
         _echo_json(data)
         return

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from api.cli import GraphOption, _echo_json, _fail, _store, app, resolve_law
+from api.cli import GraphOption, _echo_json, _fail, _parse_date, app, check_format, resolve_law, with_store
 from graph.errors import InputError, LawgraphError
 from graph.repos import alignment
+from graph.store import GraphStore
+
+
+def _versions(store: GraphStore, law: str, from_: str, to: str) -> tuple[str, str, str]:
+    """The law's id and the ids of its versions named by date or year."""
+    found = resolve_law(store, law)
+    return (found["id"], alignment.pick_version(store, found["id"], from_)["id"],
+            alignment.pick_version(store, found["id"], to)["id"])
 
 
 @app.command("align")
@@ -24,6 +32,7 @@ def align(
     """Print the alignment of two versions as JSON: [{old, new, kind, similarity}], article numbers as
     strings ("12", "10-1") or null; kinds unchanged, modified, renumbered, renumbered_modified, split,
     merged, deleted, added."""
+    from ingest.align import Pair
     from ingest.align import align as align_files
     from ingest.statutes.parse import parse_statute
     from ingest.statutes.read import read_source
@@ -37,15 +46,15 @@ def align(
         else:
             if not (law and from_ and to):
                 raise InputError("align", "give two files (OLD NEW), or --law TITLE --from V1 --to V2")
-            store = _store(graph)
-            found = resolve_law(store, law)
-            v1 = alignment.pick_version(store, found["id"], from_)
-            v2 = alignment.pick_version(store, found["id"], to)
-            pairs, _, _ = alignment.align_stored(store, v1["id"], v2["id"])
-            store.close()
+            title, start, end = law, from_, to
+
+            def from_graph(store: GraphStore) -> list[Pair]:
+                _, old_id, new_id = _versions(store, title, start, end)
+                return alignment.align_stored(store, old_id, new_id)[0]
+
+            pairs = with_store(graph, from_graph)
     except LawgraphError as exc:
         _fail(exc)
-        return
     _echo_json([pair.as_dict(detail=detail) for pair in pairs])
 
 
@@ -65,23 +74,15 @@ def impact(
     from graph.analysis.impact import impact as run
     from graph.repos import enforcement
 
-    if fmt not in ("json", "md", "xlsx"):
-        typer.echo(f"error: unknown format {fmt!r}; use json, md or xlsx", err=True)
-        raise typer.Exit(2)
+    check_format(fmt, ("json", "md", "xlsx"))
     if fmt == "xlsx" and output is None:
         typer.echo("error: --format xlsx needs -o FILE.xlsx", err=True)
         raise typer.Exit(2)
-    try:
-        store = _store(graph)
-        found = resolve_law(store, law)
-        v1 = alignment.pick_version(store, found["id"], from_)
-        v2 = alignment.pick_version(store, found["id"], to)
-        where = enforcement.find_region(store, region) if region else None
-        result = run(store, found["id"], v1["id"], v2["id"], region=where)
-        store.close()
-    except LawgraphError as exc:
-        _fail(exc)
-        return
+    def job(store: GraphStore) -> dict[str, Any]:
+        law_id, old, new = _versions(store, law, from_, to)
+        return run(store, law_id, old, new, region=enforcement.find_region(store, region) if region else None)
+
+    result = with_store(graph, job)
     if fmt == "xlsx":
         assert output is not None
         report.xlsx(result, output)
@@ -114,22 +115,13 @@ def check(
     from graph.analysis.findings import check as run
     from graph.repos import enforcement
 
-    if fmt not in ("json", "md"):
-        typer.echo(f"error: unknown format {fmt!r}; use json or md", err=True)
-        raise typer.Exit(2)
+    check_format(fmt, ("json", "md"))
     if rule is not None and rule not in RULES:
         typer.echo(f"error: unknown rule {rule!r}; rules: {', '.join(RULES)}", err=True)
         raise typer.Exit(2)
-    try:
-        from api.cli import _parse_date
-
-        store = _store(graph)
-        where = enforcement.find_region(store, region) if region else None
-        result = run(store, region=where, rule=rule, at=_parse_date(at) if at else None)
-        store.close()
-    except LawgraphError as exc:
-        _fail(exc)
-        return
+    result = with_store(graph, lambda store: run(
+        store, region=enforcement.find_region(store, region) if region else None, rule=rule,
+        at=_parse_date(at) if at else None))
     if fmt == "json":
         _echo_json(result)
         return

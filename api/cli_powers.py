@@ -10,8 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from api.cli import GraphOption, _echo_json, _fail, _parse_date, _store, app, ingest_app, print_report
-from graph.errors import LawgraphError
+from api.cli import GraphOption, _echo_json, _parse_date, app, ingest_app, print_report, with_store
 from graph.repos import enforcement as repo
 from graph.store import GraphStore
 from ingest.enforcement.load import ImportReport
@@ -35,13 +34,7 @@ def _date(text: str | None) -> date | None:
 
 
 def _run(job: Callable[[GraphStore], ImportReport], graph: str | None, show_warnings: bool) -> None:
-    try:
-        store = _store(graph)
-        report = job(store)
-        store.close()
-    except LawgraphError as exc:
-        _fail(exc)
-        return
+    report = with_store(graph, job)
     print_report(report.errors, report.warnings, report.summary(), show_warnings)
 
 
@@ -111,13 +104,7 @@ def ingest_sample(
     """Load a whole sample tree: statutes, power lists, benchmarks, 三张清单 and cases (the README's demo)."""
     from ingest.sample import load_sample
 
-    try:
-        store = _store(graph)
-        report = load_sample(store, root)
-        store.close()
-    except LawgraphError as exc:
-        _fail(exc)
-        return
+    report = with_store(graph, lambda store: load_sample(store, root))
     print_report(report.errors, [], report.summary(), False)
 
 
@@ -130,14 +117,11 @@ def power_show(
     graph: GraphOption = None,
 ) -> None:
     """Show a power: department, category, bases (resolved units and open ones), benchmarks, lists, cases."""
-    try:
-        store = _store(graph)
+    def show(store: GraphStore) -> dict[str, Any]:
         found = repo.find_power(store, key, repo.find_region(store, region) if region else None)
-        data = repo.power(store, found["id"])
-        store.close()
-    except LawgraphError as exc:
-        _fail(exc)
-        return
+        return repo.power(store, found["id"])
+
+    data = with_store(graph, show)
     if as_json:
         _echo_json(data)
         return
@@ -170,13 +154,7 @@ def benchmark_effective(
     graph: GraphOption = None,
 ) -> None:
     """The benchmark in force for a power in a region on a date: its own, else the nearest upper level's."""
-    try:
-        store = _store(graph)
-        data = _effective(store, key, region, _date(at) or date.today())
-        store.close()
-    except LawgraphError as exc:
-        _fail(exc)
-        return
+    data = with_store(graph, lambda store: _effective(store, key, region, _date(at) or date.today()))
     if as_json:
         _echo_json(data)
         return
@@ -198,11 +176,4 @@ def benchmark_show(
     graph: GraphOption = None,
 ) -> None:
     """Print one benchmark with its tiers and bases as JSON."""
-    try:
-        store = _store(graph)
-        data = repo.benchmark(store, benchmark_id)
-        store.close()
-    except LawgraphError as exc:
-        _fail(exc)
-        return
-    _echo_json(data)
+    _echo_json(with_store(graph, lambda store: repo.benchmark(store, benchmark_id)))

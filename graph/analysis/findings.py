@@ -14,7 +14,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from graph.analysis.impact import _envelope, _outcome, _outside, _text_for_range
+from graph.analysis.ranges import allowed_ranges, index_units, outside, text_for_range, tier_amounts
 from graph.repos import alignment
 from graph.repos import enforcement as repo
 from graph.store import GraphStore
@@ -44,6 +44,7 @@ def check(store: GraphStore, *, region: str | None = None, rule: str | None = No
     """Run the rules (one, or all) over a region (or the whole graph); returns findings and coverage."""
     day = at or date.today()
     versions = {r["id"]: r for r in store.run("findings/versions")}
+    indexes: dict[str, dict[str, Any]] = {}  # version id → its units, read once however many bases point into it
     findings: list[dict[str, Any]] = []
 
     def add(rule_id: str, target: dict[str, Any], evidence: str) -> None:
@@ -83,18 +84,18 @@ def check(store: GraphStore, *, region: str | None = None, rule: str | None = No
                 add("F02", target, f"{basis['text']} 指向的版本状态为 {status or basis['status']}")
             if status not in ("in_force", None):
                 continue  # ranges of an old text are the impact analysis's business
-            units = alignment.version_units(store, _version(basis["unit"]))
-            index = {u.id: u for a in units for u in [a, *a.children, *(i for c in a.children for i in c.children)]}
-            text = _text_for_range(index, basis["unit"])
+            version = _version(basis["unit"])
+            if version not in indexes:
+                indexes[version] = index_units(alignment.version_units(store, version))
+            text = text_for_range(indexes[version], basis["unit"])
             if not text:
                 continue
-            allowed = {kind: _envelope(_outcome(text).amounts, kind) for kind in ("fine", "multiple", "percent")}
+            allowed = allowed_ranges(text)
             for tier in tiers:
-                for kind in ("fine", "multiple", "percent"):
-                    lo, hi = tier.get(f"{kind}_min"), tier.get(f"{kind}_max")
-                    if (lo is None and hi is None) or not allowed[kind]:
+                for kind, value in tier_amounts(tier).items():
+                    if not allowed[kind]:
                         continue
-                    why = _outside((lo, hi, tier.get(f"{kind}_base")), kind, allowed[kind])
+                    why = outside(value, kind, allowed[kind])
                     if why:
                         add("F04", {**target, "tier": tier["name"]}, f"{basis['text']}：{why}（{tier.get('outcome')}）")
     coverage: dict[str, dict[str, int]] = defaultdict(lambda: {"discretionary": 0, "covered": 0})

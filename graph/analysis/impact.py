@@ -10,25 +10,32 @@ suggested fix.
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 import cn2an
 
+from graph.analysis.ranges import (
+    allowed_ranges,
+    index_units,
+    level_of,
+    outcome_of,
+    outside,
+    show_ranges,
+    text_for_range,
+    tier_amounts,
+)
 from graph.errors import NotFoundError
 from graph.repos import alignment
 from graph.repos import laws as law_repo
 from graph.store import GraphStore
 from ingest.align import Pair, Unit
-from ingest.penalties import Amount, Outcome, parse_outcome
 
 CONFIDENT = 0.6  # below this similarity a renumbered_modified successor is only a candidate
 KINDS = ("basis_repealed", "basis_renumbered", "basis_changed", "range_exceeded", "range_changed",
          "penalty_type_removed", "case_precedent", "citing_statute")
 LEVELS = ("article", "paragraph", "item", "subitem")
-_AMOUNT_LABELS = {"fine": "罚款", "multiple": "倍数", "percent": "比例"}
 _FATE_LABELS = {"deleted": "已删除", "modified": "内容有修改", "renumbered": "条号已变",
                 "renumbered_modified": "条号和内容均有变化", "split": "已拆分", "merged": "已合并"}
 
@@ -65,17 +72,6 @@ class Break:
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready."""
         return {k: v for k, v in self.__dict__.items()}
-
-
-def _index(units: list[Unit]) -> dict[str, Unit]:
-    out: dict[str, Unit] = {}
-    for article in units:
-        out[article.id] = article
-        for paragraph in article.children:
-            out[paragraph.id] = paragraph
-            for item in paragraph.children:
-                out[item.id] = item
-    return out
 
 
 def fates(pairs: list[Pair], old: list[Unit], new: list[Unit]) -> dict[str, Fate]:
@@ -148,7 +144,7 @@ def fates(pairs: list[Pair], old: list[Unit], new: list[Unit]) -> dict[str, Fate
 
 
 def _level(unit_id: str) -> str:
-    return LEVELS[min(unit_id.rpartition("/")[2].count("."), 3)]
+    return LEVELS[level_of(unit_id)]
 
 
 def _number_label(unit_id: str) -> str:
@@ -164,62 +160,6 @@ def _number_label(unit_id: str) -> str:
     return out
 
 
-def _envelope(amounts: list[Amount], kind: str) -> dict[str | None, tuple[float, float | None]]:
-    """Per base, the widest [min, max] the text allows for one kind of amount."""
-    out: dict[str | None, tuple[float, float | None]] = {}
-    for amount in amounts:
-        if amount.kind != kind:
-            continue
-        base = amount.base if kind != "fine" else None
-        lo = amount.min if amount.min is not None else 0.0
-        hi = amount.max
-        if base in out:
-            old_lo, old_hi = out[base]
-            hi = None if hi is None or old_hi is None else max(hi, old_hi)
-            lo = min(lo, old_lo)
-        out[base] = (lo, hi)
-    return out
-
-
-def _text_for_range(index: dict[str, Unit], unit_id: str) -> str:
-    """The text whose amounts bound a unit: an item's paragraph lead-in and the item; else the unit."""
-    unit = index.get(unit_id)
-    if unit is None:
-        return ""
-    if _level(unit_id) == "item":
-        parent = index.get(unit_id.rsplit(".", 1)[0])
-        if parent is not None:
-            return parent.text
-    return unit.text
-
-
-def _tier_amounts(tier: dict[str, Any]) -> dict[str, tuple[float | None, float | None, str | None]]:
-    out = {}
-    for kind in ("fine", "multiple", "percent"):
-        lo, hi = tier.get(f"{kind}_min"), tier.get(f"{kind}_max")
-        if lo is not None or hi is not None:
-            out[kind] = (lo, hi, tier.get(f"{kind}_base"))
-    return out
-
-
-def _outside(value: tuple[float | None, float | None, str | None], kind: str,
-             allowed: dict[str | None, tuple[float, float | None]]) -> str | None:
-    lo, hi, base = value
-    bound = allowed.get(base if kind != "fine" else None) or (allowed.get(None) if kind != "fine" else None)
-    if bound is None:
-        if not allowed:
-            return f"新条文没有规定{_AMOUNT_LABELS[kind]}幅度"
-        bound = next(iter(allowed.values()))
-    low, high = bound
-    if lo is not None and lo < low:
-        return f"{_AMOUNT_LABELS[kind]} {lo:g} 低于新的下限 {low:g}"
-    if hi is None and high is not None:
-        return f"{_AMOUNT_LABELS[kind]}未设上限，新的上限为 {high:g}"
-    if hi is not None and high is not None and hi > high:
-        return f"{_AMOUNT_LABELS[kind]} {hi:g} 高于新的上限 {high:g}"
-    return None
-
-
 def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *,
            region: str | None = None) -> dict[str, Any]:
     """Every break caused by moving `law_id` from one version to another (ids of LawVersion nodes)."""
@@ -228,7 +168,7 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
         raise NotFoundError(f"no law {law_id!r} in the graph")
     pairs, old, new = alignment.align_stored(store, from_version, to_version)
     fate = fates(pairs, old, new)
-    old_index, new_index = _index(old), _index(new)
+    old_index, new_index = index_units(old), index_units(new)
     affected = {uid: f for uid, f in fate.items() if f.kind != "unchanged"}
     ids_by_level: dict[str, list[str]] = {level: [] for level in LEVELS}
     for uid in affected:
@@ -323,47 +263,32 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
             "summary": {k: counts.get(k, 0) for k in KINDS}, "breaks": [b.as_dict() for b in breaks]}
 
 
-@functools.lru_cache(maxsize=4096)
-def _outcome(text: str) -> Outcome:
-    """parse_outcome, once per text (many benchmarks rest on the same few articles)."""
-    return parse_outcome(text)
-
-
-def _show(envelope: dict[str, dict[str | None, tuple[float, float | None]]]) -> str:
-    parts = []
-    for kind, by_base in envelope.items():
-        for base, (lo, hi) in by_base.items():
-            unit = {"fine": "元", "multiple": "倍", "percent": "%"}[kind]
-            parts.append(f"{base + ' ' if base else ''}{lo:g}–{'∞' if hi is None else f'{hi:g}'}{unit}")
-    return "；".join(parts) or "无"
-
-
 def _tier_breaks(breaks: list[Break], common: dict[str, Any], f: Fate, tiers: list[dict[str, Any]],
                  old_index: dict[str, Unit], new_index: dict[str, Unit], unit_old: str) -> list[dict[str, Any]]:
     """Range and penalty-type checks of a benchmark's tiers against the new text; returns broken tiers."""
-    new_text = "\n".join(_text_for_range(new_index, n) for n in f.new)
-    old_text = _text_for_range(old_index, unit_old)
-    new_out, old_out = _outcome(new_text), _outcome(old_text)
-    allowed = {k: _envelope(new_out.amounts, k) for k in ("fine", "multiple", "percent")}
-    before = {k: _envelope(old_out.amounts, k) for k in ("fine", "multiple", "percent")}
+    new_text = "\n".join(text_for_range(new_index, n) for n in f.new)
+    old_text = text_for_range(old_index, unit_old)
+    new_out, old_out = outcome_of(new_text), outcome_of(old_text)
+    allowed, before = allowed_ranges(new_text), allowed_ranges(old_text)
     broken = []
     for row in tiers:
         tier = row["tier"]
         reasons = []
-        for kind, value in _tier_amounts(tier).items():
-            why = _outside(value, kind, allowed[kind])
+        for kind, value in tier_amounts(tier).items():
+            why = outside(value, kind, allowed[kind])
             if why:
                 reasons.append(why)
         ref = {"id": tier["id"], "name": tier["name"], "outcome": tier.get("outcome")}
         if reasons:
             doubt = "" if f.similarity >= CONFIDENT else f"；按最可能对应的新条文计算（相似度 {f.similarity:.2f}）"
             breaks.append(Break("range_exceeded", tier=ref, fix="将该档次调整到新的法定幅度内",
-                                evidence="；".join(reasons) + f"（档次：{tier.get('outcome')}；新幅度：{_show(allowed)}"
-                                         f"{doubt}）", **common))
-        elif _tier_amounts(tier) and allowed != before and f.similarity >= CONFIDENT:
+                                evidence="；".join(reasons) + f"（档次：{tier.get('outcome')}；"
+                                         f"新幅度：{show_ranges(allowed)}{doubt}）", **common))
+        elif tier_amounts(tier) and allowed != before and f.similarity >= CONFIDENT:
             # only against a successor the alignment is sure of: a moved range of a doubtful successor says little
-            breaks.append(Break("range_changed", tier=ref, evidence=f"法定幅度由 {_show(before)} 变为 {_show(allowed)}",
-                                fix="检查各档次是否仍合理划分新的幅度", **common))
+            moved = f"法定幅度由 {show_ranges(before)} 变为 {show_ranges(allowed)}"
+            breaks.append(Break("range_changed", tier=ref, evidence=moved, fix="检查各档次是否仍合理划分新的幅度",
+                                **common))
         removed = [t for t in (tier.get("types") or []) if t in old_out.types and t not in new_out.types]
         if removed:
             breaks.append(Break("penalty_type_removed", tier=ref, evidence=f"新条文已无{'、'.join(removed)}",

@@ -226,15 +226,29 @@ def ingest_powers(store: GraphStore, paths: list[Path], defaults: Defaults) -> I
     return report
 
 
-def _power_index(store: GraphStore, departments: list[str]) -> dict[str, dict[str, str]]:
-    """department id → {code or name → power id}."""
-    out: dict[str, dict[str, str]] = {}
-    for row in store.run("enforcement/powers_of_departments", departments=departments):
-        index = out.setdefault(row["department"], {})
-        if row["code"]:
-            index.setdefault(row["code"], row["id"])
-        index.setdefault(row["name"], row["id"])
-    return out
+class PowerIndex:
+    """The powers of some departments by code and by name, to link benchmarks, list entries and cases."""
+
+    def __init__(self, store: GraphStore, departments: list[str]) -> None:
+        self.by_department: dict[str, dict[str, str]] = {}
+        for row in store.run("enforcement/powers_of_departments", departments=departments):
+            index = self.by_department.setdefault(row["department"], {})
+            if row["code"]:
+                index.setdefault(row["code"], row["id"])
+            index.setdefault(row["name"], row["id"])
+
+    def find(self, department: str, *keys: str | None) -> str | None:
+        """The id of the department's power named by the first key that matches (code, then name)."""
+        powers = self.by_department.get(department, {})
+        return next((powers[key] for key in keys if key and key in powers), None)
+
+
+def _prepare(store: GraphStore, records: Sequence[Rec], hash_query: str, report: ImportReport
+             ) -> tuple[list[Rec], dict[str, str], PowerIndex]:
+    """The records whose content changed, their hashes, their places written, and their departments' powers."""
+    todo, hashes, report.unchanged = _changed(store, records, hash_query)
+    write_places(store, [(r.region, r.department, None) for r in todo])
+    return todo, hashes, PowerIndex(store, sorted({r.department_id for r in todo}))
 
 
 def ingest_benchmarks(store: GraphStore, paths: list[Path], defaults: Defaults) -> ImportReport:
@@ -244,22 +258,19 @@ def ingest_benchmarks(store: GraphStore, paths: list[Path], defaults: Defaults) 
     records = _dedupe(report, _gather(report, (read_benchmarks(p, defaults) for p in paths)))
     report.records = len(records)
     report.tiers = sum(len(r.tiers) for r in records)
-    todo, hashes, report.unchanged = _changed(store, records, "enforcement/hashes")
-    write_places(store, [(r.region, r.department, None) for r in todo])
-    index = _power_index(store, sorted({r.department_id for r in todo}))
+    todo, hashes, index = _prepare(store, records, "enforcement/hashes", report)
     _write_benchmarks(store, report, [r for r in todo if not r.adopts], hashes, index)
     _write_benchmarks(store, report, [r for r in todo if r.adopts], hashes, index)
     return report
 
 
 def _write_benchmarks(store: GraphStore, report: ImportReport, todo: list[BenchmarkRecord], hashes: dict[str, str],
-                      index: dict[str, dict[str, str]]) -> None:
+                      index: PowerIndex) -> None:
     links: list[dict[str, Any]] = []
     adopts: list[dict[str, Any]] = []
     ready: list[BenchmarkRecord] = []
     for record in todo:
-        powers = index.get(record.department_id, {})
-        power = powers.get(record.code or "") or powers.get(record.conduct)
+        power = index.find(record.department_id, record.code, record.conduct)
         if record.code and power is None:
             report.warnings.append(f"{record.source}: no power with code {record.code} in {record.department_id}; "
                                    "the benchmark is loaded without its power (load the power list first)")
@@ -309,9 +320,7 @@ def ingest_lists(store: GraphStore, paths: list[Path], defaults: Defaults) -> Im
     report = ImportReport("lists")
     records = _dedupe(report, _gather(report, (read_lists(p, defaults) for p in paths)))
     report.records = len(records)
-    todo, hashes, report.unchanged = _changed(store, records, "enforcement/hashes")
-    write_places(store, [(r.region, r.department, None) for r in todo])
-    index = _power_index(store, sorted({r.department_id for r in todo}))
+    todo, hashes, index = _prepare(store, records, "enforcement/hashes", report)
     ids = [r.id for r in todo]
     repo.for_ids(store, "enforcement/clear_links", ids)
     repo.for_ids(store, "enforcement/clear_open_bases", ids)
@@ -321,8 +330,7 @@ def ingest_lists(store: GraphStore, paths: list[Path], defaults: Defaults) -> Im
         "basis_text": "\n".join(b.text for b in r.bases), "source": r.source, "hash": hashes[r.id]}} for r in todo])
     links = []
     for record in todo:
-        powers = index.get(record.department_id, {})
-        power = powers.get(record.code or "") or powers.get(record.conduct)
+        power = index.find(record.department_id, record.code, record.conduct)
         if power:
             links.append({"owner": record.id, "power": power})
         else:
@@ -340,12 +348,10 @@ def ingest_cases(store: GraphStore, paths: list[Path], defaults: Defaults) -> Im
     report = ImportReport("cases")
     records = _dedupe(report, _gather(report, (read_cases(p, defaults) for p in paths)))
     report.records = len(records)
-    todo, hashes, report.unchanged = _changed(store, records, "enforcement/case_hashes")
-    write_places(store, [(r.region, r.department, None) for r in todo])
-    index = _power_index(store, sorted({r.department_id for r in todo}))
-    rows = []
+    todo, hashes, index = _prepare(store, records, "enforcement/case_hashes", report)
+    rows: list[dict[str, Any]] = []
     for record in todo:
-        power = index.get(record.department_id, {}).get(record.power or "") if record.power else None
+        power = index.find(record.department_id, record.power)
         if record.power and power is None:
             report.warnings.append(f"{record.source}: no power {record.power!r} in {record.department_id}; the "
                                    "case is kept without its power")
@@ -363,7 +369,7 @@ def ingest_cases(store: GraphStore, paths: list[Path], defaults: Defaults) -> Im
                          "outcome": record.outcome_text, "fine": record.fine, "power_ref": record.power,
                          "tier_name": record.tier, "origin": record.origin, "source": record.source,
                          "hash": hashes[record.id], **_outcome_props(record.outcome)}})
-    repo.for_ids(store, "enforcement/clear_case_links", [r["id"] for r in rows])
+    repo.for_ids(store, "enforcement/clear_case_links", [r.id for r in todo])
     store.write("enforcement/upsert_cases", rows)
     report.written = len(rows)
     return report

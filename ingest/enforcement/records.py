@@ -28,6 +28,18 @@ def department_id(region: str, name: str) -> str:
     return f"{region}{REGION_SEP}{name}"
 
 
+class InDepartment:
+    """A record held or issued by a department of a region (`region`, `department` are dataclass fields)."""
+
+    region: list[str]
+    department: str
+
+    @property
+    def department_id(self) -> str:
+        """The id of the department."""
+        return department_id(region_id(self.region), self.department)
+
+
 @dataclass
 class Basis:
     """One basis cell's text with the role its column gives it (设定依据 / 实施依据 / 罚则依据 or None)."""
@@ -47,7 +59,7 @@ class Delegation:
 
 
 @dataclass
-class PowerRecord:
+class PowerRecord(InDepartment):
     """One row of a power list."""
 
     source: str
@@ -71,10 +83,6 @@ class PowerRecord:
     at: date | None = None
 
     @property
-    def department_id(self) -> str:
-        return department_id(region_id(self.region), self.department)
-
-    @property
     def id(self) -> str:
         return f"{self.department_id}#{self.code or self.name}"
 
@@ -93,7 +101,7 @@ class TierRecord:
 
 
 @dataclass
-class BenchmarkRecord:
+class BenchmarkRecord(InDepartment):
     """One conduct item of a benchmark table with its tiers in order."""
 
     source: str
@@ -110,17 +118,13 @@ class BenchmarkRecord:
     adopts: bool = False
 
     @property
-    def department_id(self) -> str:
-        return department_id(region_id(self.region), self.department)
-
-    @property
     def id(self) -> str:
         key = self.code or self.seq or self.conduct
         return f"{self.department_id}#{key}@{self.effective.isoformat() if self.effective else '-'}"
 
 
 @dataclass
-class ListRecord:
+class ListRecord(InDepartment):
     """One entry of a 不予处罚 / 减轻处罚 / 从轻处罚 list."""
 
     source: str
@@ -137,16 +141,12 @@ class ListRecord:
     note: str | None = None
 
     @property
-    def department_id(self) -> str:
-        return department_id(region_id(self.region), self.department)
-
-    @property
     def id(self) -> str:
         return f"{self.department_id}#{self.kind}#{self.code or self.conduct}"
 
 
 @dataclass
-class CaseRecord:
+class CaseRecord(InDepartment):
     """A typical case (典型案例)."""
 
     source: str
@@ -162,10 +162,6 @@ class CaseRecord:
     outcome: Outcome
     fine: float | None
     origin: str | None = None
-
-    @property
-    def department_id(self) -> str:
-        return department_id(region_id(self.region), self.department)
 
     @property
     def id(self) -> str:
