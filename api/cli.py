@@ -73,6 +73,24 @@ def _echo_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
+def emit_report(result: dict[str, Any], fmt: str, output: Path | None, markdown: Callable[[dict[str, Any]], str],
+                xlsx: Callable[[dict[str, Any], Path], None], what: str) -> None:
+    """Print or write an analysis as JSON, Markdown or .xlsx (the latter needs `output`)."""
+    if fmt == "xlsx":
+        if output is None:
+            typer.echo("error: --format xlsx needs -o FILE.xlsx", err=True)
+            raise typer.Exit(2)
+        xlsx(result, output)
+        typer.echo(f"wrote {what} to {output}", err=True)
+        return
+    text = markdown(result) if fmt == "md" else json.dumps(result, ensure_ascii=False, indent=2, default=str)
+    if output is None:
+        typer.echo(text)
+        return
+    output.write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {what} to {output}", err=True)
+
+
 def print_report(errors: list[str], warnings: list[str], summary: dict[str, Any], show_warnings: bool) -> None:
     """Errors and (on request) warnings to stderr, the JSON summary to stdout; exit 1 when anything failed."""
     for line in errors:
@@ -331,7 +349,7 @@ def serve(
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 
-from api import cli_align, cli_powers  # noqa: E402,F401  (register the alignment, power and import commands)
+from api import cli_align, cli_oversight, cli_powers  # noqa: E402,F401  (register the other commands)
 
 
 def main() -> None:

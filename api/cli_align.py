@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli import GraphOption, _echo_json, _fail, _parse_date, app, check_format, resolve_law, with_store
+from api.cli import GraphOption, _echo_json, _fail, app, check_format, emit_report, resolve_law, with_store
 from graph.errors import InputError, LawgraphError
 from graph.repos import alignment
 from graph.store import GraphStore
@@ -78,60 +78,10 @@ def impact(
     if fmt == "xlsx" and output is None:
         typer.echo("error: --format xlsx needs -o FILE.xlsx", err=True)
         raise typer.Exit(2)
+
     def job(store: GraphStore) -> dict[str, Any]:
         law_id, old, new = _versions(store, law, from_, to)
         return run(store, law_id, old, new, region=enforcement.find_region(store, region) if region else None)
 
     result = with_store(graph, job)
-    if fmt == "xlsx":
-        assert output is not None
-        report.xlsx(result, output)
-        typer.echo(f"wrote {len(result['breaks'])} breaks to {output}", err=True)
-        return
-    if fmt == "md":
-        text = report.markdown(result)
-    else:
-        import json
-
-        text = json.dumps(result, ensure_ascii=False, indent=2, default=str)
-    if output is not None:
-        output.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {len(result['breaks'])} breaks to {output}", err=True)
-    else:
-        typer.echo(text)
-
-
-@app.command("check")
-def check(
-    region: Annotated[str | None, typer.Option("--region", help="Only this region (and below).")] = None,
-    rule: Annotated[str | None, typer.Option("--rule", help="One rule id, e.g. F04.")] = None,
-    at: Annotated[str | None, typer.Option(help="Date for 'benchmark in force' (YYYY-MM-DD), default today.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="json or md")] = "json",
-    graph: GraphOption = None,
-) -> None:
-    """Legality findings (first rules of the oversight checks): each with its rule id, description and evidence,
-    plus benchmark coverage of discretionary powers per department."""
-    from graph.analysis.findings import RULES
-    from graph.analysis.findings import check as run
-    from graph.repos import enforcement
-
-    check_format(fmt, ("json", "md"))
-    if rule is not None and rule not in RULES:
-        typer.echo(f"error: unknown rule {rule!r}; rules: {', '.join(RULES)}", err=True)
-        raise typer.Exit(2)
-    result = with_store(graph, lambda store: run(
-        store, region=enforcement.find_region(store, region) if region else None, rule=rule,
-        at=_parse_date(at) if at else None))
-    if fmt == "json":
-        _echo_json(result)
-        return
-    lines = ["# 合法性审查发现", "", "| 规则 | 说明 | 数量 |", "|---|---|---|"]
-    lines += [f"| {k} | {RULES[k]} | {v} |" for k, v in result["counts"].items()]
-    lines += ["", "## 裁量基准覆盖率", "", "| 部门 | 有裁量权的职权 | 已覆盖 | 覆盖率 |", "|---|---|---|---|"]
-    lines += [f"| {d} | {c['discretionary']} | {c['covered']} | {c['rate']:.0%} |"
-              for d, c in result["coverage"].items()]
-    lines += ["", "## 发现", ""]
-    for f in result["findings"]:
-        tier = f" · 档次「{f['tier']}」" if f.get("tier") else ""
-        lines.append(f"- **{f['rule']}** {f['department']} · {f['name']}{tier}：{f['evidence']}")
-    typer.echo("\n".join(lines))
+    emit_report(result, fmt, output, report.markdown, report.xlsx, f"{len(result['breaks'])} breaks")

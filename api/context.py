@@ -1,9 +1,10 @@
-"""Per-request GraphQL context: the store (owned by the app's lifespan)."""
+"""Per-request GraphQL context: the store (owned by the app's lifespan) and the DataLoaders."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
@@ -11,7 +12,21 @@ from strawberry.fastapi import BaseContext
 from api.security import Caller
 from graph.config import ApiKey
 from graph.repos import enforcement
+from graph.repos import laws as law_repo
 from graph.store import GraphStore
+
+V = TypeVar("V")
+
+
+def _loader(store: GraphStore, fetch: Callable[[GraphStore, list[str]], dict[str, V]],
+            missing: Callable[[], V | None] = lambda: None) -> DataLoader[str, V | None]:
+    """A DataLoader whose every batch is one `UNWIND $ids` query (`fetch`), answered in key order."""
+
+    async def load(keys: list[str]) -> list[V | None]:
+        found = fetch(store, list(keys))
+        return [found[key] if key in found else missing() for key in keys]
+
+    return DataLoader(load_fn=load)
 
 
 @dataclass
@@ -24,18 +39,29 @@ class Context(BaseContext):
     keys: list[ApiKey] = field(default_factory=list)  # the configured keys (for admins' listing)
     powers: DataLoader[str, dict[str, Any] | None] = field(init=False)
     benchmarks: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    articles: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    versions: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    grounded: DataLoader[str, list[dict[str, Any]] | None] = field(init=False)
+    departments: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    department_items: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    regions: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    cases: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    tier_cases: DataLoader[str, list[str] | None] = field(init=False)
+    list_entries: DataLoader[str, dict[str, Any] | None] = field(init=False)
 
     def __post_init__(self) -> None:
         super().__init__()
         store = self.store
-
-        async def load_powers(keys: list[str]) -> list[dict[str, Any] | None]:
-            found = enforcement.powers(store, list(keys))
-            return [found.get(key) for key in keys]
-
-        async def load_benchmarks(keys: list[str]) -> list[dict[str, Any] | None]:
-            found = enforcement.benchmarks(store, list(keys))
-            return [found.get(key) for key in keys]
-
-        self.powers = DataLoader(load_fn=load_powers)
-        self.benchmarks = DataLoader(load_fn=load_benchmarks)
+        self.powers = _loader(store, enforcement.powers)
+        self.benchmarks = _loader(store, enforcement.benchmarks)
+        self.articles = _loader(store, law_repo.articles)
+        self.versions = _loader(store, law_repo.versions)
+        self.grounded = _loader(store, law_repo.grounded)
+        self.departments = _loader(store, lambda s, ids: enforcement.by_ids(s, "enforcement/departments", ids))
+        self.department_items = _loader(
+            store, lambda s, ids: enforcement.by_ids(s, "enforcement/department_items", ids))
+        self.regions = _loader(store, lambda s, ids: enforcement.by_ids(s, "enforcement/regions_by_id", ids))
+        self.cases = _loader(store, enforcement.cases)
+        self.tier_cases = _loader(store, enforcement.tier_cases)
+        self.list_entries = _loader(
+            store, lambda s, ids: {r["entry"]["id"]: r for r in s.run("enforcement/list_entries", ids=ids)})

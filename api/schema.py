@@ -22,17 +22,51 @@ from api.paging import MAX_PAGE, PageInfo
 from api.paging import cursor as _cursor
 from api.paging import offset as _offset
 from api.security import should_mask
-from api.types.enforcement import EnforcementQuery
+from api.types.enforcement import (
+    DiscretionBenchmark,
+    EnforcementQuery,
+    ListEntry,
+    Power,
+    benchmark,
+    list_entry,
+    power,
+)
 from api.types.impact import ImpactQuery
 from api.types.mutations import AuditQuery, Mutation
+from api.types.oversight import OversightQuery
 from graph import ids
 from graph.config import Settings
 from graph.repos import citations as citation_repo
 from graph.repos import laws as law_repo
 
 
+async def _grounded_powers(info: Info[Context, None], unit_id: str) -> list[Power]:
+    """Powers whose basis is the unit `unit_id` or a unit inside it (through the article's batched loader)."""
+    owners = await info.context.grounded.load(ids.article_of_unit(unit_id)) or []
+    chosen = sorted({o["owner"] for o in owners if o["kind"] == "power"
+                     and (o["unit"] == unit_id or o["unit"].startswith(f"{unit_id}."))})
+    rows = await info.context.powers.load_many(chosen)
+    reader = not info.context.caller.can("editor")
+    return [power(r) for r in rows if r is not None and not (reader and r["power"].get("confidential"))]
+
+
+@strawberry.interface
+class Unit:
+    """An article, paragraph, item or sub-item: what a basis or a citation points at."""
+
+    id: str
+
+    @strawberry.field(description="The article the unit is or lies in (batched per request).")
+    async def article(self, info: Info[Context, None]) -> Article | None:
+        return await _article(info, ids.article_of_unit(self.id))
+
+    @strawberry.field(description="Powers whose basis is this unit or a unit inside it (batched per request).")
+    async def powers(self, info: Info[Context, None]) -> list[Power]:
+        return await _grounded_powers(info, self.id)
+
+
 @strawberry.type
-class SubItem:
+class SubItem(Unit):
     """目."""
 
     number: int
@@ -40,7 +74,7 @@ class SubItem:
 
 
 @strawberry.type
-class Item:
+class Item(Unit):
     """项: （一）…"""
 
     number: int
@@ -49,7 +83,7 @@ class Item:
 
 
 @strawberry.type
-class Paragraph:
+class Paragraph(Unit):
     """款: one line of an article."""
 
     number: int
@@ -84,6 +118,14 @@ class CitationLink:
     text: str
     status: str
 
+    @strawberry.field(description="The article the citing unit lies in (batched per request).")
+    async def source_article(self, info: Info[Context, None]) -> Article | None:
+        return await _article(info, ids.article_of_unit(self.source))
+
+    @strawberry.field(description="The article the cited unit is or lies in (batched per request).")
+    async def target_article(self, info: Info[Context, None]) -> Article | None:
+        return await _article(info, ids.article_of_unit(self.target))
+
 
 @strawberry.type
 class Article:
@@ -97,6 +139,30 @@ class Article:
     version_id: str
     paragraphs: list[Paragraph]
 
+    @strawberry.field(description="The version (text) of the law this article belongs to (batched per request).")
+    async def version(self, info: Info[Context, None]) -> LawVersion | None:
+        row = await info.context.versions.load(self.version_id)
+        return _version(row) if row is not None else None
+
+    @strawberry.field(description="Powers whose basis is this article or a unit inside it (batched per request).")
+    async def powers(self, info: Info[Context, None]) -> list[Power]:
+        return await _grounded_powers(info, self.id)
+
+    @strawberry.field(description="Benchmarks whose basis is this article or a unit inside it (batched per "
+                                  "request).")
+    async def benchmarks(self, info: Info[Context, None]) -> list[DiscretionBenchmark]:
+        owners = await info.context.grounded.load(self.id) or []
+        rows = await info.context.benchmarks.load_many(sorted({o["owner"] for o in owners
+                                                               if o["kind"] == "benchmark"}))
+        return [benchmark(r) for r in rows if r is not None]
+
+    @strawberry.field(description="三张清单 entries whose basis is this article or a unit inside it.")
+    async def list_entries(self, info: Info[Context, None]) -> list[ListEntry]:
+        owners = await info.context.grounded.load(self.id) or []
+        rows = await info.context.list_entries.load_many(sorted({o["owner"] for o in owners
+                                                                 if o["kind"] == "list_entry"}))
+        return [list_entry(r) for r in rows if r is not None]
+
     @strawberry.field(description="What this article cites (CITES edges from its paragraphs).")
     def cites(self, info: Info[Context, None]) -> list[CitationLink]:
         return _links(info, self.id)[0]
@@ -104,6 +170,56 @@ class Article:
     @strawberry.field(description="What cites this article or a unit inside it.")
     def cited_by(self, info: Info[Context, None]) -> list[CitationLink]:
         return _links(info, self.id)[1]
+
+
+def article_from_row(row: dict[str, Any]) -> Article:
+    """An Article from graph.repos.laws.article(s)'s row."""
+    return Article(
+        id=row["id"], number=row["number"], label=row["label"], ordinal=int(row["ordinal"]), text=row["text"],
+        version_id=row["version_id"],
+        paragraphs=[
+            Paragraph(id=p["id"], number=int(p["number"]), text=p["text"], items=[
+                Item(id=i["id"], number=int(i["number"]), text=i["text"],
+                     subitems=[SubItem(id=x["id"], number=int(x["number"]), text=x["text"]) for x in i["subitems"]])
+                for i in p["items"]])
+            for p in row["paragraphs"]
+        ],
+    )
+
+
+async def _article(info: Info[Context, None], article_id: str) -> Article | None:
+    row = await info.context.articles.load(article_id)
+    return article_from_row(row) if row is not None else None
+
+
+@strawberry.type
+class ArticleEdge:
+    """One article in a page."""
+
+    cursor: str
+    node: Article
+
+
+@strawberry.type
+class ArticleConnection:
+    """A page of articles."""
+
+    total_count: int
+    page_info: PageInfo
+    edges: list[ArticleEdge]
+
+
+async def _article_page(info: Info[Context, None], query: str, first: int, after: str | None,
+                        **params: Any) -> ArticleConnection:
+    if first < 0 or first > MAX_PAGE:
+        raise ValueError(f"first must be between 0 and {MAX_PAGE}")
+    skip = _offset(after)
+    page, total = law_repo.page_of_ids(info.context.store, query, skip, first, **params)
+    rows = await info.context.articles.load_many(page)
+    edges = [ArticleEdge(cursor=_cursor(skip + i), node=article_from_row(row))
+             for i, row in enumerate(rows) if row is not None]
+    return ArticleConnection(total_count=total, page_info=PageInfo(
+        has_next_page=skip + len(page) < total, end_cursor=edges[-1].cursor if edges else None), edges=edges)
 
 
 def _links(info: Info[Context, None], article_id: str) -> tuple[list[CitationLink], list[CitationLink]]:
@@ -131,6 +247,17 @@ class LawVersion:
     article_count: int
     history: list[str]
     source: str | None
+    law_id: str
+
+    @strawberry.field(description="The law (the work) this is a version of.")
+    def law(self, info: Info[Context, None]) -> Law | None:
+        row = law_repo.find_law(info.context.store, law_id=self.law_id, title=self.law_id)
+        return _law(row) if row else None
+
+    @strawberry.field(description=f"Its articles in order; at most {MAX_PAGE} per page.")
+    async def articles(self, info: Info[Context, None], first: int = 20, after: str | None = None
+                       ) -> ArticleConnection:
+        return await _article_page(info, "laws/version_articles", first, after, version_id=self.id)
 
 
 @strawberry.type
@@ -144,12 +271,12 @@ class Law:
     @strawberry.field(description="Every version, oldest first.")
     def versions(self, info: Info[Context, None]) -> list[LawVersion]:
         rows = law_repo.law_versions(info.context.store, law_id=self.id)
-        return [_version(row) for row in rows]
+        return [_version(row, self.id) for row in rows]
 
-    @strawberry.field(description="The version in force on a date (default today).")
-    def version_at(self, info: Info[Context, None], at: date | None = None) -> LawVersion | None:
-        row = law_repo.version_at(info.context.store, law_id=self.id, at=at or date.today())
-        return _version(row) if row else None
+    @strawberry.field(description="The version in force on `asOf` (default today).")
+    def version_at(self, info: Info[Context, None], as_of: date | None = None) -> LawVersion | None:
+        row = law_repo.version_at(info.context.store, law_id=self.id, at=as_of or date.today())
+        return _version(row, self.id) if row else None
 
 
 @strawberry.type
@@ -169,10 +296,10 @@ class LawConnection:
     edges: list[LawEdge]
 
 
-def _version(row: dict[str, Any]) -> LawVersion:
+def _version(row: dict[str, Any], law_id: str | None = None) -> LawVersion:
     return LawVersion(id=row["id"], date=row["date"], effective=row["effective"], status=row["status"],
                       article_count=int(row["article_count"] or 0), history=list(row["history"] or []),
-                      source=row["source"])
+                      source=row["source"], law_id=law_id or row["law_id"])
 
 
 def _law(row: dict[str, Any]) -> Law:
@@ -204,9 +331,9 @@ class LawQuery:
         row = law_repo.find_law(info.context.store, law_id=ids.law_key(title), title=title.strip("《》 "))
         return _law(row) if row else None
 
-    @strawberry.field(description="An article of a law as in force on a date (default today): "
+    @strawberry.field(description="An article of a law as in force on `asOf` (default today): "
                                   "number '12', '第十二条', '10-1' or '第十条之一'.")
-    def article(self, info: Info[Context, None], law: str, number: str, at: date | None = None) -> Article | None:
+    def article(self, info: Info[Context, None], law: str, number: str, as_of: date | None = None) -> Article | None:
         store = info.context.store
         found = law_repo.find_law(store, law_id=ids.law_key(law), title=law.strip("《》 "))
         wanted = ids.article_number(number)
@@ -214,36 +341,38 @@ class LawQuery:
             return None
         if wanted is None:
             raise ValueError(f"{number!r} is not an article number: use 12, 第十二条, 10-1 or 第十条之一")
-        version = law_repo.version_at(store, law_id=found["id"], at=at or date.today())
+        version = law_repo.version_at(store, law_id=found["id"], at=as_of or date.today())
         if version is None:
             return None
         row = law_repo.article(store, version_id=version["id"], number=wanted)
-        if row is None:
-            return None
-        return Article(
-            id=row["id"], number=row["number"], label=row["label"], ordinal=int(row["ordinal"]), text=row["text"],
-            version_id=row["version_id"],
-            paragraphs=[
-                Paragraph(number=int(p["number"]), text=p["text"], items=[
-                    Item(number=int(i["number"]), text=i["text"],
-                         subitems=[SubItem(number=int(s["number"]), text=s["text"]) for s in i["subitems"]])
-                    for i in p["items"]])
-                for p in row["paragraphs"]
-            ],
-        )
+        return article_from_row(row) if row is not None else None
 
+    @strawberry.field(description=f"Articles whose text contains `search`, in the versions in force on `asOf` "
+                                  f"(default today), of one `law` when given; at most {MAX_PAGE} per page.")
+    async def articles(self, info: Info[Context, None], search: str, law: str | None = None,
+                       as_of: date | None = None, first: int = 20, after: str | None = None) -> ArticleConnection:
+        store = info.context.store
+        if not search.strip():
+            raise ValueError("search must not be empty")
+        versions = law_repo.in_force_versions(store, as_of or date.today())
+        if law is not None:
+            found = law_repo.find_law(store, law_id=ids.law_key(law), title=law.strip("《》 "))
+            prefix = f"{found['id']}@" if found else "\x00"
+            versions = [v for v in versions if v.startswith(prefix)]
+        return await _article_page(info, "laws/search_articles", first, after, search=search.strip(),
+                                   versions=versions)
 
     @strawberry.field(description="The citations in a text, resolved against the graph; `law` is the law the "
-                                  "text belongs to (for 本法 and bare 第X条), `at` the date (default today).")
+                                  "text belongs to (for 本法 and bare 第X条), `asOf` the date (default today).")
     def citations(self, info: Info[Context, None], text: str, law: str | None = None,
-                  at: date | None = None) -> list[CitationRef]:
+                  as_of: date | None = None) -> list[CitationRef]:
         from ingest.cite import cite_text
 
-        rows = cite_text(info.context.store, text, law=law, at=at)
+        rows = cite_text(info.context.store, text, law=law, at=as_of)
         return [CitationRef(**row) for row in rows]
 
 
-Query = merge_types("Query", (LawQuery, EnforcementQuery, ImpactQuery, AuditQuery))
+Query = merge_types("Query", (LawQuery, EnforcementQuery, ImpactQuery, OversightQuery, AuditQuery))
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:

@@ -46,6 +46,12 @@ _ARTICLE_INPUT = re.compile(
 )
 
 
+def article_of_unit(unit_id: str) -> str:
+    """The id of the article a unit is or lies in: `law@date/115.1.1` → `law@date/115`."""
+    head, _, tail = unit_id.rpartition("/")
+    return f"{head}/{tail.split('.', 1)[0]}"
+
+
 def article_number(text: str) -> str | None:
     """Return the stored article number for user input: '12', '第十二条', '10-1', '第十条之一' → '12', '10-1'."""
     from ingest.statutes.normalize import halfwidth

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
 from api.context import Context
 from api.paging import MAX_PAGE, PageInfo, cursor, offset
+from graph import ids
 from graph.errors import NotFoundError
 from graph.repos import enforcement as repo
+from graph.repos import laws as law_repo
+
+if TYPE_CHECKING:
+    from api.schema import Article
 
 
 @strawberry.type
@@ -41,6 +46,15 @@ class Tier:
     percent: Range | None = strawberry.field(description="Percentage of a base (建设项目总投资额 …).")
     problems: list[str]
 
+    @strawberry.field(description="The benchmark this tier belongs to (batched per request).")
+    async def benchmark(self, info: Info[Context, None]) -> DiscretionBenchmark | None:
+        row = await info.context.benchmarks.load(self.id.rpartition("#")[0])
+        return benchmark(row) if row is not None else None
+
+    @strawberry.field(description="The cases decided on this tier, newest first (batched per request).")
+    async def cases(self, info: Info[Context, None]) -> list[Case]:
+        return await _cases(info, await info.context.tier_cases.load(self.id) or [])
+
 
 @strawberry.type
 class BasisLink:
@@ -51,6 +65,14 @@ class BasisLink:
     role: str | None = strawberry.field(description="设定依据 / 实施依据 / 罚则依据 where the list says")
     status: str = strawberry.field(description="resolved, or stale (a superseded version's unit)")
     unit_text: str | None
+
+    @strawberry.field(description="The article the unit is or lies in (batched per request).")
+    async def article(self, info: Info[Context, None]
+                      ) -> Annotated[Article, strawberry.lazy("api.schema")] | None:
+        from api.schema import article_from_row
+
+        row = await info.context.articles.load(ids.article_of_unit(self.unit))
+        return article_from_row(row) if row is not None else None
 
 
 @strawberry.type
@@ -66,12 +88,39 @@ class OpenBasis:
 
 @strawberry.type
 class Department:
-    """A department in a region."""
+    """A department in a region: what it holds (powers), issues (benchmarks, list entries) and decides (cases)."""
 
     id: str
     name: str
     code: str | None
-    region: str
+    region_id: str = strawberry.field(description="The region's id (its path).")
+
+    @strawberry.field(description="The region the department belongs to (batched per request).")
+    async def region(self, info: Info[Context, None]) -> Region | None:
+        row = await info.context.regions.load(self.region_id)
+        return region(row) if row is not None else None
+
+    @strawberry.field(description=f"The powers it holds (filters as on `powers`); at most {MAX_PAGE} per page.")
+    async def powers(self, info: Info[Context, None], category: str | None = None, search: str | None = None,
+                     status: str | None = None, first: int = 20, after: str | None = None) -> PowerConnection:
+        return await powers_page(info, department=self.id, category=category, search=search, status=status,
+                                 first=first, after=after)
+
+    @strawberry.field(description="The benchmarks it issued, with their tiers (batched per request).")
+    async def benchmarks(self, info: Info[Context, None]) -> list[DiscretionBenchmark]:
+        items = await info.context.department_items.load(self.id)
+        rows = await info.context.benchmarks.load_many(sorted(items["benchmarks"]) if items else [])
+        return [benchmark(row) for row in rows if row is not None]
+
+    @strawberry.field(description="Its 三张清单 entries (batched per request).")
+    async def list_entries(self, info: Info[Context, None]) -> list[ListEntry]:
+        items = await info.context.department_items.load(self.id)
+        rows = await info.context.list_entries.load_many(sorted(items["lists"]) if items else [])
+        return [list_entry(row) for row in rows if row is not None]
+
+    @strawberry.field(description=f"The cases it decided, newest first; at most {MAX_PAGE} per page.")
+    async def cases(self, info: Info[Context, None], first: int = 20, after: str | None = None) -> CaseConnection:
+        return await cases_page(info, department=self.id, first=first, after=after)
 
 
 @strawberry.type
@@ -81,8 +130,29 @@ class Region:
     id: str = strawberry.field(description="The path from the top: 江北省/临川市/青禾县.")
     name: str
     level: str
-    parent: str | None
+    parent_id: str | None
+    child_ids: list[str]
     departments: list[Department]
+
+    @strawberry.field(description="The region above (batched per request).")
+    async def parent(self, info: Info[Context, None]) -> Region | None:
+        if self.parent_id is None:
+            return None
+        row = await info.context.regions.load(self.parent_id)
+        return region(row) if row is not None else None
+
+    @strawberry.field(description="The regions directly below (batched per request).")
+    async def children(self, info: Info[Context, None]) -> list[Region]:
+        rows = await info.context.regions.load_many(self.child_ids)
+        return [region(row) for row in rows if row is not None]
+
+    @strawberry.field(description=f"Powers held in this region and below (filters as on `powers`); at most "
+                                  f"{MAX_PAGE} per page.")
+    async def powers(self, info: Info[Context, None], category: str | None = None, level: str | None = None,
+                     search: str | None = None, status: str | None = None, first: int = 20,
+                     after: str | None = None) -> PowerConnection:
+        return await powers_page(info, region=self.id, category=category, level=level, search=search,
+                                 status=status, first=first, after=after)
 
 
 @strawberry.type
@@ -115,10 +185,22 @@ class DiscretionBenchmark:
     expires: str | None
     adopts: bool = strawberry.field(description="True when it applies an upper level's benchmark (ADOPTS).")
     department: Department
-    power: str | None
+    power_id: str | None
+    adopted_id: str | None = strawberry.field(description="The upper level's benchmark it adopts.")
     tiers: list[Tier]
     bases: list[BasisLink]
     open_bases: list[OpenBasis]
+
+    @strawberry.field(description="The power it is for (batched per request).")
+    async def power(self, info: Info[Context, None]) -> Power | None:
+        return await _power(info, self.power_id)
+
+    @strawberry.field(description="The upper level's benchmark it adopts (batched per request).")
+    async def adopted(self, info: Info[Context, None]) -> DiscretionBenchmark | None:
+        if self.adopted_id is None:
+            return None
+        row = await info.context.benchmarks.load(self.adopted_id)
+        return benchmark(row) if row is not None else None
 
 
 @strawberry.type
@@ -138,16 +220,17 @@ class ListEntry:
     kind: str
     conduct: str
     first_offence: bool
+    high_risk: bool
+    power_id: str | None
+    department_id: str | None
 
+    @strawberry.field(description="The power the entry is for (batched per request).")
+    async def power(self, info: Info[Context, None]) -> Power | None:
+        return await _power(info, self.power_id)
 
-@strawberry.type
-class CaseSummary:
-    """A case applying a power."""
-
-    id: str
-    title: str
-    date: str | None
-    fine: float | None
+    @strawberry.field(description="The department that issued the list (batched per request).")
+    async def department(self, info: Info[Context, None]) -> Department | None:
+        return await _department(info, self.department_id)
 
 
 @strawberry.type
@@ -164,8 +247,21 @@ class Case:
     tier_name: str | None
     origin: str | None
     department: Department
-    power: str | None
-    tier: str | None
+    power_id: str | None
+    tier_id: str | None
+
+    @strawberry.field(description="The power applied (batched per request).")
+    async def power(self, info: Info[Context, None]) -> Power | None:
+        return await _power(info, self.power_id)
+
+    @strawberry.field(description="The tier applied: of the benchmark in force for that power, region and date "
+                                  "(batched per request).")
+    async def tier(self, info: Info[Context, None]) -> Tier | None:
+        if self.tier_id is None:
+            return None
+        row = await info.context.benchmarks.load(self.tier_id.rpartition("#")[0])
+        found = next((t for t in (row or {}).get("tiers", []) if t["id"] == self.tier_id), None)
+        return tier(found) if found is not None else None
 
 
 @strawberry.type
@@ -189,20 +285,24 @@ class Power:
     delegations: list[Delegation]
     benchmark_ids: list[str] = strawberry.field(description="Ids of the benchmarks issued for this power.")
     lists: list[ListEntry]
-    cases: list[CaseSummary]
+    case_ids: list[str]
+
+    @strawberry.field(description="The cases that applied this power, newest first (batched per request).")
+    async def cases(self, info: Info[Context, None]) -> list[Case]:
+        return await _cases(info, self.case_ids)
 
     @strawberry.field(description="The benchmarks issued for this power, with their tiers (batched per request).")
     async def benchmarks(self, info: Info[Context, None]) -> list[DiscretionBenchmark]:
         rows = await info.context.benchmarks.load_many(self.benchmark_ids)
         return [benchmark(row) for row in rows if row is not None]
 
-    @strawberry.field(description="The benchmark in force in the power's region (or `region`) on `at` (default "
+    @strawberry.field(description="The benchmark in force in the power's region (or `region`) on `asOf` (default "
                                   "today): its own, adopted, or the nearest upper level's.")
-    def effective_benchmark(self, info: Info[Context, None], at: date | None = None,
+    def effective_benchmark(self, info: Info[Context, None], as_of: date | None = None,
                             region: str | None = None) -> EffectiveBenchmark | None:
         store = info.context.store
-        where = repo.find_region(store, region) if region else self.department.region
-        return _effective(repo.effective_benchmark(store, self.id, where, at or date.today()))
+        where = repo.find_region(store, region) if region else self.department.region_id
+        return _effective(repo.effective_benchmark(store, self.id, where, as_of or date.today()))
 
 
 @strawberry.type
@@ -272,7 +372,8 @@ def benchmark(row: dict[str, Any]) -> DiscretionBenchmark:
     return DiscretionBenchmark(
         id=b["id"], conduct=b["conduct"], code=b.get("code"), title=b.get("title"), effective=b.get("effective"),
         expires=b.get("expires"), adopts=bool(b.get("adopts")),
-        department=Department(id=d["id"], name=d["name"], code=None, region=d["region"]), power=row.get("power"),
+        department=Department(id=d["id"], name=d["name"], code=None, region_id=d["region"]),
+        power_id=row.get("power"), adopted_id=row.get("adopted"),
         tiers=[tier(t) for t in row["tiers"]], bases=[_basis(x) for x in row["bases"]],
         open_bases=[_open(x) for x in row["open_bases"]])
 
@@ -281,6 +382,34 @@ def _effective(found: dict[str, Any] | None) -> EffectiveBenchmark | None:
     if found is None:
         return None
     return EffectiveBenchmark(how=found["how"], region=found["region"], benchmark=benchmark(found["benchmark"]))
+
+
+def _entry(e: dict[str, Any], power_id: str | None, department_id: str | None) -> ListEntry:
+    return ListEntry(id=e["id"], kind=e["kind"], conduct=e["conduct"], first_offence=bool(e.get("first_offence")),
+                     high_risk=bool(e.get("high_risk")), power_id=power_id, department_id=department_id)
+
+
+def list_entry(row: dict[str, Any]) -> ListEntry:
+    """A ListEntry from an enforcement/list_entries row."""
+    return _entry(row["entry"], row.get("power"), row.get("department"))
+
+
+def region(row: dict[str, Any]) -> Region:
+    """A Region from an enforcement/regions(_by_id) row."""
+    return Region(id=row["id"], name=row["name"], level=row["level"], parent_id=row.get("parent"),
+                  child_ids=sorted(row.get("children") or []), departments=[
+                      Department(id=d["id"], name=d["name"], code=d.get("code"), region_id=row["id"])
+                      for d in sorted(row["departments"], key=lambda d: str(d["id"]))])
+
+
+def case(row: dict[str, Any]) -> Case:
+    """A Case from an enforcement/cases row."""
+    c, d = row["found"], row["department"]
+    return Case(id=c["id"], title=c["title"], date=c.get("date"), facts=c.get("facts") or "",
+                outcome=c.get("outcome") or "", penalty_types=list(c.get("types") or []), fine=c.get("fine"),
+                tier_name=c.get("tier_name"), origin=c.get("origin"),
+                department=Department(id=d["id"], name=d["name"], code=None, region_id=d["region"]),
+                power_id=row["power"], tier_id=row["tier"])
 
 
 def power(row: dict[str, Any]) -> Power:
@@ -292,16 +421,36 @@ def power(row: dict[str, Any]) -> Power:
         category_raw=p.get("category_raw") or p["category"], sub_items=list(p.get("sub_items") or []),
         discretionary=p.get("discretionary"), confidential=bool(p.get("confidential")),
         time_limit=p.get("time_limit"), levels=p.get("levels"),
-        department=Department(id=d["id"], name=d["name"], code=d.get("code"), region=g["id"]),
+        department=Department(id=d["id"], name=d["name"], code=d.get("code"), region_id=g["id"]),
         steps=[FlowStep(name=name, time_limit=(limits[i] if i < len(limits) else "") or None)
                for i, name in enumerate(p.get("steps") or [])],
         bases=[_basis(b) for b in row["bases"]], open_bases=[_open(b) for b in row["open_bases"]],
         delegations=[Delegation(region=x["region"], kind=x["kind"], act=x.get("act"), date=x.get("date"))
                      for x in row["delegations"]],
         benchmark_ids=[b["id"] for b in row["benchmarks"]],
-        lists=[ListEntry(id=e["id"], kind=e["kind"], conduct=e["conduct"], first_offence=bool(e.get("first_offence")))
-               for e in row["lists"]],
-        cases=[CaseSummary(id=c["id"], title=c["title"], date=c.get("date"), fine=c.get("fine")) for c in row["cases"]])
+        lists=[_entry(e, p["id"], e.get("department")) for e in row["lists"]],
+        case_ids=[c["id"] for c in sorted(row["cases"], key=lambda c: (c.get("date") or "", c["id"]), reverse=True)])
+
+
+async def _power(info: Info[Context, None], power_id: str | None) -> Power | None:
+    if power_id is None:
+        return None
+    row = await info.context.powers.load(power_id)
+    if row is None or (row["power"].get("confidential") and not info.context.caller.can("editor")):
+        return None  # 涉密不公开: readers do not see it
+    return power(row)
+
+
+async def _department(info: Info[Context, None], department_id: str | None) -> Department | None:
+    if department_id is None:
+        return None
+    row = await info.context.departments.load(department_id)
+    return Department(id=row["id"], name=row["name"], code=row.get("code"), region_id=row["region"]) if row else None
+
+
+async def _cases(info: Info[Context, None], case_ids: list[str]) -> list[Case]:
+    rows = await info.context.cases.load_many(case_ids)
+    return [case(row) for row in rows if row is not None]
 
 
 def _page_args(first: int, after: str | None) -> int:
@@ -314,32 +463,58 @@ def _region_or_none(info: Info[Context, None], region: str | None) -> str | None
     return repo.find_region(info.context.store, region) if region else None
 
 
+STATUSES = ("current", "outdated", "open")
+
+
+async def powers_page(info: Info[Context, None], *, region: str | None = None, department: str | None = None,
+                      category: str | None = None, level: str | None = None, search: str | None = None,
+                      status: str | None = None, first: int = 20, after: str | None = None) -> PowerConnection:
+    """A page of powers: one query for the ids and the total, one (batched) for the powers."""
+    skip = _page_args(first, after)
+    if status is not None and status not in STATUSES:
+        raise ValueError(f"status must be one of {', '.join(STATUSES)}")
+    store = info.context.store
+    outdated = [r["id"] for r in store.run("laws/outdated_versions")] if status else []
+    ids, total = law_repo.page_of_ids(
+        store, "enforcement/powers_page", skip, first, region=region, department=department, category=category,
+        level=level, search=search or None, status=status, outdated=outdated,
+        confidential=info.context.caller.can("editor"))
+    rows = await info.context.powers.load_many(ids)
+    edges = [PowerEdge(cursor=cursor(skip + i), node=power(row)) for i, row in enumerate(rows) if row is not None]
+    return PowerConnection(total_count=total, page_info=PageInfo(
+        has_next_page=skip + len(ids) < total, end_cursor=edges[-1].cursor if edges else None), edges=edges)
+
+
+async def cases_page(info: Info[Context, None], *, region: str | None = None, department: str | None = None,
+                     power_id: str | None = None, search: str | None = None, first: int = 20,
+                     after: str | None = None) -> CaseConnection:
+    """A page of cases: one query for the ids and the total, one (batched) for the cases."""
+    skip = _page_args(first, after)
+    ids, total = law_repo.page_of_ids(info.context.store, "enforcement/cases_page", skip, first, region=region,
+                                      department=department, power=power_id, search=search or None)
+    edges = [CaseEdge(cursor=cursor(skip + i), node=c) for i, c in enumerate(await _cases(info, ids))]
+    return CaseConnection(total_count=total, page_info=PageInfo(
+        has_next_page=skip + len(ids) < total, end_cursor=edges[-1].cursor if edges else None), edges=edges)
+
+
 @strawberry.type
 class EnforcementQuery:
     """Entry points for powers, benchmarks and cases."""
 
     @strawberry.field(description="Regions, top level first, with their departments.")
     def regions(self, info: Info[Context, None]) -> list[Region]:
-        return [Region(id=r["id"], name=r["name"], level=r["level"], parent=r["parent"], departments=[
-            Department(id=d["id"], name=d["name"], code=d.get("code"), region=r["id"])
-            for d in sorted(r["departments"], key=lambda d: str(d["id"]))])
-            for r in info.context.store.run("enforcement/regions")]
+        return [region(r) for r in info.context.store.run("enforcement/regions")]
 
-    @strawberry.field(description=f"Powers of a region (and the regions below it), a department, a category, or "
-                                  f"matching a name or code; at most {MAX_PAGE} per page.")
+    @strawberry.field(description=f"Powers of a region (and the regions below it), a department (id), a category, "
+                                  f"the level of the holder's region (省/市/县/乡镇街道), the status of the bases "
+                                  f"(current | outdated: a basis in a version no longer in force | open: a basis "
+                                  f"that did not resolve), or matching a name or code; at most {MAX_PAGE} per page.")
     async def powers(self, info: Info[Context, None], region: str | None = None, department: str | None = None,
-                     category: str | None = None, search: str | None = None, first: int = 20,
-                     after: str | None = None) -> PowerConnection:
-        skip = _page_args(first, after)
-        store = info.context.store
-        filters = {"region": _region_or_none(info, region), "department": department, "category": category,
-                   "search": search or None, "confidential": info.context.caller.can("editor")}
-        ids = [r["id"] for r in store.run("enforcement/powers_page", skip=skip, limit=first, **filters)]
-        total = int(store.run("enforcement/powers_count", **filters)[0]["total"])
-        rows = await info.context.powers.load_many(ids)
-        edges = [PowerEdge(cursor=cursor(skip + i), node=power(row)) for i, row in enumerate(rows) if row is not None]
-        return PowerConnection(total_count=total, page_info=PageInfo(
-            has_next_page=skip + len(ids) < total, end_cursor=edges[-1].cursor if edges else None), edges=edges)
+                     category: str | None = None, level: str | None = None, status: str | None = None,
+                     search: str | None = None, first: int = 20, after: str | None = None) -> PowerConnection:
+        return await powers_page(info, region=_region_or_none(info, region), department=department,
+                                 category=category, level=level, search=search, status=status, first=first,
+                                 after=after)
 
     @strawberry.field(description="One power by id, or by code or exact name (within `region` when given).")
     async def power(self, info: Info[Context, None], id: str, region: str | None = None) -> Power | None:
@@ -348,43 +523,26 @@ class EnforcementQuery:
             found = repo.find_power(store, id, _region_or_none(info, region))
         except NotFoundError:
             return None
-        row = await info.context.powers.load(found["id"])
-        if row is None or (row["power"].get("confidential") and not info.context.caller.can("editor")):
-            return None  # 涉密不公开: readers do not see it
-        return power(row)
+        return await _power(info, str(found["id"]))
 
     @strawberry.field(description="One benchmark by id.")
-    def benchmark(self, info: Info[Context, None], id: str) -> DiscretionBenchmark | None:
-        try:
-            return benchmark(repo.benchmark(info.context.store, id))
-        except NotFoundError:
-            return None
+    async def benchmark(self, info: Info[Context, None], id: str) -> DiscretionBenchmark | None:
+        row = await info.context.benchmarks.load(id)
+        return benchmark(row) if row is not None else None
 
-    @strawberry.field(description="The benchmark in force for a power (id, code or name) in a region on a date "
+    @strawberry.field(description="The benchmark in force for a power (id, code or name) in a region on `asOf` "
                                   "(default today): its own, adopted, or the nearest upper level's.")
     def effective_benchmark(self, info: Info[Context, None], power: str, region: str,
-                            at: date | None = None) -> EffectiveBenchmark | None:
+                            as_of: date | None = None) -> EffectiveBenchmark | None:
         store = info.context.store
         where = repo.find_region(store, region)
         found = repo.find_power(store, power, where)
-        return _effective(repo.effective_benchmark(store, found["id"], where, at or date.today()))
+        return _effective(repo.effective_benchmark(store, found["id"], where, as_of or date.today()))
 
-    @strawberry.field(description=f"Typical cases, newest first; at most {MAX_PAGE} per page.")
-    def cases(self, info: Info[Context, None], region: str | None = None, power: str | None = None,
-              search: str | None = None, first: int = 20, after: str | None = None) -> CaseConnection:
-        skip = _page_args(first, after)
-        store = info.context.store
-        filters = {"region": _region_or_none(info, region), "power": power, "search": search or None}
-        rows = store.run("enforcement/cases_page", skip=skip, limit=first, **filters)
-        total = int(store.run("enforcement/cases_count", **filters)[0]["total"])
-        edges = []
-        for i, row in enumerate(rows):
-            c, d = row["found"], row["department"]
-            edges.append(CaseEdge(cursor=cursor(skip + i), node=Case(
-                id=c["id"], title=c["title"], date=c.get("date"), facts=c.get("facts") or "",
-                outcome=c.get("outcome") or "", penalty_types=list(c.get("types") or []), fine=c.get("fine"),
-                tier_name=c.get("tier_name"), origin=c.get("origin"),
-                department=Department(id=d["id"], name=d["name"], code=None, region=d["region"]),
-                power=row["power"], tier=row["tier"])))
-        return CaseConnection(total_count=total, page_info=PageInfo(
-            has_next_page=skip + len(rows) < total, end_cursor=edges[-1].cursor if edges else None), edges=edges)
+    @strawberry.field(description=f"Typical cases, newest first, by region (or below), department (id), power "
+                                  f"(id) or title text; at most {MAX_PAGE} per page.")
+    async def cases(self, info: Info[Context, None], region: str | None = None, department: str | None = None,
+                    power: str | None = None, search: str | None = None, first: int = 20,
+                    after: str | None = None) -> CaseConnection:
+        return await cases_page(info, region=_region_or_none(info, region), department=department, power_id=power,
+                                search=search, first=first, after=after)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Any
 
 import strawberry
@@ -123,9 +124,9 @@ class ImpactQuery:
     @strawberry.field(description="What breaks when `law` moves from version `from` to `to` (a date or year each): "
                                   "powers, benchmark tiers, 三张清单 entries, cases and citing statutes, for "
                                   "departments in `region` (or below) when given.")
-    def amendment_impact(self, info: Info[Context, None], law: str,
-                         from_: Annotated[str, strawberry.argument(name="from")], to: str,
-                         region: str | None = None) -> AmendmentImpact:
+    async def amendment_impact(self, info: Info[Context, None], law: str,
+                               from_: Annotated[str, strawberry.argument(name="from")], to: str,
+                               region: str | None = None) -> AmendmentImpact:
         from graph.analysis.impact import impact
 
         store = info.context.store
@@ -133,7 +134,7 @@ class ImpactQuery:
         v1 = alignment.pick_version(store, law_id, from_)
         v2 = alignment.pick_version(store, law_id, to)
         where = enforcement_repo.find_region(store, region) if region else None
-        result = impact(store, law_id, v1["id"], v2["id"], region=where)
+        result = await asyncio.to_thread(impact, store, law_id, v1["id"], v2["id"], region=where)
         return AmendmentImpact(
             law=result["law"], from_version=result["from"], to_version=result["to"], region=result["region"],
             affected_units=result["affected_units"],

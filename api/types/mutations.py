@@ -4,6 +4,7 @@ written to the audit log (admins read it with `auditLog`)."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import tempfile
@@ -134,7 +135,8 @@ class Mutation:
                 _audit(store, info, "upload_statute", exc.where, False, {}, 1)
                 return ImportFailure(kind="statutes", problems=[ImportProblem(where=exc.where, message=exc.message)],
                                      loaded=0)
-            report = ingest_statutes(store, [path], level=level, workers=1)
+            # in a worker thread: a large file must not hold up the other requests
+            report = await asyncio.to_thread(ingest_statutes, store, [path], level=level, workers=1)
         _audit(store, info, "upload_statute", path.name, report.ok, report.summary(), len(report.errors))
         if not report.ok:
             return ImportFailure(kind="statutes", problems=_problems(report.errors), loaded=report.versions_written)
@@ -166,7 +168,7 @@ class Mutation:
                 _audit(store, info, f"upload_{kind}", exc.where, False, {}, 1)
                 return ImportFailure(kind=kind, problems=[ImportProblem(where=exc.where, message=exc.message)],
                                      loaded=0)
-            report = loaders[kind](store, [path], defaults)
+            report = await asyncio.to_thread(loaders[kind], store, [path], defaults)
         summary = report.summary()
         _audit(store, info, f"upload_{kind}", path.name, report.ok, summary, len(report.errors))
         if not report.ok:

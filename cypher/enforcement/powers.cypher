@@ -10,5 +10,6 @@ RETURN p {.*} AS power, d {.id, .name, .code} AS department, g {.id, .name, .lev
        [(p)-[:HAS_OPEN_BASIS]->(o:OpenBasis) | o {.*}] AS open_bases,
        [(p)-[y:DELEGATED_TO]->(t:Region) | {region: t.id, kind: y.kind, act: y.act, date: y.date}] AS delegations,
        [(b:DiscretionBenchmark)-[:FOR]->(p) | b {.id, .conduct, .effective, .expires, .adopts}] AS benchmarks,
-       [(e:ListEntry)-[:FOR]->(p) | e {.id, .kind, .conduct, .first_offence}] AS lists,
+       [(i:Department)-[:ISSUED]->(e:ListEntry)-[:FOR]->(p) | e {.id, .kind, .conduct, .first_offence, .high_risk,
+                                                                    department: i.id}] AS lists,
        [(c:Case)-[:APPLIED]->(p) | c {.id, .title, .date, .fine}] AS cases

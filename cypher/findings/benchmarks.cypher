@@ -1,9 +1,11 @@
-// Benchmarks of a region (or below) with their tiers, bases and power, for the checks.
-// params: $region
+// Benchmarks of a region (or below), and those issued exactly in the regions above it ($above, for comparing a
+// lower level's benchmark with the upper one it follows), with their tiers, bases, power and adopted benchmark.
+// params: $region, $above
 MATCH (d:Department)-[:ISSUED]->(b:DiscretionBenchmark)
-WHERE $region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/')
+WHERE $region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/') OR d.region IN $above
 OPTIONAL MATCH (b)-[:FOR]->(p:Power)
-RETURN b.id AS id, b.code AS code, b.conduct AS conduct, b.adopts AS adopts, d.id AS department, d.name AS department_name,
-       d.region AS region, p.id AS power, p.category AS category,
-       [(b)-[:HAS_TIER]->(t:Tier) | t {.*}] AS tiers,
+OPTIONAL MATCH (b)-[:ADOPTS]->(a:DiscretionBenchmark)
+RETURN b.id AS id, b.code AS code, b.conduct AS conduct, b.adopts AS adopts, b.effective AS effective,
+       d.id AS department, d.name AS department_name, d.region AS region, p.id AS power, p.category AS category,
+       a.id AS adopted, [(b)-[:HAS_TIER]->(t:Tier) | t {.*}] AS tiers,
        [(b)-[x:BASED_ON]->(u) | {unit: u.id, status: x.status, text: x.text}] AS bases

@@ -62,30 +62,41 @@ def markdown(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def xlsx(result: dict[str, Any], path: Path) -> None:
-    """One row per break, in the same grouping, for checking off."""
+def table(path: Path, sheets: list[tuple[str, list[str], list[int], list[list[Any]]]]) -> None:
+    """Write an .xlsx of one or more sheets (title, header, column widths, rows): bold frozen header, wrapped cells."""
     import openpyxl
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "修改影响"
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    for title, head, widths, rows in sheets:
+        sheet = book.create_sheet(title)
+        sheet.append(head)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append(row)
+        for n, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(n)].width = width
+        for line in sheet.iter_rows(min_row=2):
+            for cell in line:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.freeze_panes = "A2"
+    book.save(path)
+
+
+def xlsx(result: dict[str, Any], path: Path) -> None:
+    """One row per break, in the same grouping, for checking off."""
     head = ["部门", "职权", "对象", "档次", "案例", "类型", "原依据", "建议引用", "说明", "处理", "原文", "新文",
             "已处理"]
-    sheet.append(head)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    rows = []
     for department, powers in sorted(_grouped(result).items()):
         for power, breaks in sorted(powers.items()):
             for b in breaks:
-                sheet.append([department, power, _owner_label(b), (b.get("tier") or {}).get("name"),
-                              (b.get("case") or {}).get("title"), KIND_LABELS[b["kind"]], b.get("citation"),
-                              b.get("suggested"), b["evidence"], b["fix"], b.get("old_text"), b.get("new_text"), ""])
-    for column, width in zip("ABCDEFGHIJKLM", (18, 30, 30, 8, 20, 14, 30, 30, 50, 30, 50, 50, 8), strict=True):
-        sheet.column_dimensions[column].width = width
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    book.save(path)
+                rows.append([department, power, _owner_label(b), (b.get("tier") or {}).get("name"),
+                             (b.get("case") or {}).get("title"), KIND_LABELS[b["kind"]], b.get("citation"),
+                             b.get("suggested"), b["evidence"], b["fix"], b.get("old_text"), b.get("new_text"), ""])
+    table(path, [("修改影响", head, [18, 30, 30, 8, 20, 14, 30, 30, 50, 30, 50, 50, 8], rows)])

@@ -80,6 +80,24 @@ def benchmarks(store: GraphStore, ids: list[str]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def by_ids(store: GraphStore, name: str, ids: list[str], key: str = "id") -> dict[str, dict[str, Any]]:
+    """Rows of an `UNWIND $ids` query, by `key` (departments, regions, list entries …)."""
+    return {str(row[key]): row for row in store.run(name, ids=ids)}
+
+
+def cases(store: GraphStore, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Cases by id with department, power and tier ids. Runs enforcement/cases."""
+    return {row["found"]["id"]: row for row in store.run("enforcement/cases", ids=ids)}
+
+
+def tier_cases(store: GraphStore, ids: list[str]) -> dict[str, list[str]]:
+    """Case ids per tier id, newest first. Runs enforcement/tier_cases."""
+    out: dict[str, list[str]] = {tier_id: [] for tier_id in ids}
+    for row in store.run("enforcement/tier_cases", ids=ids):
+        out[row["tier"]].append(row["case"])
+    return out
+
+
 def benchmark(store: GraphStore, benchmark_id: str) -> dict[str, Any]:
     """One benchmark with its tiers in order; raises NotFoundError."""
     found = benchmarks(store, [benchmark_id]).get(benchmark_id)

@@ -145,31 +145,78 @@ def search_laws(store: GraphStore, *, search: str | None, level: str | None, ski
     return rows, int(total["total"]) if total else 0
 
 
-def article(store: GraphStore, *, version_id: str, number: str) -> Row | None:
-    """Return an article with its paragraphs, items and sub-items, or None. Runs laws/article."""
-    rows = store.run("laws/article", version_id=version_id, number=number)
-    if not rows:
-        return None
-    result: dict[str, Any] = dict(rows[0]["article"])
+def _assemble(rows: list[Row]) -> dict[str, Row]:
+    """Articles with their paragraphs, items and sub-items in order, from laws/article(s) rows."""
+    articles: dict[str, Row] = {}
     paragraphs: dict[str, Row] = {}
     items: dict[str, Row] = {}
     for row in rows:
+        article_id = row["article"]["id"]
+        if article_id not in articles:
+            articles[article_id] = {**row["article"], "paragraphs": []}
         # an OPTIONAL MATCH miss projects to null (Neo4j) or to a map of nulls (FalkorDB)
         p, i, s = (x if x and x.get("id") else None for x in (row["paragraph"], row["item"], row["subitem"]))
-        if p:
-            paragraphs.setdefault(p["id"], {**p, "items": []})
+        if p and p["id"] not in paragraphs:
+            paragraphs[p["id"]] = {**p, "items": []}
+            articles[article_id]["paragraphs"].append(paragraphs[p["id"]])
         if p and i and i["id"] not in items:
             items[i["id"]] = {**i, "subitems": []}
             paragraphs[p["id"]]["items"].append(items[i["id"]])
         if i and s and all(x["id"] != s["id"] for x in items[i["id"]]["subitems"]):
             items[i["id"]]["subitems"].append(s)
-    ordered = sorted(paragraphs.values(), key=lambda p: p["number"])
-    for paragraph in ordered:
-        paragraph["items"].sort(key=lambda i: i["ordinal"])
-        for item in paragraph["items"]:
-            item["subitems"].sort(key=lambda s: s["ordinal"])
-    result["paragraphs"] = ordered
-    return result
+    for article in articles.values():
+        article["paragraphs"].sort(key=lambda p: p["number"])
+        for paragraph in article["paragraphs"]:
+            paragraph["items"].sort(key=lambda i: i["ordinal"])
+            for item in paragraph["items"]:
+                item["subitems"].sort(key=lambda s: s["ordinal"])
+    return articles
+
+
+def article(store: GraphStore, *, version_id: str, number: str) -> Row | None:
+    """Return an article with its paragraphs, items and sub-items, or None. Runs laws/article."""
+    found = _assemble(store.run("laws/article", version_id=version_id, number=number))
+    return next(iter(found.values()), None)
+
+
+def articles(store: GraphStore, ids: list[str]) -> dict[str, Row]:
+    """Articles by id with their paragraphs, items and sub-items (one query for all). Runs laws/articles."""
+    return _assemble(store.run("laws/articles", ids=ids))
+
+
+def versions(store: GraphStore, ids: list[str]) -> dict[str, Row]:
+    """Law versions by id, with their law (one query). Runs laws/versions."""
+    return {row["id"]: row for row in store.run("laws/versions", ids=ids)}
+
+
+def grounded(store: GraphStore, ids: list[str]) -> dict[str, list[Row]]:
+    """What rests on each article (or a unit inside it): [{owner, kind, unit}] per article id. Runs laws/grounded."""
+    out: dict[str, list[Row]] = {article_id: [] for article_id in ids}
+    for row in store.run("laws/grounded", ids=ids):
+        labels = set(row["labels"])
+        kind = "power" if "Power" in labels else "benchmark" if "DiscretionBenchmark" in labels else "list_entry"
+        out[row["article"]].append({"owner": row["owner"], "kind": kind, "unit": row["unit"]})
+    return out
+
+
+def in_force_versions(store: GraphStore, at: date) -> list[str]:
+    """Ids of the versions in force on `at`, one per law: the latest whose effective date (else date) is on or
+    before `at`. Runs laws/catalogue."""
+    day = at.isoformat()
+    best: dict[str, tuple[str, str]] = {}
+    for row in store.run("laws/catalogue"):
+        start = row["effective"] or row["date"] or ""
+        if start <= day and (row["law_id"] not in best or start >= best[row["law_id"]][0]):
+            best[row["law_id"]] = (start, row["version_id"])
+    return sorted(version for _, version in best.values())
+
+
+def page_of_ids(store: GraphStore, name: str, skip: int, limit: int, **params: Any) -> tuple[list[str], int]:
+    """Run a query returning {total, page} (ids sliced in the store); returns the page and the total."""
+    row = first(store.run(name, skip=skip, limit=limit, **params))
+    if row is None:
+        return [], 0
+    return [str(x) for x in row["page"] or []], int(row["total"] or 0)
 
 
 def stats(store: GraphStore) -> dict[str, dict[str, int]]:

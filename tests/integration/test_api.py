@@ -61,7 +61,7 @@ def test_laws_filter_by_search_and_level(client: TestClient) -> None:
 def test_law_versions_and_version_at(client: TestClient) -> None:
     data = gql(client, """{ law(title: "中华人民共和国农产品质量安全法") { id level
         versions { date effective status articleCount }
-        then: versionAt(at: "2022-12-31") { date } now: versionAt { date } } }""")["data"]["law"]
+        then: versionAt(asOf: "2022-12-31") { date } now: versionAt { date } } }""")["data"]["law"]
     assert data["versions"] == [
         {"date": "2018-10-26", "effective": None, "status": "superseded", "articleCount": 56},
         {"date": "2022-09-02", "effective": "2023-01-01", "status": "in_force", "articleCount": 81}]
@@ -69,7 +69,7 @@ def test_law_versions_and_version_at(client: TestClient) -> None:
 
 
 def test_article_with_paragraphs_and_items(client: TestClient) -> None:
-    query = """query($n: String!, $at: Date) { article(law: "行政处罚法", number: $n, at: $at) {
+    query = """query($n: String!, $at: Date) { article(law: "行政处罚法", number: $n, asOf: $at) {
         label number versionId paragraphs { number text items { number text } } } }"""
     now = gql(client, query, n="第九条")["data"]["article"]
     assert now["label"] == "第九条" and now["versionId"] == "行政处罚法@2021-01-22"

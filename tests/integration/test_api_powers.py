@@ -38,17 +38,17 @@ def test_powers_page_filters_and_nested_fields(client: TestClient) -> None:
         if not page["pageInfo"]["hasNextPage"]:
             break
         after = page["pageInfo"]["endCursor"]
-    assert len(seen) == page["totalCount"] == 48 == len(set(seen))  # 47 county + 白沙镇's
+    assert len(seen) == page["totalCount"] == 49 == len(set(seen))  # 47 county + 白沙镇's two
     search = gql(client, '{ powers(search: "农药", first: 10) { totalCount edges { node { code } } } }')
     assert sorted(e["node"]["code"] for e in search["data"]["powers"]["edges"]) == [
-        "NY01001", "NY02006", "NY02007", "NY02008", "SC02002"]  # SC02002: 农药残留
+        "NY01001", "NY02006", "NY02007", "NY02007", "NY02008", "SC02002"]  # NY02007 county and province; 农药残留
 
 
 def test_power_with_bases_benchmark_in_force_lists_and_cases(client: TestClient) -> None:
     body = gql(client, """{ power(id: "NY02002", region: "青禾县") {
         name category discretionary bases { unit text role }
         lists { kind conduct firstOffence }
-        effectiveBenchmark(at: "2022-01-01") { how region benchmark { id tiers { name fine { min max } noPenalty } } }
+        effectiveBenchmark(asOf: "2022-01-01") { how region benchmark { id tiers { name fine { min max } noPenalty } } }
     } }""")
     assert "errors" not in body, body
     power = body["data"]["power"]
@@ -65,10 +65,11 @@ def test_power_with_bases_benchmark_in_force_lists_and_cases(client: TestClient)
 
 def test_effective_benchmark_regions_and_cases(client: TestClient) -> None:
     body = gql(client, """{
-        effectiveBenchmark(power: "ZF02001", region: "白沙镇", at: "2024-01-01") { how region benchmark { conduct } }
-        regions { id level parent departments { name } }
+        effectiveBenchmark(power: "ZF02001", region: "白沙镇", asOf: "2024-01-01") { how region benchmark { conduct } }
+        regions { id level parentId departments { name } }
         cases(power: "江北省/临川市/青禾县/青禾县农业农村局#NY02003", first: 2) {
-            totalCount edges { node { id fine tierName tier department { name } } } }
+            totalCount edges { node { id fine tierName tierId tier { name fine { max } benchmark { id } }
+                                      power { code } department { name } } } }
     }""")
     assert "errors" not in body, body
     data = body["data"]
@@ -79,7 +80,10 @@ def test_effective_benchmark_regions_and_cases(client: TestClient) -> None:
     cases = data["cases"]
     assert cases["totalCount"] == 3
     assert [e["node"]["id"] for e in cases["edges"]] == ["case:QH-2022-006", "case:QH-2021-002"]
-    assert cases["edges"][0]["node"]["tier"].endswith("#NY02003@2021-06-01#3")
+    newest = cases["edges"][0]["node"]
+    assert newest["tierId"].endswith("#NY02003@2021-06-01#3") and newest["power"]["code"] == "NY02003"
+    assert newest["tier"]["benchmark"]["id"] == newest["tierId"].rpartition("#")[0]
+    assert newest["tier"]["name"] == newest["tierName"]
 
 
 def test_bad_arguments_are_clean_errors(client: TestClient) -> None:
@@ -112,7 +116,7 @@ def test_a_page_of_100_powers_with_nested_data_takes_a_constant_number_of_store_
     assert ingest_powers(store, [tmp_path / "powers_extra.csv"], defaults).ok
     assert ingest_benchmarks(store, [tmp_path / "benchmarks_extra.csv"], defaults).ok
     query = """query($n: Int!) { powers(search: "批量职权", first: $n) { totalCount edges { node {
-        id department { name region } bases { unit unitText role }
+        id department { name regionId } bases { unit unitText role article { id label text } }
         benchmarks { id tiers { name fine { min max } } } } } } }"""
     trips = {}
     with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader"}), store=store)) as client:
@@ -124,7 +128,9 @@ def test_a_page_of_100_powers_with_nested_data_takes_a_constant_number_of_store_
             assert page["totalCount"] == 150 and len(page["edges"]) == size
             node = page["edges"][0]["node"]
             assert node["bases"][0]["unit"] and len(node["benchmarks"][0]["tiers"]) == 3
+            assert node["bases"][0]["article"]["id"] == node["bases"][0]["unit"].split(".")[0]
             trips[size] = store.round_trips
+    # the page (ids and total in one query), the powers, their benchmarks, their basis articles
     assert trips[10] == trips[100] <= 4, trips
 
 
@@ -144,3 +150,88 @@ def test_confidential_powers_are_hidden_from_readers(store: GraphStore, settings
         seen = client.post("/graphql", json={"query": query}, headers={"X-API-Key": editor}).json()["data"]
         assert seen["powers"]["edges"] == [{"node": {"code": "YJ13001", "confidential": True}}]
         assert seen["power"] == {"code": "YJ13001"}
+
+
+def test_every_entity_navigates_both_ways(client: TestClient) -> None:
+    body = gql(client, """{
+      article(law: "农产品质量安全法", number: "50", asOf: "2020-01-01") {
+        id version { id law { title } } paragraphs { id article { id } powers { code } items { id powers { code } } }
+        powers { code department { name region { level parent { id } } } }
+        benchmarks { code power { code } tiers { name benchmark { code } cases { id power { code } } } }
+        listEntries { kind } }
+      law(title: "农产品质量安全法") { versions { id articles(first: 2) { totalCount edges { node { number } } } } }
+      regions { id children { id } powers(level: "乡镇街道", first: 5) { totalCount } }
+      power(id: "NY02002", region: "青禾县") {
+        lists { kind highRisk power { code } department { name } }
+        department { benchmarks { code adopted { id } } listEntries { kind } cases(first: 50) { totalCount }
+                     powers(first: 1) { totalCount } } }
+      adopting: benchmark(id: "江北省/临川市/青禾县/青禾县农业农村局#NY02005@2021-06-01") {
+        adopts adoptedId adopted { department { name } tiers { name } } }
+    }""")
+    assert "errors" not in body, body
+    data = body["data"]
+    article = data["article"]
+    assert article["version"]["id"] == "农产品质量安全法@2018-10-26"
+    assert article["version"]["law"]["title"].endswith("农产品质量安全法")
+    first, second = article["paragraphs"][:2]
+    assert first["id"] == "农产品质量安全法@2018-10-26/50.1" and first["article"]["id"] == article["id"]
+    assert sorted(p["code"] for p in first["powers"]) == ["NY02003", "SC02011"] and second["powers"] == []
+    assert sorted(p["code"] for p in article["powers"]) == ["NY02003", "SC02011"]  # P1: on the 2018 text
+    assert article["powers"][0]["department"]["region"]["parent"]["id"] == "江北省/临川市"
+    assert sorted(b["code"] for b in article["benchmarks"]) == ["NY02003", "SC02011"]
+    farm = next(b for b in article["benchmarks"] if b["code"] == "NY02003")
+    assert farm["power"]["code"] == "NY02003" and farm["tiers"][0]["benchmark"]["code"] == "NY02003"
+    decided = {c["id"] for t in farm["tiers"] for c in t["cases"]}
+    assert decided == {"case:QH-2021-001", "case:QH-2021-002", "case:QH-2022-006"}
+    versions = data["law"]["versions"]
+    assert [v["articles"]["totalCount"] for v in versions] == [56, 81]
+    assert versions[0]["articles"]["edges"][0]["node"]["number"] == "1"
+    regions = {r["id"]: r for r in data["regions"]}
+    assert [c["id"] for c in regions["江北省/临川市/青禾县"]["children"]] == ["江北省/临川市/青禾县/白沙镇"]
+    assert regions["江北省/临川市/青禾县"]["powers"]["totalCount"] == 2  # 白沙镇's two
+    power = data["power"]
+    assert [(e["kind"], e["power"]["code"], e["department"]["name"]) for e in power["lists"]] == [
+        ("不予处罚", "NY02002", "青禾县农业农村局")]
+    department = power["department"]
+    assert department["powers"]["totalCount"] == 21 and department["cases"]["totalCount"] == 9
+    assert any(b["adopted"] for b in department["benchmarks"])
+    assert data["adopting"]["adopts"] and data["adopting"]["adopted"]["department"]["name"] == "江北省农业农村厅"
+
+
+def test_power_filters_and_article_search(client: TestClient) -> None:
+    body = gql(client, """{
+      outdated: powers(region: "青禾县", status: "outdated", first: 50) { totalCount edges { node { code } } }
+      open: powers(status: "open", first: 50) { edges { node { code } } }
+      current: powers(status: "current", level: "县", first: 1) { totalCount }
+      county: powers(level: "县", first: 1) { totalCount }
+      dust: articles(search: "扬尘", law: "大气污染防治法", first: 3) { totalCount edges { node { id label
+        version { id } } } }
+      before: articles(search: "农产品生产记录", asOf: "2020-01-01", first: 5) { edges { node { id } } }
+      after: articles(search: "农产品生产记录", asOf: "2024-01-01", first: 5) { edges { node { id } } }
+    }""")
+    assert "errors" not in body, body
+    data = body["data"]
+    assert sorted(e["node"]["code"] for e in data["outdated"]["edges"]) == [
+        "NY02001", "NY02002", "NY02003", "NY02004", "NY02005", "NY06001", "SC02011"]  # P1, county and below
+    assert [e["node"]["code"] for e in data["open"]["edges"]] == ["NY05001"]
+    assert data["current"]["totalCount"] == data["county"]["totalCount"] - 7 - 1
+    assert data["dust"]["totalCount"] >= 3
+    assert all(e["node"]["id"].startswith("大气污染防治法@") for e in data["dust"]["edges"])
+    assert all("@2018-10-26/" in e["node"]["id"] for e in data["before"]["edges"]) and data["before"]["edges"]
+    assert all("@2022-09-02/" in e["node"]["id"] for e in data["after"]["edges"]) and data["after"]["edges"]
+    bad = gql(client, '{ powers(status: "stale") { totalCount } }')
+    assert "status must be one of" in bad["errors"][0]["message"]
+    empty = gql(client, '{ articles(search: " ") { totalCount } }')
+    assert "must not be empty" in empty["errors"][0]["message"]
+
+
+def test_the_readme_graphql_examples_run_on_the_sample(client: TestClient) -> None:
+    import re
+
+    from tests.conftest import REPO
+
+    blocks = re.findall(r"```graphql\n(.*?)```", (REPO / "README.md").read_text(encoding="utf-8"), re.S)
+    assert len(blocks) >= 2
+    for block in blocks:
+        body = gql(client, block)
+        assert "errors" not in body, (block, body)

@@ -186,3 +186,42 @@ def test_nul_bytes_in_arguments_are_not_internal_errors(client: TestClient) -> N
     # found by schemathesis: FalkorDB's parameter header ended the string at the NUL byte
     body = post(client, '{ article(law: "\\u0000", number: "") { id } law(title: "a\\u0000b") { id } }').json()
     assert body["data"] == {"article": None, "law": None}, body
+
+
+def test_a_long_upload_does_not_hold_up_other_requests(store: GraphStore, settings: Settings) -> None:
+    import asyncio
+    import json as _json
+    import time
+
+    import cn2an
+    import httpx
+
+    # a statute of 8,000 articles that cite each other: several seconds of parsing, storing and linking
+    lines = ["# 测试大法", ""] + [f"第{cn2an.an2cn(n)}条 违反本法第{cn2an.an2cn(max(1, n - 1))}条规定的，"
+                                  f"依照本法第{cn2an.an2cn(max(1, n - 2))}条处罚。" for n in range(1, 8001)]
+    law = "\n".join(lines).encode()
+    app = create_app(_settings(settings), store=store)
+    query = "mutation($file: Upload!) { uploadStatute(file: $file) { __typename } }"
+
+    async def scenario() -> tuple[httpx.Response, httpx.Response, dict[str, float]]:
+        done: dict[str, float] = {}
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://lawgraph") as client:
+            async def upload() -> httpx.Response:
+                response = await client.post("/graphql", headers={"Authorization": f"Bearer {EDITOR}"}, data={
+                    "operations": _json.dumps({"query": query, "variables": {"file": None}}),
+                    "map": _json.dumps({"0": ["variables.file"]})}, files={"0": ("测试大法.md", law, "text/markdown")})
+                done["upload"] = time.perf_counter()
+                return response
+
+            async def health() -> httpx.Response:
+                await asyncio.sleep(0.3)
+                response = await client.get("/healthz")
+                done["health"] = time.perf_counter()
+                return response
+
+            up, hz = await asyncio.gather(upload(), health())
+            return up, hz, done
+
+    up, hz, done = asyncio.run(scenario())
+    assert up.json()["data"]["uploadStatute"]["__typename"] == "ImportSuccess"
+    assert hz.status_code == 200 and done["health"] < done["upload"]  # served while the upload ran

@@ -27,14 +27,14 @@ def test_sample_loads_without_errors_and_again_changes_nothing(store: GraphStore
     report = load_sample(store, SAMPLE)
     assert report.errors == []
     summary = report.summary()
-    assert summary["powers"]["records"] == 67
-    assert summary["benchmarks"]["records"] == 47 and summary["benchmarks"]["tiers"] == 158
-    assert summary["lists"]["records"] == 8 and summary["cases"]["records"] == 23
-    assert summary["powers"]["bases"] == {"resolved": 66, "unresolved": 1}  # NY05001's provincial rule
+    assert summary["powers"]["records"] == 69
+    assert summary["benchmarks"]["records"] == 48 and summary["benchmarks"]["tiers"] == 161
+    assert summary["lists"]["records"] == 8 and summary["cases"]["records"] == 30
+    assert summary["powers"]["bases"] == {"resolved": 68, "unresolved": 1}  # NY05001's provincial rule
     before = law_repo.stats(store)
     nodes = before["nodes"]
-    assert nodes["Power"] == 67 and nodes["Department"] == 7 and nodes["Region"] == 4
-    assert nodes["DiscretionBenchmark"] == 47 and nodes["Tier"] == 158 and nodes["Case"] == 23
+    assert nodes["Power"] == 69 and nodes["Department"] == 7 and nodes["Region"] == 4
+    assert nodes["DiscretionBenchmark"] == 48 and nodes["Tier"] == 161 and nodes["Case"] == 30
     assert nodes["ListEntry"] == 8
     again = load_sample(store, SAMPLE)
     assert again.ok

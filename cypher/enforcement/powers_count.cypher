@@ -1,9 +1,0 @@
-// How many powers match the filters of enforcement/powers_page.
-// params: $region, $department, $category, $search, $confidential
-MATCH (d:Department)-[:HOLDS]->(p:Power)
-WHERE ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
-  AND ($department IS NULL OR d.id = $department)
-  AND ($category IS NULL OR p.category = $category)
-  AND ($search IS NULL OR p.name CONTAINS $search OR p.code = $search)
-  AND ($confidential OR coalesce(p.confidential, false) = false)
-RETURN count(p) AS total
