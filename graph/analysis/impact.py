@@ -183,14 +183,28 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
     title = law["title"]
     breaks: list[Break] = []
 
-    def in_region(where: str | None) -> bool:
-        # the region itself, the regions below it, and those above it (whose benchmarks and lists it inherits)
-        return region is None or where == region or str(where).startswith(f"{region}/") or \
-            region.startswith(f"{where}/")
+    def above(where: str | None) -> bool:
+        return region is not None and where is not None and region.startswith(f"{where}/")
+
+    # from the levels above the region, only the benchmarks it uses (adopts, or inherits for a power it holds
+    # with no benchmark of its own); the upper departments' own powers and lists are theirs to fix
+    used: set[str] = set()
+    upper = sorted({row["owner"] for row in dependents
+                    if above(row["region"]) and "DiscretionBenchmark" in row["labels"]})
+    if upper:
+        for row in store.run("impact/region_uses", ids=upper, region=region):
+            if row["adopted_by"] or (row["powers"] and not row["own"]):
+                used.add(row["id"])
+
+    def in_region(row: dict[str, Any]) -> bool:
+        where = row["region"]
+        if region is None or where == region or str(where).startswith(f"{region}/"):
+            return True
+        return above(where) and row["owner"] in used
 
     benchmarks: dict[str, list[tuple[dict[str, Any], Fate]]] = {}
     for row in dependents:
-        if not in_region(row["region"]):
+        if not in_region(row):
             continue
         f = affected[row["unit"]]
         department = {"id": row["department"], "name": row["department_name"], "region": row["region"]}

@@ -4,6 +4,7 @@ work-level identity of articles (`Article.work`), computed from the stored texts
 from __future__ import annotations
 
 import itertools
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
@@ -13,6 +14,9 @@ from graph.store import GraphStore
 from ingest.align import Pair, Unit, align_units
 
 ONE_TO_ONE = ("unchanged", "modified", "renumbered", "renumbered_modified")
+ALIGNED_CACHE = 16
+_ALIGNED: OrderedDict[tuple[str, str, str | None, str | None], tuple[list[Pair], list[Unit], list[Unit]]] = \
+    OrderedDict()
 
 
 def version_units(store: GraphStore, version_id: str) -> list[Unit]:
@@ -41,12 +45,24 @@ def version_units(store: GraphStore, version_id: str) -> list[Unit]:
 
 
 def align_stored(store: GraphStore, old_version: str, new_version: str) -> tuple[list[Pair], list[Unit], list[Unit]]:
-    """Align two stored versions; returns the article rows and both unit trees."""
+    """Align two stored versions; returns the article rows and both unit trees. Kept in a small cache keyed by
+    the two versions' content hashes (a re-ingested, changed text gets a new key): a server answering the same
+    amendment again reads two hashes instead of two texts and does not re-align."""
+    hashes = {r["id"]: r["hash"] for r in store.run("align/version_hashes", ids=[old_version, new_version])}
+    key = (old_version, new_version, hashes.get(old_version), hashes.get(new_version))
+    if None not in key and key in _ALIGNED:
+        _ALIGNED.move_to_end(key)
+        return _ALIGNED[key]
     old, new = version_units(store, old_version), version_units(store, new_version)
     if not old or not new:
         missing = old_version if not old else new_version
         raise NotFoundError(f"version {missing!r} has no articles in the graph")
-    return align_units(old, new), old, new
+    found = align_units(old, new), old, new
+    if None not in key:
+        _ALIGNED[key] = found
+        while len(_ALIGNED) > ALIGNED_CACHE:
+            _ALIGNED.popitem(last=False)
+    return found
 
 
 def edge_rows(pairs: Iterable[Pair], old: list[Unit], new: list[Unit]) -> dict[str, list[dict[str, Any]]]:

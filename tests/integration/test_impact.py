@@ -80,11 +80,27 @@ def test_sample_impact_finds_exactly_the_planted_breaks(store: GraphStore) -> No
     assert "二千元以上二万元以下" in renumbered["new_text"] and "二千元以下" in renumbered["old_text"]
     exceeded = by_key[("range_exceeded", "benchmark", f"{NY}#NY02001@2021-06-01", "一般", "")]
     assert "罚款 700 低于新的下限 2000" in exceeded["evidence"]
-    # a county sees its own items and the province's it inherits; another county sees only the province's
+    # a county sees its own items and the province's benchmarks it uses — NY02002 inherited (it holds the power
+    # and has no benchmark of its own), NY02005 adopted — but not the province's own powers
     county = impact(store, "农产品质量安全法", OLD, NEW, region="江北省/临川市/青禾县")
-    assert {_key(b) for b in county["breaks"]} == EXPECTED
+    assert {_key(b) for b in county["breaks"]} == {
+        k for k in EXPECTED if not (k[1] == "power" and PROVINCE in k[2])}
+    # a region holding none of these powers and adopting nothing sees nothing of the province's
     other = impact(store, "农产品质量安全法", OLD, NEW, region="江北省/临川市/白沙镇")
-    assert {_key(b) for b in other["breaks"]} == {k for k in EXPECTED if PROVINCE in k[2]}
+    assert other["breaks"] == []
+    # the province sees everything below it
+    province = impact(store, "农产品质量安全法", OLD, NEW, region="江北省")
+    assert {_key(b) for b in province["breaks"]} == EXPECTED
+
+
+def test_the_alignment_of_an_amendment_is_cached_by_content(store: GraphStore) -> None:
+    assert load_sample(store, SAMPLE).ok
+    alignment._ALIGNED.clear()
+    store.round_trips = 0
+    first = impact(store, "农产品质量安全法", OLD, NEW)
+    cold, store.round_trips = store.round_trips, 0
+    again = impact(store, "农产品质量安全法", OLD, NEW)
+    assert again == first and store.round_trips == cold - 2  # the two texts are not read again
 
 
 def test_alignment_is_stored_with_work_ids_and_history(store: GraphStore) -> None:
