@@ -282,8 +282,8 @@ def main() -> None:
             start = time.perf_counter()
             truth, legit, departments = generate(store, size, pool, general, rng)
             load = time.perf_counter() - start
-            total = int(store.run("enforcement/powers_page", region=None, department=None, category=None, level=None,
-                                  search=None, status=None, outdated=[], confidential=True, skip=0,
+            total = int(store.run("enforcement/powers_page", region=None, department=None, category=None,
+                                  search=None, confidential=True, regions=None, skip=0,
                                   limit=0)[0]["total"])
             times = []
             result: dict[str, Any] = {}

@@ -474,11 +474,14 @@ async def powers_page(info: Info[Context, None], *, region: str | None = None, d
     if status is not None and status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}")
     store = info.context.store
-    outdated = [r["id"] for r in store.run("laws/outdated_versions")] if status else []
-    ids, total = law_repo.page_of_ids(
-        store, "enforcement/powers_page", skip, first, region=region, department=department, category=category,
-        level=level, search=search or None, status=status, outdated=outdated,
-        confidential=info.context.caller.can("editor"))
+    filters: dict[str, Any] = {
+        "region": region, "department": department, "category": category, "search": search or None,
+        "confidential": info.context.caller.can("editor"),
+        "regions": [r["id"] for r in store.run("enforcement/regions") if r["level"] == level] if level else None}
+    if status:
+        filters |= {"status": status, "outdated": [r["id"] for r in store.run("laws/outdated_versions")]}
+    ids, total = law_repo.page_of_ids(store, "enforcement/powers_page_status" if status else "enforcement/powers_page",
+                                      skip, first, **filters)
     rows = await info.context.powers.load_many(ids)
     edges = [PowerEdge(cursor=cursor(skip + i), node=power(row)) for i, row in enumerate(rows) if row is not None]
     return PowerConnection(total_count=total, page_info=PageInfo(
