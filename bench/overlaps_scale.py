@@ -17,7 +17,8 @@ Planted per county:
 - 交叉重复: township powers copied from the county, half of them handed down by 委托/赋权 (legitimate), half not;
 - legitimate stage splits: the 行政审批服务局 holds 行政许可 on the units of some departments' 处罚.
 Precision and recall count pairs: planted pairs (within a group, all pairs) against pairs reported as overlaps.
-Prints figures; asserts nothing.
+Also times `lawgraph check` (all rules) once per size: the generated powers are discretionary with no
+benchmark, so F07 reports every one of them. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.analysis import overlaps as ov
+from graph.analysis.findings import check
 from graph.backends import embedded
 from graph.config import Settings
 from graph.repos.alignment import version_units
@@ -146,6 +148,16 @@ def generate(store: GraphStore, size: int, pool: list[tuple[str, str]], general:
         places += [([*county.split("/"), f"镇{c}-{t}"], f"镇{c}-{t}人民政府", None) for t in range(2)]
         department = {k: f"{county}/县{c}{k}" for k in names}
         used: set[tuple[int, int]] = set()
+
+        def pick(used: set[tuple[int, int]] = used, department: dict[str, str] = department
+                 ) -> tuple[int, int, str, str, str] | None:
+            """A county power not planted yet: (kind, index, unit, conduct, power id), or None when taken."""
+            t, k = rng.randrange(len(KINDS)), rng.randrange(per)
+            if (t, k) in used:
+                return None
+            used.add((t, k))
+            unit, text = pool[t * per + k]
+            return t, k, unit, text, f"{department[KINDS[t]]}#T{t}{k:04d}"
         for t, kind in enumerate(KINDS):
             for k in range(per):
                 unit, text = pool[t * per + k]
@@ -153,12 +165,10 @@ def generate(store: GraphStore, size: int, pool: list[tuple[str, str]], general:
                 add(f"{department[kind]}#T{t}{k:04d}", department[kind], f"对{text}的行政处罚", units)
         # planted overlaps
         for n in range(max(1, per // 10) * 2):
-            t, k = rng.randrange(len(KINDS)), rng.randrange(per)
-            if (t, k) in used:
+            picked = pick()
+            if picked is None:
                 continue
-            used.add((t, k))
-            unit, text = pool[t * per + k]
-            source = f"{department[KINDS[t]]}#T{t}{k:04d}"
+            t, k, unit, text, source = picked
             group = [source]
             others = rng.sample([x for x in range(len(KINDS)) if x != t], 2 if rng.random() < 0.2 else 1)
             for m, o in enumerate(others):
@@ -178,12 +188,10 @@ def generate(store: GraphStore, size: int, pool: list[tuple[str, str]], general:
             region = f"{county}/镇{c}-{town}"
             held = f"{region}/镇{c}-{town}人民政府"
             for n in range(max(2, per // 20)):
-                t, k = rng.randrange(len(KINDS)), rng.randrange(per)
-                if (t, k) in used:
+                picked = pick()
+                if picked is None:
                     continue
-                used.add((t, k))
-                unit, text = pool[t * per + k]
-                source = f"{department[KINDS[t]]}#T{t}{k:04d}"
+                t, k, unit, text, source = picked
                 pid = f"{held}#T{t}{k:04d}"
                 add(pid, held, f"对{text}的行政处罚", [unit])
                 if n % 2 == 0:
@@ -194,14 +202,13 @@ def generate(store: GraphStore, size: int, pool: list[tuple[str, str]], general:
                     truth.add(frozenset({source, pid}))
         # stage splits: the approval bureau's permits on the units of some punishments
         for _ in range(max(1, per // 20)):
-            t, k = rng.randrange(len(KINDS)), rng.randrange(per)
-            if (t, k) in used:
+            picked = pick()
+            if picked is None:
                 continue
-            used.add((t, k))
-            unit, text = pool[t * per + k]
+            t, k, unit, text, source = picked
             pid = f"{department[APPROVAL]}#S{t}{k:04d}"
             add(pid, department[APPROVAL], f"{text[:12]}许可", [unit], category="行政许可")
-            legit.add(frozenset({f"{department[KINDS[t]]}#T{t}{k:04d}", pid}))
+            legit.add(frozenset({source, pid}))
     write_places(store, places)
     for start in range(0, len(powers), 20_000):
         store.write("enforcement/upsert_powers", powers[start:start + 20_000])
@@ -292,6 +299,9 @@ def main() -> None:
                 result = ov.overlaps(store)
                 times.append(time.perf_counter() - start)
             figures = score(result, truth, legit)
+            start = time.perf_counter()
+            checked = check(store)
+            checking = time.perf_counter() - start
             run = statistics.median(times)
             per_k = run / total * 1000
             baseline = baseline or per_k
@@ -299,8 +309,8 @@ def main() -> None:
                   f"{result['stats']['candidates']:>8} {figures['precision']:>6.3f} {figures['recall']:>6.3f} "
                   f"{figures['found']:>6} {figures['planted']:>7} {figures['legit_marked']:>8.3f} "
                   f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:>7.0f} "
-                  f"{embedded.server_peak_kb(directory) / 1024:>9.0f}   (s per 1k powers ×{per_k / baseline:.2f})",
-                  flush=True)
+                  f"{embedded.server_peak_kb(directory) / 1024:>9.0f}   (s per 1k powers ×{per_k / baseline:.2f}); "
+                  f"lawgraph check: {checking:.1f} s, {len(checked['findings'])} findings", flush=True)
             if size == args.compare_at:
                 compare_methods(store, truth)
             store.close()

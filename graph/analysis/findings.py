@@ -216,6 +216,10 @@ def check(store: GraphStore, *, region: str | None = None, rule: str | None = No
     today = day.isoformat()
     # F12 needs a department whose case records look complete: cases on two thirds of its 处罚/强制 powers or more
     # (a compilation of typical cases says nothing about the powers it leaves out)
+    # the benchmark in force for every discretionary power, from one query (not one per power)
+    candidates: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in store.run("findings/benchmark_candidates", region=region, above=above):
+        candidates[r["code"] or f"name:{r['name']}"].append(r)
     punitive: dict[str, list[bool]] = defaultdict(list)
     for p in powers:
         if p["category"] in DORMANT_CATEGORIES:
@@ -238,7 +242,9 @@ def check(store: GraphStore, *, region: str | None = None, rule: str | None = No
         cell["discretionary"] += 1
         frequent = sum(d >= recent for d in dates) >= FREQUENT_CASES
         cell["frequent"] += frequent
-        found = repo.effective_benchmark(store, p["id"], p["region"], day)
+        mine = [r for r in candidates.get(p["code"] or f"name:{p['name']}", [])
+                if r["region"] == p["region"] or p["region"].startswith(f"{r['region']}/")]
+        found = repo.choose_benchmark(mine, p["id"], day.isoformat())
         if found is not None:
             cell["covered"] += 1
             cell["frequent_covered"] += frequent

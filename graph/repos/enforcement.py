@@ -110,6 +110,18 @@ def _in_force(row: dict[str, Any], day: str) -> bool:
     return (row["effective"] is None or row["effective"] <= day) and (row["expires"] is None or day < row["expires"])
 
 
+def choose_benchmark(rows: list[dict[str, Any]], power_id: str, day: str) -> dict[str, Any] | None:
+    """Of the candidate benchmarks (same code, this region or above), the one in force on `day`: the nearest
+    level first; in one region the department holding this very power first; then the latest."""
+    live = [r for r in rows if _in_force(r, day)]
+    if not live:
+        return None
+    live.sort(key=lambda r: (-(r["rank"] or 0), r["power"] != power_id, r["effective"] or ""), reverse=False)
+    best_rank = live[0]["rank"]
+    same = [r for r in live if r["rank"] == best_rank and (r["power"] == power_id) == (live[0]["power"] == power_id)]
+    return max(same, key=lambda r: r["effective"] or "")
+
+
 def effective_benchmark(store: GraphStore, power_id: str, region: str | None, at: date) -> dict[str, Any] | None:
     """The benchmark in force for a power in `region` on `at`: the region's own (or the one it adopts), else
     the nearest upper level's. Returns {benchmark, how: own|adopted|inherited, region, department} or None."""
@@ -122,14 +134,9 @@ def effective_benchmark(store: GraphStore, power_id: str, region: str | None, at
     rows = store.run("enforcement/benchmark_candidates", region=region, code=code,
                      power_name=None if code else found["name"])
     day = at.isoformat()
-    live = [r for r in rows if _in_force(r, day)]
-    if not live:
+    chosen = choose_benchmark(rows, power_id, day)
+    if chosen is None:
         return None
-    # nearest level first; in one region the department holding this very power first; then the latest
-    live.sort(key=lambda r: (-(r["rank"] or 0), r["power"] != power_id, r["effective"] or ""), reverse=False)
-    best_rank = live[0]["rank"]
-    same = [r for r in live if r["rank"] == best_rank and (r["power"] == power_id) == (live[0]["power"] == power_id)]
-    chosen = max(same, key=lambda r: r["effective"] or "")
     how = "own" if chosen["region"] == region else "inherited"
     target = chosen["id"]
     region_of, department_of = chosen["region"], chosen["department"]
