@@ -333,7 +333,7 @@ def analyse(holders: Sequence[Holder], region: str | None = None) -> dict[str, A
     return {
         "region": region,
         "groups": out_groups,
-        "legitimate": legitimate,
+        "legitimate": [{**v, "members": [by_id[v["a"]].summary(), by_id[v["b"]].summary()]} for v in legitimate],
         "general_units": sorted(f"{r} {u}" for r, u in general),
         "stats": {"powers": sum(inside), "candidates": len(pairs), "overlapping_pairs": len(overlaps),
                   "groups": len(out_groups), "legitimate": len(legitimate)},

@@ -39,7 +39,8 @@ def overlaps_markdown(result: dict[str, Any]) -> str:
                   for p in g["pairs"]]
     if result["legitimate"]:
         lines += ["", "## 合理共享（不作为交叉）", ""]
-        lines += [f"- {p['a']} / {p['b']}：{p['legitimate']}" for p in result["legitimate"]]
+        lines += [f"- {_member(p['members'][0])} / {_member(p['members'][1])}：{p['legitimate']}"
+                  for p in result["legitimate"]]
     if result["general_units"]:
         lines += ["", "## 通用条款（多个部门共同引用，不作为交叉证据）", ""]
         lines += [f"- {u}" for u in result["general_units"]]
@@ -56,7 +57,8 @@ def overlaps_xlsx(result: dict[str, Any], path: Path) -> None:
             a, b = members[p["a"]], members[p["b"]]
             rows.append([g["id"], p["kind"], p["score"], a["department"], a["code"], a["name"], b["department"],
                          b["code"], b["name"], _why(p), ""])
-    legit = [[p["a"], p["b"], p["kind"], p["legitimate"], p["similarity"]] for p in result["legitimate"]]
+    legit = [[_member(p["members"][0]), _member(p["members"][1]), p["kind"], p["legitimate"], p["similarity"]]
+             for p in result["legitimate"]]
     table(path, [
         ("权力交叉", ["组", "类型", "评分", "部门甲", "编码甲", "职权甲", "部门乙", "编码乙", "职权乙", "理由",
                   "处理意见"], [6, 10, 6, 20, 10, 36, 20, 10, 36, 60, 20], rows),
