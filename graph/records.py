@@ -21,3 +21,15 @@ class VersionRows:
     divisions_nested: list[Row] = field(default_factory=list)
     articles: list[Row] = field(default_factory=list)  # each with its paragraphs, items, sub-items nested
     units: int = 0  # articles + paragraphs + items + sub-items
+
+    def unit_ids(self) -> list[str]:
+        """The ids of every article, paragraph, item and sub-item written."""
+        out = []
+        for article in self.articles:
+            out.append(article["id"])
+            for paragraph in article.get("paragraphs", []):
+                out.append(paragraph["id"])
+                for item in paragraph.get("items", []):
+                    out.append(item["id"])
+                    out += [sub["id"] for sub in item.get("subitems", [])]
+        return out

@@ -52,7 +52,9 @@ def write_versions(store: GraphStore, *, versions: list[VersionRows], progress: 
         if state:  # changed text, or a write cut off by a crash: start this version afresh
             stale.append(version.version_id)
         todo.append(version)
+    kept: list[Row] = []
     for start in range(0, len(stale), 50):
+        kept += store.run("laws/edges_into_versions", ids=stale[start:start + 50])
         store.execute("laws/delete_version_units", ids=stale[start:start + 50])
         store.execute("laws/delete_version_divisions", ids=stale[start:start + 50])
     total = sum(v.units + len(v.divisions_top) + len(v.divisions_nested) for v in todo)
@@ -69,7 +71,41 @@ def write_versions(store: GraphStore, *, versions: list[VersionRows], progress: 
             if progress:
                 progress("store", done, total)
         store.write("laws/complete_versions", [{"id": v.version_id, "hash": v.content_hash} for v in chunk])
+    if kept:
+        _restore(store, kept, {unit for v in todo for unit in v.unit_ids()})
     return [v.version_id for v in todo]
+
+
+def _restore(store: GraphStore, kept: list[Row], units: set[str]) -> None:
+    """Put BASED_ON and CITES edges back on the units of the rewritten versions (ids follow the numbering, so a
+    unit that is still there has the same id). A basis whose unit is gone becomes an open basis on its owner
+    (reported by `lawgraph check`, F03), never dropped; a citation whose unit is gone is left to citation
+    linking, which re-resolves open citations."""
+    from ingest.link import write_cites
+
+    bases, cites, gone = [], [], []
+    for row in kept:
+        props = dict(row["props"] or {})
+        if row["unit"] not in units:
+            if row["type"] == "BASED_ON":
+                gone.append({"owner": row["owner"], "id": f"{row['owner']}#gone:{row['unit']}", "props": {
+                    "text": props.get("text"), "role": props.get("role"), "position": props.get("position"),
+                    "status": "unresolved", "law_id": row["unit"].split("@", 1)[0],
+                    "reason": f"{row['unit']} is not in the re-ingested text of its version; cite the unit anew"}})
+            continue
+        if row["type"] == "BASED_ON":
+            bases.append({"owner": row["owner"], "target": row["unit"], "text": props.get("text"),
+                          "role": props.get("role"), "status": props.get("status"),
+                          "suggested": props.get("suggested"), "position": props.get("position")})
+        else:
+            paragraph = row["owner"]
+            cites.append({"paragraph": paragraph, "target": row["unit"], "source": props.get("source"),
+                          "text": props.get("text"), "start": props.get("start"), "end": props.get("end"),
+                          "status": props.get("status")})
+    write_cites(store, bases, prefix="enforcement/based_on_")
+    write_cites(store, cites)
+    if gone:
+        store.write("enforcement/write_open_bases", gone)
 
 
 def _chunks(versions: list[VersionRows], size: int) -> list[list[VersionRows]]:

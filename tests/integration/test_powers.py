@@ -157,3 +157,38 @@ def test_cli_sample_and_benchmark_effective(store: GraphStore, settings: Setting
     assert [t["name"] for t in data["effective"]["benchmark"]["tiers"]] == ["轻微", "一般", "严重"]
     none = runner.invoke(app, ["benchmark", "effective", "NY02008", "--region", "青禾县", "--graph", settings.graph_url])
     assert none.exit_code == 1 and "No benchmark is in force" in none.output
+
+
+def test_re_ingesting_a_changed_statute_keeps_what_rests_on_it(store: GraphStore, tmp_path: Path) -> None:
+    import shutil
+
+    from graph.repos import citations as citation_repo
+    from ingest.load import ingest_statutes
+
+    assert load_sample(store, SAMPLE).ok
+    before = repo.power(store, f"{NY}#NY02003")["bases"]
+    edges = law_repo.stats(store)["relationships"]
+    cited = "环境保护法@2014-04-24/63"  # cited by 水污染防治法, another statute
+    citers = citation_repo.of_article(store, article_id=cited)[1]
+    assert citers
+    # corrected texts: 农产品质量安全法 2018 with article 1 reworded and article 51 (NY02004's basis) gone;
+    # 环境保护法 with article 1 reworded
+    statutes = tmp_path / "statutes"
+    shutil.copytree(SAMPLE / "statutes", statutes)
+    for name, drop in (("农产品质量安全法(2018-10-26).md", "第五十一条"), ("环境保护法(2014-04-24).md", None)):
+        path = statutes / name
+        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = [line.replace("，制定本法", "，特制定本法", 1) for line in lines if not (drop and line.startswith(drop))]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = ingest_statutes(store, [statutes], workers=1)
+    assert report.ok and report.versions_written == 2
+    # the units still there keep their powers, benchmarks, list entries and citing statutes
+    assert repo.power(store, f"{NY}#NY02003")["bases"] == before
+    assert citation_repo.of_article(store, article_id=cited)[1] == citers
+    after = law_repo.stats(store)["relationships"]
+    assert after["BASED_ON"] == edges["BASED_ON"] - 2  # NY02004's power and benchmark lost 第五十一条 …
+    # … as did article 51's own citation (of 第三十二条) and article 52's of 第五十一条 (now open)
+    assert after["CITES"] == edges["CITES"] - 2
+    moved = repo.power(store, f"{NY}#NY02004")
+    assert moved["bases"] == []  # … and the power says so instead
+    assert [(o["status"], "re-ingested" in o["reason"]) for o in moved["open_bases"]] == [("unresolved", True)]
