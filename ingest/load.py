@@ -45,6 +45,7 @@ class IngestReport:
     errors: list[str] = field(default_factory=list)
     citations: dict[str, int] = field(default_factory=dict)
     citations_reresolved: int = 0
+    bases_reresolved: int = 0
     laws_aligned: int = 0
     impact: dict[str, dict[str, Any]] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
@@ -61,6 +62,7 @@ class IngestReport:
             "versions_written": self.versions_written, "versions_unchanged": self.versions_unchanged,
             "articles": self.articles, "warnings": len(self.warnings), "errors": len(self.errors),
             "citations": self.citations, "citations_reresolved": self.citations_reresolved,
+            "bases_reresolved": self.bases_reresolved,
             "laws_aligned": self.laws_aligned, **({"impact": self.impact} if self.impact else {}),
         }
 
@@ -235,6 +237,11 @@ def ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None =
             linked = link_versions(store, [(v.law_id, v.id, v.statute) for v in versions if v.id in written])
             report.citations = dict(sorted(linked.counts.items()))
             report.citations_reresolved = linked.reresolved
+            # powers, benchmarks and list entries whose bases named these laws before they were here
+            from ingest.enforcement.load import reresolve_open_bases
+
+            report.bases_reresolved = reresolve_open_bases(store, sorted({v.law_id for v in versions
+                                                                           if v.id in written}))
         report.seconds["link"] = time.perf_counter() - clock
         clock = time.perf_counter()
         if link:

@@ -124,6 +124,37 @@ def _changed(store: GraphStore, records: Sequence[Any], query: str) -> tuple[lis
     return todo, hashes, len(records) - len(todo)
 
 
+def reresolve_open_bases(store: GraphStore, law_ids: Iterable[str]) -> int:
+    """Try again the open bases naming one of `law_ids` (statutes just written): those that now resolve get
+    their BASED_ON edge and lose the open basis. Returns how many resolved. Runs enforcement/open_bases."""
+    from graph.ids import law_key
+    from ingest.nlp.citations import Reference
+
+    wanted = set(law_ids)
+    rows = [r for r in store.run("enforcement/open_bases") if law_key(str(r["props"]["law"])) in wanted]
+    if not rows:
+        return 0
+    resolver: Resolver = citation_repo.resolver(store)
+    cites: list[dict[str, Any]] = []
+    done: list[str] = []
+    for row in rows:
+        props = row["props"]
+        text = props.get("text") or props.get("basis") or ""
+        ref = Reference(start=0, end=len(text), text=text, law=props["law"], relative=False,
+                        article=props.get("article"), paragraph=props.get("paragraph"), item=props.get("item"),
+                        sub_item=None, version_note=props.get("version_note"))
+        at = date.fromisoformat(props["at"]) if props.get("at") else None
+        res = resolver.resolve(ref, at=at)
+        if res.resolved and res.status in ("resolved", "stale") and ref.article is not None:
+            cites.append({"owner": row["owner"], "target": res.resolved, "text": text, "role": props.get("role"),
+                          "status": res.status, "suggested": res.suggested, "position": props.get("position")})
+            done.append(row["id"])
+    write_cites(store, cites, prefix="enforcement/based_on_")
+    if done:
+        store.execute("enforcement/delete_open_bases", ids=done)
+    return len(done)
+
+
 class BasisWriter:
     """Resolves basis cells and writes BASED_ON edges and OpenBasis nodes for their owners."""
 
@@ -160,7 +191,7 @@ class BasisWriter:
                 else:
                     self._open(report, owner, source, basis, position, {
                         **props, "status": res.status, "law_id": res.law_id, "reason": res.reason,
-                        "suggested": res.suggested})
+                        "suggested": res.suggested, "at": at.isoformat() if at else None})
                 position += 1
 
     def _open(self, report: ImportReport, owner: str, source: str, basis: Basis, position: int,

@@ -23,7 +23,7 @@ def test_sample_ingest_and_reingest_changes_nothing(store: GraphStore) -> None:
     assert report.ok and report.errors == []
     assert report.summary() | {"warnings": 0} == {
         "files": 19, "skipped": 1, "laws": 16, "versions_written": 19, "versions_unchanged": 0,
-        "articles": 1704, "warnings": 0, "errors": 0, "citations_reresolved": 0, "citations": {
+        "articles": 1704, "warnings": 0, "errors": 0, "citations_reresolved": 0, "bases_reresolved": 0, "citations": {
             "other:resolved": 1, "other:unresolved": 2, "other_law:resolved": 18, "other_law:unresolved": 29,
             "self:resolved": 403}, "laws_aligned": 3}
     first = law_repo.stats(store)

@@ -192,3 +192,22 @@ def test_re_ingesting_a_changed_statute_keeps_what_rests_on_it(store: GraphStore
     moved = repo.power(store, f"{NY}#NY02004")
     assert moved["bases"] == []  # … and the power says so instead
     assert [(o["status"], "re-ingested" in o["reason"]) for o in moved["open_bases"]] == [("unresolved", True)]
+
+
+def test_an_open_basis_resolves_when_its_law_arrives(store: GraphStore, tmp_path: Path) -> None:
+    from ingest.load import ingest_statutes
+
+    assert load_sample(store, SAMPLE).ok
+    subsidy = repo.power(store, f"{NY}#NY05001")
+    assert subsidy["bases"] == [] and [o["law"] for o in subsidy["open_bases"]] == ["江北省耕地地力保护补贴实施办法"]
+    rule = tmp_path / "江北省耕地地力保护补贴实施办法(2020-03-01).md"
+    rule.write_text("# 江北省耕地地力保护补贴实施办法\n\n" + "\n".join(
+        f"第{n}条 第{n}条的内容，关于耕地地力保护补贴的发放。" for n in "一二三四五六七八") + "\n", encoding="utf-8")
+    report = ingest_statutes(store, [rule], workers=1, level="地方政府规章")
+    assert report.ok and report.bases_reresolved == 1
+    subsidy = repo.power(store, f"{NY}#NY05001")
+    assert [b["unit"] for b in subsidy["bases"]] == ["江北省耕地地力保护补贴实施办法@2020-03-01/6"]
+    assert subsidy["open_bases"] == []
+    again = ingest_statutes(store, [rule], workers=1, level="地方政府规章")
+    assert again.ok and again.bases_reresolved == 0  # nothing left open, nothing written twice
+    assert len(repo.power(store, f"{NY}#NY05001")["bases"]) == 1
