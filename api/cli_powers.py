@@ -43,13 +43,16 @@ def ingest_powers(
     paths: Files, region: RegionOpt = None, department: DepartmentOpt = None,
     at: Annotated[str | None, typer.Option(help="Resolve bases against the statutes in force on this date "
                                            "(default: a 依据日期 column, else today).")] = None,
+    replace: Annotated[bool, typer.Option(
+        "--replace", help="The files are each department's whole list: powers of those departments missing from "
+                          "them are withdrawn (deleted; listed in the output with what pointed at them).")] = False,
     graph: GraphOption = None, show_warnings: WarningsOpt = False,
 ) -> None:
     """Import power lists (权责清单): one power per row; bases resolved to article/paragraph/item units."""
     from ingest.enforcement.load import ingest_powers as run
 
     defaults = Defaults(region=region, department=department, at=_date(at))
-    _run(lambda store: run(store, paths, defaults), graph, show_warnings)
+    _run(lambda store: run(store, paths, defaults, replace=replace), graph, show_warnings)
 
 
 @ingest_app.command("benchmarks")

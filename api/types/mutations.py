@@ -146,10 +146,11 @@ class Mutation:
 
     @strawberry.mutation(description="Upload a power list, benchmark table, 三张清单 or case file (kind: powers, "
                                      "benchmarks, lists or cases); region and department for files without "
-                                     "those columns.")
+                                     "those columns; `replace` (powers only): the file is each department's "
+                                     "whole list, powers it no longer lists are withdrawn (listed in `counts`).")
     async def upload_table(self, info: Info[Context, None], kind: str, file: Upload, region: str | None = None,
                            department: str | None = None, effective: date | None = None,
-                           list_kind: str | None = None) -> ImportResult:
+                           list_kind: str | None = None, replace: bool = False) -> ImportResult:
         from ingest.enforcement.load import ingest_benchmarks, ingest_cases, ingest_lists, ingest_powers
         from ingest.enforcement.read import Defaults
 
@@ -158,6 +159,8 @@ class Mutation:
                    "cases": ingest_cases}
         if kind not in loaders:
             raise ValueError(f"unknown kind {kind!r}: use powers, benchmarks, lists or cases")
+        if replace and kind != "powers":
+            raise ValueError("replace applies to power lists only (kind: powers)")
         store = info.context.store
         defaults = Defaults(region=region, department=department, effective=effective, at=effective,
                             list_kind=list_kind)
@@ -168,7 +171,10 @@ class Mutation:
                 _audit(store, info, f"upload_{kind}", exc.where, False, {}, 1)
                 return ImportFailure(kind=kind, problems=[ImportProblem(where=exc.where, message=exc.message)],
                                      loaded=0)
-            report = await asyncio.to_thread(loaders[kind], store, [path], defaults)
+            if kind == "powers":
+                report = await asyncio.to_thread(ingest_powers, store, [path], defaults, replace=replace)
+            else:
+                report = await asyncio.to_thread(loaders[kind], store, [path], defaults)
         summary = report.summary()
         _audit(store, info, f"upload_{kind}", path.name, report.ok, summary, len(report.errors))
         if not report.ok:

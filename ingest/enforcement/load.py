@@ -50,6 +50,7 @@ class ImportReport:
     unresolved: list[dict[str, Any]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # powers withdrawn by an explicit replace
 
     @property
     def ok(self) -> bool:
@@ -65,6 +66,8 @@ class ImportReport:
         }
         if self.kind == "benchmarks":
             out["tiers"] = self.tiers
+        if self.removed:
+            out["removed"] = self.removed
         return out
 
 
@@ -231,11 +234,20 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def ingest_powers(store: GraphStore, paths: list[Path], defaults: Defaults) -> ImportReport:
-    """Import power lists; returns the report (exit status from `report.ok`)."""
+def ingest_powers(store: GraphStore, paths: list[Path], defaults: Defaults, *, replace: bool = False
+                  ) -> ImportReport:
+    """Import power lists; returns the report (exit status from `report.ok`). With `replace`, the files are each
+    department's whole list: its powers missing from them are withdrawn (deleted, and listed in the report with
+    the benchmarks, list entries and cases that pointed at them) — only when the files read without errors."""
     report = ImportReport("powers")
     records = _dedupe(report, _gather(report, (read_powers(p, defaults) for p in paths)))
     report.records = len(records)
+    if replace and records:
+        if report.errors:
+            report.errors.append("--replace: nothing withdrawn, because rows were left out above; fix them and "
+                                 "import again")
+        else:
+            _withdraw(store, report, records)
     todo, hashes, report.unchanged = _changed(store, records, "enforcement/hashes")
     places = [(r.region, r.department, r.department_code) for r in todo]
     places += [(r.delegation.to, None, None) for r in todo if r.delegation]
@@ -255,6 +267,20 @@ def ingest_powers(store: GraphStore, paths: list[Path], defaults: Defaults) -> I
     BasisWriter(store).write(report, ((r.id, r.source, r.bases, r.at) for r in todo))
     report.written = len(todo)
     return report
+
+
+def _withdraw(store: GraphStore, report: ImportReport, records: Sequence[PowerRecord]) -> None:
+    """Delete the powers of the records' departments that the records no longer list."""
+    listed = {r.id for r in records}
+    departments = sorted({r.department_id for r in records})
+    gone = [row for row in store.run("enforcement/department_powers", departments=departments)
+            if row["id"] not in listed]
+    for row in gone:
+        left = [f"{kind} {', '.join(row[kind])}" for kind in ("benchmarks", "lists", "cases") if row[kind]]
+        report.warnings.append(f"withdrawn: {row['id']} ({row['name']})" +
+                               (f"; now unlinked: {'; '.join(left)}" if left else ""))
+    report.removed = sorted(row["id"] for row in gone)
+    repo.for_ids(store, "enforcement/delete_powers", report.removed)
 
 
 class PowerIndex:

@@ -225,3 +225,18 @@ def test_a_long_upload_does_not_hold_up_other_requests(store: GraphStore, settin
     up, hz, done = asyncio.run(scenario())
     assert up.json()["data"]["uploadStatute"]["__typename"] == "ImportSuccess"
     assert hz.status_code == 200 and done["health"] < done["upload"]  # served while the upload ran
+
+
+def test_an_editor_replaces_a_department_list(loaded: GraphStore, settings: Settings) -> None:
+    from ingest.sample import load_sample
+
+    assert load_sample(loaded, SAMPLE).ok
+    query = """mutation($file: Upload!) { uploadTable(kind: "powers", file: $file, region: "江北省/临川市/青禾县",
+        department: "青禾县应急管理局", replace: true) { __typename ... on ImportSuccess { written counts } } }"""
+    table = ("职权编码,职权名称,职权类型,罚则依据,是否有裁量\n"
+             "YJ02001,第1项处罚,行政处罚,《中华人民共和国安全生产法》第九十四条第一款,是\n").encode()
+    with TestClient(create_app(_settings(settings), store=loaded)) as client:
+        done = _upload(client, EDITOR, "应急.csv", table, query).json()["data"]["uploadTable"]
+        assert done["__typename"] == "ImportSuccess" and len(done["counts"]["removed"]) == 7  # 8 listed before
+        wrong = _upload(client, EDITOR, "b.csv", table, query.replace('kind: "powers"', 'kind: "benchmarks"'))
+        assert "replace applies to power lists only" in wrong.json()["errors"][0]["message"]

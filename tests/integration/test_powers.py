@@ -211,3 +211,33 @@ def test_an_open_basis_resolves_when_its_law_arrives(store: GraphStore, tmp_path
     again = ingest_statutes(store, [rule], workers=1, level="地方政府规章")
     assert again.ok and again.bases_reresolved == 0  # nothing left open, nothing written twice
     assert len(repo.power(store, f"{NY}#NY05001")["bases"]) == 1
+
+
+def test_replace_withdraws_what_a_department_no_longer_lists(store: GraphStore, settings: Settings,
+                                                             tmp_path: Path) -> None:
+    assert load_sample(store, SAMPLE).ok
+    safety = f"{COUNTY}/青禾县应急管理局"
+    table = tmp_path / "应急.csv"
+    head = "行政区划,实施主体,职权编码,职权名称,职权类型,罚则依据,是否有裁量\n"
+    rows = [f"{COUNTY},青禾县应急管理局,YJ0200{n},第{n}项处罚,行政处罚,《中华人民共和国安全生产法》第九十四条第一款,是"
+            for n in range(1, 6)]
+    table.write_text(head + "\n".join(rows) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    graph = ["--graph", settings.graph_url]
+    additive = runner.invoke(app, ["ingest", "powers", str(table), *graph])
+    assert additive.exit_code == 0 and "removed" not in json.loads(additive.stdout)
+    assert repo.power(store, f"{safety}#YJ03001")  # still there: imports add
+    # a bad row: nothing is withdrawn
+    bad = tmp_path / "应急_bad.csv"
+    bad.write_text(head + "\n".join([*rows, f"{COUNTY},青禾县应急管理局,YJ02009,,行政处罚,,是"]) + "\n",
+                   encoding="utf-8")
+    refused = runner.invoke(app, ["ingest", "powers", str(bad), "--replace", *graph])
+    assert refused.exit_code == 1 and "nothing withdrawn" in refused.output
+    assert repo.power(store, f"{safety}#YJ03001")
+    replaced = runner.invoke(app, ["ingest", "powers", str(table), "--replace", "--warnings", *graph])
+    assert replaced.exit_code == 0, replaced.output
+    assert json.loads(replaced.stdout)["removed"] == [f"{safety}#YJ03001", f"{safety}#YJ06001", f"{safety}#YJ13001"]
+    assert "withdrawn: " in replaced.output
+    assert [r["code"] for r in repo.find_powers(store, "YJ03001")] == []
+    # the other departments' lists are untouched
+    assert repo.power(store, f"{NY}#NY02003")
