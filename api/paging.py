@@ -33,3 +33,15 @@ def offset(after: str | None) -> int:
         return int(text[2:]) + 1
     except (ValueError, UnicodeDecodeError):
         raise ValueError(f"invalid cursor {after!r}: pass an endCursor from a previous page") from None
+
+
+def start(first: int, after: str | None) -> int:
+    """Check `first` against the cap and return the offset of the page's first row."""
+    if first < 0 or first > MAX_PAGE:
+        raise ValueError(f"first must be between 0 and {MAX_PAGE}")
+    return offset(after)
+
+
+def page_info(skip: int, fetched: int, total: int, last_cursor: str | None) -> PageInfo:
+    """The PageInfo of a page of `fetched` rows starting at `skip`, out of `total`."""
+    return PageInfo(has_next_page=skip + fetched < total, end_cursor=last_cursor)

@@ -17,10 +17,10 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 from strawberry.types import Info
 
+from api import paging
 from api.context import Context
 from api.paging import MAX_PAGE, PageInfo
 from api.paging import cursor as _cursor
-from api.paging import offset as _offset
 from api.security import should_mask
 from api.types.enforcement import (
     DiscretionBenchmark,
@@ -29,7 +29,7 @@ from api.types.enforcement import (
     Power,
     benchmark,
     list_entry,
-    power,
+    visible_powers,
 )
 from api.types.impact import ImpactQuery
 from api.types.mutations import AuditQuery, Mutation
@@ -38,16 +38,15 @@ from graph import ids
 from graph.config import Settings
 from graph.repos import citations as citation_repo
 from graph.repos import laws as law_repo
+from graph.store import page_of_ids
 
 
-async def _grounded_powers(info: Info[Context, None], unit_id: str) -> list[Power]:
-    """Powers whose basis is the unit `unit_id` or a unit inside it (through the article's batched loader)."""
+async def _owners(info: Info[Context, None], unit_id: str, kind: str) -> list[str]:
+    """Ids of the powers, benchmarks or list entries (`kind`) whose basis is the unit `unit_id` or a unit inside
+    it, through the article's batched loader."""
     owners = await info.context.grounded.load(ids.article_of_unit(unit_id)) or []
-    chosen = sorted({o["owner"] for o in owners if o["kind"] == "power"
-                     and (o["unit"] == unit_id or o["unit"].startswith(f"{unit_id}."))})
-    rows = await info.context.powers.load_many(chosen)
-    reader = not info.context.caller.can("editor")
-    return [power(r) for r in rows if r is not None and not (reader and r["power"].get("confidential"))]
+    return sorted({o["owner"] for o in owners if o["kind"] == kind
+                   and (o["unit"] == unit_id or o["unit"].startswith(f"{unit_id}."))})
 
 
 @strawberry.interface
@@ -62,7 +61,7 @@ class Unit:
 
     @strawberry.field(description="Powers whose basis is this unit or a unit inside it (batched per request).")
     async def powers(self, info: Info[Context, None]) -> list[Power]:
-        return await _grounded_powers(info, self.id)
+        return await visible_powers(info, await _owners(info, self.id, "power"))
 
 
 @strawberry.type
@@ -146,21 +145,17 @@ class Article:
 
     @strawberry.field(description="Powers whose basis is this article or a unit inside it (batched per request).")
     async def powers(self, info: Info[Context, None]) -> list[Power]:
-        return await _grounded_powers(info, self.id)
+        return await visible_powers(info, await _owners(info, self.id, "power"))
 
     @strawberry.field(description="Benchmarks whose basis is this article or a unit inside it (batched per "
                                   "request).")
     async def benchmarks(self, info: Info[Context, None]) -> list[DiscretionBenchmark]:
-        owners = await info.context.grounded.load(self.id) or []
-        rows = await info.context.benchmarks.load_many(sorted({o["owner"] for o in owners
-                                                               if o["kind"] == "benchmark"}))
+        rows = await info.context.benchmarks.load_many(await _owners(info, self.id, "benchmark"))
         return [benchmark(r) for r in rows if r is not None]
 
     @strawberry.field(description="三张清单 entries whose basis is this article or a unit inside it.")
     async def list_entries(self, info: Info[Context, None]) -> list[ListEntry]:
-        owners = await info.context.grounded.load(self.id) or []
-        rows = await info.context.list_entries.load_many(sorted({o["owner"] for o in owners
-                                                                 if o["kind"] == "list_entry"}))
+        rows = await info.context.list_entries.load_many(await _owners(info, self.id, "list_entry"))
         return [list_entry(r) for r in rows if r is not None]
 
     @strawberry.field(description="What this article cites (CITES edges from its paragraphs).")
@@ -211,15 +206,13 @@ class ArticleConnection:
 
 async def _article_page(info: Info[Context, None], query: str, first: int, after: str | None,
                         **params: Any) -> ArticleConnection:
-    if first < 0 or first > MAX_PAGE:
-        raise ValueError(f"first must be between 0 and {MAX_PAGE}")
-    skip = _offset(after)
-    page, total = law_repo.page_of_ids(info.context.store, query, skip, first, **params)
+    skip = paging.start(first, after)
+    page, total = page_of_ids(info.context.store, query, skip, first, **params)
     rows = await info.context.articles.load_many(page)
     edges = [ArticleEdge(cursor=_cursor(skip + i), node=article_from_row(row))
              for i, row in enumerate(rows) if row is not None]
-    return ArticleConnection(total_count=total, page_info=PageInfo(
-        has_next_page=skip + len(page) < total, end_cursor=edges[-1].cursor if edges else None), edges=edges)
+    return ArticleConnection(total_count=total, edges=edges,
+                             page_info=paging.page_info(skip, len(page), total, edges[-1].cursor if edges else None))
 
 
 def _links(info: Info[Context, None], article_id: str) -> tuple[list[CitationLink], list[CitationLink]]:
@@ -313,18 +306,12 @@ class LawQuery:
     @strawberry.field(description=f"Laws, filtered by title text and level; at most {MAX_PAGE} per page.")
     def laws(self, info: Info[Context, None], search: str | None = None, level: str | None = None,
              first: int = 20, after: str | None = None) -> LawConnection:
-        if first < 0 or first > MAX_PAGE:
-            raise ValueError(f"first must be between 0 and {MAX_PAGE}")
-        skip = _offset(after)
+        skip = paging.start(first, after)
         rows, total = law_repo.search_laws(info.context.store, search=search or None, level=level,
                                            skip=skip, limit=first)
         edges = [LawEdge(cursor=_cursor(skip + i), node=_law(row)) for i, row in enumerate(rows)]
-        return LawConnection(
-            total_count=total,
-            page_info=PageInfo(has_next_page=skip + len(rows) < total,
-                               end_cursor=edges[-1].cursor if edges else None),
-            edges=edges,
-        )
+        return LawConnection(total_count=total, edges=edges,
+                             page_info=paging.page_info(skip, len(rows), total, edges[-1].cursor if edges else None))
 
     @strawberry.field(description="A law by full or short title (农产品质量安全法).")
     def law(self, info: Info[Context, None], title: str) -> Law | None:

@@ -46,6 +46,18 @@ _ARTICLE_INPUT = re.compile(
 )
 
 
+def within(region: str | None, place: str | None) -> bool:
+    """True when `place` is the region `region` or lies below it (every place is within None, the whole graph).
+    Region ids are their paths: 江北省/临川市/青禾县."""
+    return region is None or (place is not None and (place == region or place.startswith(f"{region}/")))
+
+
+def ancestors(region: str | None) -> list[str]:
+    """The regions above `region`, nearest first: 江北省/临川市/青禾县 → 江北省/临川市, 江北省."""
+    parts = region.split("/") if region else []
+    return ["/".join(parts[:n]) for n in range(len(parts) - 1, 0, -1)]
+
+
 def article_of_unit(unit_id: str) -> str:
     """The id of the article a unit is or lies in: `law@date/115.1.1` → `law@date/115`."""
     head, _, tail = unit_id.rpartition("/")

@@ -88,3 +88,11 @@ def first(rows: Iterable[Row]) -> Row | None:
     for row in rows:
         return row
     return None
+
+
+def page_of_ids(store: GraphStore, name: str, skip: int, limit: int, **params: Any) -> tuple[list[str], int]:
+    """Run a query returning {total, page} (ids sliced in the store); returns the page and the total."""
+    row = first(store.run(name, skip=skip, limit=limit, **params))
+    if row is None:
+        return [], 0
+    return [str(x) for x in row["page"] or []], int(row["total"] or 0)

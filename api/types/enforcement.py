@@ -9,11 +9,11 @@ import strawberry
 from strawberry.types import Info
 
 from api.context import Context
-from api.paging import MAX_PAGE, PageInfo, cursor, offset
+from api.paging import MAX_PAGE, PageInfo, cursor, page_info, start
 from graph import ids
 from graph.errors import NotFoundError
 from graph.repos import enforcement as repo
-from graph.repos import laws as law_repo
+from graph.store import page_of_ids
 
 if TYPE_CHECKING:
     from api.schema import Article
@@ -432,13 +432,16 @@ def power(row: dict[str, Any]) -> Power:
         case_ids=[c["id"] for c in sorted(row["cases"], key=lambda c: (c.get("date") or "", c["id"]), reverse=True)])
 
 
+async def visible_powers(info: Info[Context, None], power_ids: list[str]) -> list[Power]:
+    """The powers of `power_ids` (batched) that the caller may see: 涉密不公开 ones are for editors and admins."""
+    rows = await info.context.powers.load_many(power_ids)
+    reader = not info.context.caller.can("editor")
+    return [power(row) for row in rows if row is not None and not (reader and row["power"].get("confidential"))]
+
+
 async def _power(info: Info[Context, None], power_id: str | None) -> Power | None:
-    if power_id is None:
-        return None
-    row = await info.context.powers.load(power_id)
-    if row is None or (row["power"].get("confidential") and not info.context.caller.can("editor")):
-        return None  # 涉密不公开: readers do not see it
-    return power(row)
+    found = await visible_powers(info, [power_id]) if power_id is not None else []
+    return found[0] if found else None
 
 
 async def _department(info: Info[Context, None], department_id: str | None) -> Department | None:
@@ -453,12 +456,6 @@ async def _cases(info: Info[Context, None], case_ids: list[str]) -> list[Case]:
     return [case(row) for row in rows if row is not None]
 
 
-def _page_args(first: int, after: str | None) -> int:
-    if first < 0 or first > MAX_PAGE:
-        raise ValueError(f"first must be between 0 and {MAX_PAGE}")
-    return offset(after)
-
-
 def _region_or_none(info: Info[Context, None], region: str | None) -> str | None:
     return repo.find_region(info.context.store, region) if region else None
 
@@ -470,7 +467,7 @@ async def powers_page(info: Info[Context, None], *, region: str | None = None, d
                       category: str | None = None, level: str | None = None, search: str | None = None,
                       status: str | None = None, first: int = 20, after: str | None = None) -> PowerConnection:
     """A page of powers: one query for the ids and the total, one (batched) for the powers."""
-    skip = _page_args(first, after)
+    skip = start(first, after)
     if status is not None and status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}")
     store = info.context.store
@@ -480,24 +477,24 @@ async def powers_page(info: Info[Context, None], *, region: str | None = None, d
         "regions": [r["id"] for r in store.run("enforcement/regions") if r["level"] == level] if level else None}
     if status:
         filters |= {"status": status, "outdated": [r["id"] for r in store.run("laws/outdated_versions")]}
-    ids, total = law_repo.page_of_ids(store, "enforcement/powers_page_status" if status else "enforcement/powers_page",
+    ids, total = page_of_ids(store, "enforcement/powers_page_status" if status else "enforcement/powers_page",
                                       skip, first, **filters)
     rows = await info.context.powers.load_many(ids)
     edges = [PowerEdge(cursor=cursor(skip + i), node=power(row)) for i, row in enumerate(rows) if row is not None]
-    return PowerConnection(total_count=total, page_info=PageInfo(
-        has_next_page=skip + len(ids) < total, end_cursor=edges[-1].cursor if edges else None), edges=edges)
+    return PowerConnection(total_count=total, edges=edges,
+                           page_info=page_info(skip, len(ids), total, edges[-1].cursor if edges else None))
 
 
 async def cases_page(info: Info[Context, None], *, region: str | None = None, department: str | None = None,
                      power_id: str | None = None, search: str | None = None, first: int = 20,
                      after: str | None = None) -> CaseConnection:
     """A page of cases: one query for the ids and the total, one (batched) for the cases."""
-    skip = _page_args(first, after)
-    ids, total = law_repo.page_of_ids(info.context.store, "enforcement/cases_page", skip, first, region=region,
+    skip = start(first, after)
+    ids, total = page_of_ids(info.context.store, "enforcement/cases_page", skip, first, region=region,
                                       department=department, power=power_id, search=search or None)
     edges = [CaseEdge(cursor=cursor(skip + i), node=c) for i, c in enumerate(await _cases(info, ids))]
-    return CaseConnection(total_count=total, page_info=PageInfo(
-        has_next_page=skip + len(ids) < total, end_cursor=edges[-1].cursor if edges else None), edges=edges)
+    return CaseConnection(total_count=total, edges=edges,
+                          page_info=page_info(skip, len(ids), total, edges[-1].cursor if edges else None))
 
 
 @strawberry.type

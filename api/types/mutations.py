@@ -5,6 +5,7 @@ written to the audit log (admins read it with `auditLog`)."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import json
 import tempfile
@@ -19,7 +20,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.context import Context
-from api.paging import MAX_PAGE, PageInfo, cursor, offset
+from api.paging import MAX_PAGE, PageInfo, cursor, page_info, start
 from api.security import AccessDenied
 from graph.errors import InputError
 from graph.store import GraphStore
@@ -171,10 +172,8 @@ class Mutation:
                 _audit(store, info, f"upload_{kind}", exc.where, False, {}, 1)
                 return ImportFailure(kind=kind, problems=[ImportProblem(where=exc.where, message=exc.message)],
                                      loaded=0)
-            if kind == "powers":
-                report = await asyncio.to_thread(ingest_powers, store, [path], defaults, replace=replace)
-            else:
-                report = await asyncio.to_thread(loaders[kind], store, [path], defaults)
+            load = functools.partial(ingest_powers, replace=replace) if kind == "powers" else loaders[kind]
+            report = await asyncio.to_thread(load, store, [path], defaults)
         summary = report.summary()
         _audit(store, info, f"upload_{kind}", path.name, report.ok, summary, len(report.errors))
         if not report.ok:
@@ -203,9 +202,7 @@ class AuditQuery:
     @strawberry.field(description=f"Mutations, newest first (admin role); at most {MAX_PAGE} per page.")
     def audit_log(self, info: Info[Context, None], first: int = 20, after: str | None = None) -> AuditConnection:
         _require(info, "admin")
-        if first < 0 or first > MAX_PAGE:
-            raise ValueError(f"first must be between 0 and {MAX_PAGE}")
-        skip = offset(after)
+        skip = start(first, after)
         store = info.context.store
         rows = store.run("audit/page", skip=skip, limit=first)
         total = int(store.run("audit/count")[0]["total"])
@@ -213,5 +210,5 @@ class AuditQuery:
                               file=e.get("file"), ok=bool(e["ok"]), counts=json.loads(e.get("counts") or "{}"),
                               errors=int(e.get("errors") or 0)) for e in (r["entry"] for r in rows)]
         end = cursor(skip + len(entries) - 1) if entries else None
-        return AuditConnection(total_count=total, page_info=PageInfo(has_next_page=skip + len(entries) < total,
-                                                                     end_cursor=end), entries=entries)
+        return AuditConnection(total_count=total, page_info=page_info(skip, len(entries), total, end),
+                               entries=entries)

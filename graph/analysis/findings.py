@@ -21,6 +21,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from graph import ids
 from graph.analysis.ranges import allowed_ranges, index_units, outside, text_for_range, tier_amounts
 from graph.repos import alignment
 from graph.repos import enforcement as repo
@@ -60,10 +61,6 @@ def _years_before(day: date, years: int) -> str:
         return day.replace(year=day.year - years).isoformat()
     except ValueError:  # 29 February
         return day.replace(year=day.year - years, day=28).isoformat()
-
-
-def _inside(region: str | None, place: str) -> bool:
-    return region is None or place == region or place.startswith(f"{region}/")
 
 
 def _amount(value: float | None, kind: str) -> str:
@@ -125,7 +122,7 @@ def _upper(b: dict[str, Any], by_code: dict[str, list[dict[str, Any]]]) -> dict[
     if b["adopted"]:
         return next((u for u in by_code.get(b["code"] or "", []) if u["id"] == b["adopted"]), None)
     above = [u for u in by_code.get(b["code"] or "", [])
-             if b["region"] != u["region"] and b["region"].startswith(f"{u['region']}/")]
+             if b["region"] != u["region"] and ids.within(u["region"], b["region"])]
     return max(above, key=lambda u: (len(u["region"]), u["effective"] or ""), default=None)
 
 
@@ -142,6 +139,14 @@ def check(store: GraphStore, *, region: str | None = None, rule: str | None = No
         if rule is None or rule == rule_id:
             findings.append({"rule": rule_id, "description": RULES[rule_id], **target, "evidence": evidence})
 
+    def stale(target: dict[str, Any], basis: dict[str, Any], *, name_version: bool = True) -> str | None:
+        """F02 when the basis points into a superseded or repealed version; returns that version's status."""
+        status: str | None = versions.get(_version(basis["unit"]), {}).get("status")
+        if basis["status"] == "stale" or status in ("superseded", "repealed"):
+            where = f"（{_version(basis['unit'])}）" if name_version else ""
+            add("F02", target, f"{basis['text']} 指向的版本状态为 {status or basis['status']}{where}")
+        return status
+
     powers = store.run("findings/powers", region=region, confidential=confidential)
     for p in powers:
         target = {"kind": "power", "id": p["id"], "code": p["code"], "name": p["name"],
@@ -151,15 +156,12 @@ def check(store: GraphStore, *, region: str | None = None, rule: str | None = No
             laws = "、".join(sorted({versions.get(_version(b["unit"]), {}).get("title") or "?" for b in p["bases"]}))
             add("F01", target, f"依据仅为{'、'.join(sorted({str(v) for v in levels}))}：{laws}")
         for b in p["bases"]:
-            status = versions.get(_version(b["unit"]), {}).get("status")
-            if b["status"] == "stale" or status in ("superseded", "repealed"):
-                add("F02", target, f"{b['text']} 指向的版本状态为 {status or b['status']}（{_version(b['unit'])}）")
+            stale(target, b)
         for o in p["open_bases"]:
             add("F03", target, f"{o['text']}：{o['status']}，{o['reason']}")
-    parts = region.split("/") if region else []
-    above = ["/".join(parts[:n]) for n in range(1, len(parts))]
+    above = ids.ancestors(region)
     every = store.run("findings/benchmarks", region=region, above=above)
-    benchmarks = [b for b in every if _inside(region, b["region"])]
+    benchmarks = [b for b in every if ids.within(region, b["region"])]
     by_code: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for b in every:
         if b["code"]:
@@ -191,9 +193,7 @@ def check(store: GraphStore, *, region: str | None = None, rule: str | None = No
             for tier_name, whys in wider.items():
                 add("F13", {**target, "tier": tier_name}, "；".join(whys))
         for basis in b["bases"]:
-            status = versions.get(_version(basis["unit"]), {}).get("status")
-            if basis["status"] == "stale" or status in ("superseded", "repealed"):
-                add("F02", target, f"{basis['text']} 指向的版本状态为 {status or basis['status']}")
+            status = stale(target, basis, name_version=False)
             if status not in ("in_force", None):
                 continue  # ranges of an old text are the impact analysis's business
             version = _version(basis["unit"])
@@ -243,7 +243,7 @@ def check(store: GraphStore, *, region: str | None = None, rule: str | None = No
         frequent = sum(d >= recent for d in dates) >= FREQUENT_CASES
         cell["frequent"] += frequent
         mine = [r for r in candidates.get(p["code"] or f"name:{p['name']}", [])
-                if r["region"] == p["region"] or p["region"].startswith(f"{r['region']}/")]
+                if ids.within(r["region"], p["region"])]
         found = repo.choose_benchmark(mine, p["id"], day.isoformat())
         if found is not None:
             cell["covered"] += 1
@@ -258,10 +258,7 @@ def check(store: GraphStore, *, region: str | None = None, rule: str | None = No
         if e["high_risk"] and e["kind"] in ("减轻处罚", "不予处罚"):
             add("F08", target, f"{e['kind']}清单列入高风险行为")
         for basis in e["bases"]:
-            status = versions.get(_version(basis["unit"]), {}).get("status")
-            if basis["status"] == "stale" or status in ("superseded", "repealed"):
-                add("F02", target,
-                    f"{basis['text']} 指向的版本状态为 {status or basis['status']}（{_version(basis['unit'])}）")
+            stale(target, basis)
     similar: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
     for c in store.run("findings/cases", region=region):
         if c["power"] is not None and c["fine"] and (c["date"] or "") <= today:

@@ -16,6 +16,7 @@ from typing import Any
 
 import cn2an
 
+from graph import ids
 from graph.analysis.ranges import (
     allowed_ranges,
     index_units,
@@ -183,8 +184,10 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
     title = law["title"]
     breaks: list[Break] = []
 
+    upper_regions = set(ids.ancestors(region))
+
     def above(where: str | None) -> bool:
-        return region is not None and where is not None and region.startswith(f"{where}/")
+        return where in upper_regions
 
     # from the levels above the region, only the benchmarks it uses (adopts, or inherits for a power it holds
     # with no benchmark of its own); the upper departments' own powers and lists are theirs to fix
@@ -197,10 +200,7 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
                 used.add(row["id"])
 
     def in_region(row: dict[str, Any]) -> bool:
-        where = row["region"]
-        if region is None or where == region or str(where).startswith(f"{region}/"):
-            return True
-        return above(where) and row["owner"] in used
+        return ids.within(region, row["region"]) or (above(row["region"]) and row["owner"] in used)
 
     benchmarks: dict[str, list[tuple[dict[str, Any], Fate]]] = {}
     for row in dependents:

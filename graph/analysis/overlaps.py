@@ -75,9 +75,6 @@ def grams(text: str) -> frozenset[str]:
     return frozenset(text[i:i + 2] for i in range(len(text) - 1)) or frozenset({text})
 
 
-article_of = ids.article_of_unit
-
-
 def depth(region: str) -> int:
     return region.count("/") + 1
 
@@ -162,10 +159,7 @@ def signatures(holders: Sequence[Holder], common: dict[str, frozenset[str]] | No
 
 def _above(region: str) -> list[str]:
     """The regions a township is also compared in: those above it (cross-level); none for other levels."""
-    if depth(region) < LEVEL_TOWNSHIP:
-        return []
-    parts = region.split("/")
-    return ["/".join(parts[:n]) for n in range(len(parts) - 1, 0, -1)]
+    return ids.ancestors(region) if depth(region) >= LEVEL_TOWNSHIP else []
 
 
 def _common(holders: Sequence[Holder]) -> dict[str, frozenset[str]]:
@@ -193,7 +187,7 @@ def candidates(holders: Sequence[Holder]) -> tuple[set[tuple[int, int]], set[tup
         for unit in h.bases:
             blocks[(h.region, unit)].append(i)
             cited.add((h.region, unit))
-        for article in {article_of(u) for u in h.bases} - set(h.bases):
+        for article in {ids.article_of_unit(u) for u in h.bases} - set(h.bases):
             blocks[(h.region, article)].append(i)
     busy = {key for key, members in blocks.items()
             if len({holders[i].department for i in members}) > GENERAL_DEPARTMENTS}
@@ -225,7 +219,7 @@ def candidates(holders: Sequence[Holder]) -> tuple[set[tuple[int, int]], set[tup
                 add(i, members[n + 1:])
     for i, h in enumerate(holders):  # a township against the regions above it
         for region in _above(h.region):
-            for key in {(region, u) for u in h.bases} | {(region, article_of(u)) for u in h.bases}:
+            for key in {(region, u) for u in h.bases} | {(region, ids.article_of_unit(u)) for u in h.bases}:
                 if key not in busy:
                     add(i, blocks.get(key, []))
             for band in bands[i]:
@@ -242,7 +236,7 @@ def judge(a: Holder, b: Holder, similarity: float, general: set[tuple[str, str]]
     mine = {u for u in a.bases if (a.region, u) not in general}
     theirs = {u for u in b.bases if (b.region, u) not in general}
     shared = sorted(mine & theirs)
-    articles = sorted({article_of(u) for u in mine} & {article_of(u) for u in theirs})
+    articles = sorted({ids.article_of_unit(u) for u in mine} & {ids.article_of_unit(u) for u in theirs})
     related = (bool(shared) and similarity >= SAME_UNIT) or (bool(articles) and similarity >= SAME_ARTICLE) \
         or similarity >= SAME_TEXT
     if not related:
@@ -257,8 +251,7 @@ def judge(a: Holder, b: Holder, similarity: float, general: set[tuple[str, str]]
         "matched_words": matched_words(a.core, b.core)[:8],
         "legitimate": None,
     }
-    handed = [d for d in upper.delegations if cross and (lower.region == d["region"]
-                                                         or lower.region.startswith(f"{d['region']}/"))]
+    handed = [d for d in upper.delegations if cross and ids.within(d["region"], lower.region)]
     if handed:
         d = handed[0]
         verdict["legitimate"] = f"{d['kind']}：{upper.department_name}以{d['act'] or '（无文号）'}" \
@@ -298,7 +291,7 @@ def holders_from(rows: Iterable[dict[str, Any]]) -> list[Holder]:
 def analyse(holders: Sequence[Holder], region: str | None = None) -> dict[str, Any]:
     """Overlap groups, legitimate sharings and general clauses among `holders` (those of `region` and below
     are reported; holders above it are there for the township comparison)."""
-    inside = [region is None or h.region == region or h.region.startswith(f"{region}/") for h in holders]
+    inside = [ids.within(region, h.region) for h in holders]
     similarity = Similarity(holders)
     pairs, general = candidates(holders)
     overlaps: list[dict[str, Any]] = []
@@ -343,9 +336,5 @@ def analyse(holders: Sequence[Holder], region: str | None = None) -> dict[str, A
 def overlaps(store: GraphStore, region: str | None = None, *, confidential: bool = True) -> dict[str, Any]:
     """The overlap analysis of a region (and below; a township also against the regions above it);
     `confidential=False` leaves 涉密 powers out (for readers)."""
-    above = []
-    if region is not None:
-        parts = region.split("/")
-        above = ["/".join(parts[:n]) for n in range(1, len(parts))]
-    return analyse(holders_from(store.run("overlaps/powers", region=region, above=above,
-                                                 confidential=confidential)), region)
+    return analyse(holders_from(store.run("overlaps/powers", region=region, above=ids.ancestors(region),
+                                          confidential=confidential)), region)

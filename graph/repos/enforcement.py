@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from graph import ids
 from graph.errors import InputError, NotFoundError
 from graph.store import GraphStore, first
 
@@ -38,7 +39,7 @@ def find_power(store: GraphStore, key: str, region: str | None = None) -> dict[s
     rows = find_powers(store, key)
     if region is not None and len(rows) > 1:
         # the powers held in the region or above it; the nearest level wins
-        inside = [r for r in rows if region == r["region"] or region.startswith(f"{r['region']}/")]
+        inside = [r for r in rows if ids.within(r["region"], region)]
         if inside:
             depth = max(len(r["region"]) for r in inside)
             rows = [r for r in inside if len(r["region"]) == depth]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from graph.records import Row, VersionRows
 from graph.store import GraphStore, first
@@ -245,14 +244,6 @@ def in_force_versions(store: GraphStore, at: date) -> list[str]:
         if start <= day and (row["law_id"] not in best or start >= best[row["law_id"]][0]):
             best[row["law_id"]] = (start, row["version_id"])
     return sorted(version for _, version in best.values())
-
-
-def page_of_ids(store: GraphStore, name: str, skip: int, limit: int, **params: Any) -> tuple[list[str], int]:
-    """Run a query returning {total, page} (ids sliced in the store); returns the page and the total."""
-    row = first(store.run(name, skip=skip, limit=limit, **params))
-    if row is None:
-        return [], 0
-    return [str(x) for x in row["page"] or []], int(row["total"] or 0)
 
 
 def stats(store: GraphStore) -> dict[str, dict[str, int]]:
