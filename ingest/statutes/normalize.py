@@ -56,7 +56,12 @@ _PUNCT = re.compile(r"[\s,.;:!?()\[\]<>\"'`、，。；：！？（）【】《�
 
 def compact(text: str) -> str:
     """Return `normalize(text)` without punctuation or spaces: the key for similarity and titles."""
-    return _PUNCT.sub("", normalize(text))
+    return unpunct(normalize(text))
+
+
+def unpunct(text: str) -> str:
+    """Return `text` (already normalised) without punctuation or spaces."""
+    return _PUNCT.sub("", text)
 
 
 def normalize_many(texts: list[str]) -> list[str]:
