@@ -18,6 +18,11 @@ from graph.store import GraphStore
 V = TypeVar("V")
 
 
+def _public(found: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Rows not about a 涉密 power (what a reader may see)."""
+    return {key: row for key, row in found.items() if not row.get("confidential")}
+
+
 def _loader(store: GraphStore, fetch: Callable[[GraphStore, list[str]], dict[str, V]],
             missing: Callable[[], V | None] = lambda: None) -> DataLoader[str, V | None]:
     """A DataLoader whose every batch is one `UNWIND $ids` query (`fetch`), answered in key order."""
@@ -52,8 +57,11 @@ class Context(BaseContext):
     def __post_init__(self) -> None:
         super().__init__()
         store = self.store
+        # benchmarks, list entries and cases of 涉密 powers are for editors and admins, like the powers themselves
+        # (those are filtered where they are listed: visible_powers); for readers these loaders answer None
+        shown = (lambda found: found) if self.caller.can("editor") else _public
         self.powers = _loader(store, enforcement.powers)
-        self.benchmarks = _loader(store, enforcement.benchmarks)
+        self.benchmarks = _loader(store, lambda s, ids: shown(enforcement.benchmarks(s, ids)))
         self.articles = _loader(store, law_repo.articles)
         self.versions = _loader(store, law_repo.versions)
         self.grounded = _loader(store, law_repo.grounded)
@@ -61,7 +69,7 @@ class Context(BaseContext):
         self.department_items = _loader(
             store, lambda s, ids: enforcement.by_ids(s, "enforcement/department_items", ids))
         self.regions = _loader(store, lambda s, ids: enforcement.by_ids(s, "enforcement/regions_by_id", ids))
-        self.cases = _loader(store, enforcement.cases)
+        self.cases = _loader(store, lambda s, ids: shown(enforcement.cases(s, ids)))
         self.tier_cases = _loader(store, enforcement.tier_cases)
         self.list_entries = _loader(
-            store, lambda s, ids: {r["entry"]["id"]: r for r in s.run("enforcement/list_entries", ids=ids)})
+            store, lambda s, ids: shown({r["entry"]["id"]: r for r in s.run("enforcement/list_entries", ids=ids)}))

@@ -491,7 +491,8 @@ async def cases_page(info: Info[Context, None], *, region: str | None = None, de
     """A page of cases: one query for the ids and the total, one (batched) for the cases."""
     skip = start(first, after)
     ids, total = page_of_ids(info.context.store, "enforcement/cases_page", skip, first, region=region,
-                                      department=department, power=power_id, search=search or None)
+                             department=department, power=power_id, search=search or None,
+                             confidential=info.context.caller.can("editor"))
     edges = [CaseEdge(cursor=cursor(skip + i), node=c) for i, c in enumerate(await _cases(info, ids))]
     return CaseConnection(total_count=total, edges=edges,
                           page_info=page_info(skip, len(ids), total, edges[-1].cursor if edges else None))

@@ -134,7 +134,8 @@ class ImpactQuery:
         v1 = alignment.pick_version(store, law_id, from_)
         v2 = alignment.pick_version(store, law_id, to)
         where = enforcement_repo.find_region(store, region) if region else None
-        result = await asyncio.to_thread(impact, store, law_id, v1["id"], v2["id"], region=where)
+        result = await asyncio.to_thread(impact, store, law_id, v1["id"], v2["id"], region=where,
+                                         confidential=info.context.caller.can("editor"))
         return AmendmentImpact(
             law=result["law"], from_version=result["from"], to_version=result["to"], region=result["region"],
             affected_units=result["affected_units"],

@@ -129,7 +129,7 @@ def _upper(b: dict[str, Any], by_code: dict[str, list[dict[str, Any]]]) -> dict[
 def check(store: GraphStore, *, region: str | None = None, rule: str | None = None,
           at: date | None = None, confidential: bool = True) -> dict[str, Any]:
     """Run the rules (one, or all) over a region (or the whole graph); returns findings and coverage.
-    `confidential=False` leaves 涉密 powers out (for readers)."""
+    `confidential=False` leaves 涉密 powers out, and their benchmarks, list entries and cases (for readers)."""
     day = at or date.today()
     versions = {r["id"]: r for r in store.run("findings/versions")}
     indexes: dict[str, dict[str, Any]] = {}  # version id → its units, read once however many bases point into it
@@ -160,7 +160,7 @@ def check(store: GraphStore, *, region: str | None = None, rule: str | None = No
         for o in p["open_bases"]:
             add("F03", target, f"{o['text']}：{o['status']}，{o['reason']}")
     above = ids.ancestors(region)
-    every = store.run("findings/benchmarks", region=region, above=above)
+    every = store.run("findings/benchmarks", region=region, above=above, confidential=confidential)
     benchmarks = [b for b in every if ids.within(region, b["region"])]
     by_code: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for b in every:
@@ -252,7 +252,7 @@ def check(store: GraphStore, *, region: str | None = None, rule: str | None = No
             add("F07", {"kind": "power", "id": p["id"], "code": p["code"], "name": p["name"],
                         "department": p["department_name"], "region": p["region"]},
                 f"{day.isoformat()} 无本级、采用或上级的裁量基准")
-    for e in store.run("findings/lists", region=region):
+    for e in store.run("findings/lists", region=region, confidential=confidential):
         target = {"kind": "list_entry", "id": e["id"], "code": e["code"], "name": e["conduct"],
                   "department": e["department_name"], "region": e["region"]}
         if e["high_risk"] and e["kind"] in ("减轻处罚", "不予处罚"):
@@ -260,7 +260,7 @@ def check(store: GraphStore, *, region: str | None = None, rule: str | None = No
         for basis in e["bases"]:
             stale(target, basis)
     similar: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
-    for c in store.run("findings/cases", region=region):
+    for c in store.run("findings/cases", region=region, confidential=confidential):
         if c["power"] is not None and c["fine"] and (c["date"] or "") <= today:
             similar[(c["power"], c["tier"])].append(c)
         if c["fine"] is None or c["tier"] is None or (c["fine_min"] is None and c["fine_max"] is None):

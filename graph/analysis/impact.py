@@ -162,8 +162,9 @@ def _number_label(unit_id: str) -> str:
 
 
 def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *,
-           region: str | None = None) -> dict[str, Any]:
-    """Every break caused by moving `law_id` from one version to another (ids of LawVersion nodes)."""
+           region: str | None = None, confidential: bool = True) -> dict[str, Any]:
+    """Every break caused by moving `law_id` from one version to another (ids of LawVersion nodes).
+    `confidential=False` leaves out 涉密 powers and their benchmarks, list entries and cases (for readers)."""
     law = law_repo.find_law(store, law_id=law_id, title="")
     if law is None:
         raise NotFoundError(f"no law {law_id!r} in the graph")
@@ -179,7 +180,8 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
     citing: list[dict[str, Any]] = []
     for level in ("article", "paragraph", "item"):
         if ids_by_level[level]:
-            dependents += store.run(f"impact/dependents_{level}", ids=ids_by_level[level])
+            dependents += [row for row in store.run(f"impact/dependents_{level}", ids=ids_by_level[level])
+                           if confidential or not row["confidential"]]
             citing += store.run(f"impact/citing_{level}", ids=ids_by_level[level], law_id=law_id)
     title = law["title"]
     breaks: list[Break] = []

@@ -235,3 +235,50 @@ def test_the_readme_graphql_examples_run_on_the_sample(client: TestClient) -> No
     for block in blocks:
         body = gql(client, block)
         assert "errors" not in body, (block, body)
+
+
+def test_readers_see_no_confidential_power_in_impact_or_findings(store: GraphStore, settings: Settings,
+                                                                tmp_path: Path) -> None:
+    import csv
+    import hashlib
+    import shutil
+
+    from graph.config import ApiKey
+
+    tree = tmp_path / "sample"
+    shutil.copytree(SAMPLE, tree)
+    table = tree / "county" / "powers_青禾县.csv"
+    rows = list(csv.reader(table.open(encoding="utf-8")))
+    code, secret = rows[0].index("职权编码"), rows[0].index("是否涉密")
+    for row in rows[1:]:
+        if row[code] in ("NY02004", "HJ02002"):
+            row[secret] = "是"
+    with table.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(rows)
+    assert load_sample(store, tree).ok
+    editor = "lg_editor_for_confidential_impact"
+    keys = [ApiKey(name="editor", role="editor", sha256=hashlib.sha256(editor.encode()).hexdigest())]
+    app = create_app(settings.model_copy(update={"anonymous_role": "reader", "api_keys": keys}), store=store)
+    query = """{ amendmentImpact(law: "农产品质量安全法", from: "2018", to: "2022") { breaks { owner { id } } }
+                 findings(asOf: "2026-01-01") { rule code }
+                 cases(first: 100) { totalCount edges { node { id } } }
+                 article(law: "农产品质量安全法", number: "51", asOf: "2020-01-01") {
+                   benchmarks { code tiers { cases { id } } } listEntries { id } } }"""
+    with TestClient(app) as client:
+        answers = {}
+        for who, headers in (("reader", {}), ("editor", {"X-API-Key": editor})):
+            body = client.post("/graphql", json={"query": query}, headers=headers).json()
+            assert "errors" not in body, body
+            answers[who] = body["data"]
+    owners = {who: {(b["owner"] or {}).get("id") or "" for b in a["amendmentImpact"]["breaks"]}
+              for who, a in answers.items()}
+    assert owners["editor"] - owners["reader"] == {o for o in owners["editor"] if "NY02004" in o}
+    assert any("NY02004" in o for o in owners["editor"]) and not any("NY02004" in o for o in owners["reader"])
+    rules = {who: {(f["rule"], f["code"]) for f in a["findings"]} for who, a in answers.items()}
+    assert ("F04", "HJ02002") in rules["editor"] and ("F04", "HJ02002") not in rules["reader"]
+    # nor their benchmarks and cases anywhere else: QH-2022-004 and -005 were decided under NY02004
+    cases = {who: {e["node"]["id"] for e in a["cases"]["edges"]} for who, a in answers.items()}
+    assert cases["editor"] - cases["reader"] == {"case:QH-2022-004", "case:QH-2022-005"}
+    assert answers["reader"]["cases"]["totalCount"] == answers["editor"]["cases"]["totalCount"] - 2
+    assert [b["code"] for b in answers["editor"]["article"]["benchmarks"]] == ["NY02004"]
+    assert answers["reader"]["article"]["benchmarks"] == []

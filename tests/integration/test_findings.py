@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import shutil
 from datetime import date
+from pathlib import Path
 
 from graph.analysis.findings import check
 from graph.store import GraphStore
@@ -53,3 +56,27 @@ def test_findings_on_the_sample_are_exactly_the_planted_ones(store: GraphStore) 
     assert earlier["findings"] == []
     only = check(store, rule="F04", region="江北省/临川市/青禾县", at=date(2024, 12, 31))
     assert [(f["rule"], f["code"]) for f in only["findings"]] == [("F04", "HJ02002")]
+
+
+def test_readers_see_nothing_of_confidential_powers(store: GraphStore, tmp_path: Path) -> None:
+    # HJ02002 (benchmark with a tier out of range, F04), HJ02003 (a case fined outside its tier, F09) and HJ02005
+    # (a 减轻处罚 entry for high-risk conduct, F08) made 涉密: editors see those findings, readers none of them —
+    # not only the powers but their benchmarks, list entries and cases
+    tree = tmp_path / "sample"
+    shutil.copytree(SAMPLE, tree)
+    table = tree / "county" / "powers_青禾县.csv"
+    rows = list(csv.reader(table.open(encoding="utf-8")))
+    code, secret = rows[0].index("职权编码"), rows[0].index("是否涉密")
+    for row in rows[1:]:
+        if row[code] in ("HJ02002", "HJ02003", "HJ02005"):
+            row[secret] = "是"
+    with table.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(rows)
+    assert load_sample(store, tree).ok
+    hidden = {("F04", "HJ02002"), ("F08", "HJ02005"), ("F09", None)}
+    editor = {(f["rule"], f["code"]) for f in check(store, at=date(2026, 1, 1))["findings"]}
+    reader = check(store, at=date(2026, 1, 1), confidential=False)
+    assert hidden <= editor
+    assert not hidden & {(f["rule"], f["code"]) for f in reader["findings"]}
+    assert not any("HJ0200" in f["evidence"] or f["id"] == "case:QH-2024-022" for f in reader["findings"])
+    assert editor - hidden == {(f["rule"], f["code"]) for f in reader["findings"]}

@@ -164,3 +164,25 @@ def test_ingesting_a_new_version_summarises_its_impact(store: GraphStore, tmp_pa
     summary = report.summary()["impact"]["农产品质量安全法"]
     assert summary == {"from": OLD, "to": NEW, "basis_repealed": 4, "basis_renumbered": 3, "basis_changed": 14,
                        "range_exceeded": 3, "penalty_type_removed": 3, "case_precedent": 2}
+
+
+def test_readers_do_not_see_confidential_powers_in_an_impact(store: GraphStore, tmp_path: Path) -> None:
+    import csv
+    import shutil
+
+    tree = tmp_path / "sample"
+    shutil.copytree(SAMPLE, tree)
+    table = tree / "county" / "powers_青禾县.csv"
+    rows = list(csv.reader(table.open(encoding="utf-8")))
+    code, secret = rows[0].index("职权编码"), rows[0].index("是否涉密")
+    for row in rows[1:]:
+        if row[code] == "NY02004":
+            row[secret] = "是"
+    with table.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(rows)
+    assert load_sample(store, tree).ok
+    editor = {_key(b) for b in impact(store, "农产品质量安全法", OLD, NEW)["breaks"]}
+    reader = {_key(b) for b in impact(store, "农产品质量安全法", OLD, NEW, confidential=False)["breaks"]}
+    secret_breaks = {k for k in EXPECTED if "NY02004" in k[2]}  # the power, its benchmark, tier and case
+    assert len(secret_breaks) == 4 and editor == EXPECTED
+    assert reader == EXPECTED - secret_breaks
