@@ -20,6 +20,23 @@ CORPUS = REPO.parent / "shared" / "corpus"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def sample_with_secret_powers(tmp_path: Path, *codes: str) -> Path:
+    """A copy of the sample whose county powers `codes` are marked 涉密 (是否涉密 = 是)."""
+    import csv
+
+    tree = tmp_path / "sample"
+    shutil.copytree(SAMPLE, tree)
+    table = tree / "county" / "powers_青禾县.csv"
+    rows = list(csv.reader(table.open(encoding="utf-8")))
+    code, secret = rows[0].index("职权编码"), rows[0].index("是否涉密")
+    for row in rows[1:]:
+        if row[code] in codes:
+            row[secret] = "是"
+    with table.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(rows)
+    return tree
+
+
 def corpus() -> Path:
     """The shared corpus beside the checkout; a missing corpus is a failure, not a skip."""
     if not (CORPUS / "lawrefbook").is_dir():

@@ -10,7 +10,8 @@ from ingest.penalties import Amount, Outcome, parse_outcome
 
 KINDS = ("fine", "multiple", "percent")
 AMOUNT_LABELS = {"fine": "罚款", "multiple": "倍数", "percent": "比例"}
-Envelope = dict[str | None, tuple[float, float | None]]
+UNITS = {"fine": "元", "multiple": "倍", "percent": "%"}
+Envelope = dict[str | None, list[tuple[float, float | None]]]  # per base: the allowed ranges, lowest first
 
 
 def level_of(unit_id: str) -> int:
@@ -30,20 +31,27 @@ def index_units(units: list[Unit]) -> dict[str, Unit]:
     return out
 
 
-def envelope(amounts: list[Amount], kind: str) -> dict[str | None, tuple[float, float | None]]:
-    """Per base, the widest [min, max] the text allows for one kind of amount."""
-    out: dict[str | None, tuple[float, float | None]] = {}
+def envelope(amounts: list[Amount], kind: str) -> Envelope:
+    """Per base, the ranges the text allows for one kind of amount, lowest first. Ranges that overlap or touch
+    are one (一万元以上五万元以下；情节严重的，五万元以上十万元以下 → 10,000–100,000: a benchmark may divide it
+    as it likes); ranges with a gap between them are alternatives for different cases (货值金额不足一万元的，
+    五万元以上十万元以下 … 对农户，五百元以上五千元以下), and a tier must lie inside one of them."""
+    spans: dict[str | None, list[tuple[float, float | None]]] = {}
     for amount in amounts:
         if amount.kind != kind:
             continue
         base = amount.base if kind != "fine" else None
-        lo = amount.min if amount.min is not None else 0.0
-        hi = amount.max
-        if base in out:
-            old_lo, old_hi = out[base]
-            hi = None if hi is None or old_hi is None else max(hi, old_hi)
-            lo = min(lo, old_lo)
-        out[base] = (lo, hi)
+        spans.setdefault(base, []).append((amount.min if amount.min is not None else 0.0, amount.max))
+    out: Envelope = {}
+    for base, found in spans.items():
+        merged: list[tuple[float, float | None]] = []
+        for lo, hi in sorted(found, key=lambda span: span[0]):
+            if merged and (merged[-1][1] is None or lo <= merged[-1][1]):
+                last_lo, last_hi = merged[-1]
+                merged[-1] = (last_lo, None if last_hi is None or hi is None else max(last_hi, hi))
+            else:
+                merged.append((lo, hi))
+        out[base] = merged
     return out
 
 
@@ -68,22 +76,31 @@ def tier_amounts(tier: dict[str, Any]) -> dict[str, tuple[float | None, float | 
     return out
 
 
-def outside(value: tuple[float | None, float | None, str | None], kind: str,
-             allowed: dict[str | None, tuple[float, float | None]]) -> str | None:
+def _show(spans: list[tuple[float, float | None]], unit: str) -> str:
+    return "、".join(f"{lo:g}–{'∞' if hi is None else f'{hi:g}'}{unit}" for lo, hi in spans)
+
+
+def outside(value: tuple[float | None, float | None, str | None], kind: str, allowed: Envelope) -> str | None:
+    """Why a tier's range (min, max, base) lies inside none of the ranges `allowed` for its kind (None if it fits)."""
     lo, hi, base = value
-    bound = allowed.get(base if kind != "fine" else None) or (allowed.get(None) if kind != "fine" else None)
-    if bound is None:
+    spans = allowed.get(base if kind != "fine" else None) or (allowed.get(None) if kind != "fine" else None)
+    if spans is None:
         if not allowed:
             return f"新条文没有规定{AMOUNT_LABELS[kind]}幅度"
-        bound = next(iter(allowed.values()))
-    low, high = bound
-    if lo is not None and lo < low:
-        return f"{AMOUNT_LABELS[kind]} {lo:g} 低于新的下限 {low:g}"
-    if hi is None and high is not None:
-        return f"{AMOUNT_LABELS[kind]}未设上限，新的上限为 {high:g}"
-    if hi is not None and high is not None and hi > high:
-        return f"{AMOUNT_LABELS[kind]} {hi:g} 高于新的上限 {high:g}"
-    return None
+        spans = next(iter(allowed.values()))
+    label = AMOUNT_LABELS[kind]
+    for low, high in spans:
+        if (lo is None or lo >= low) and (high is None or (hi is not None and hi <= high)):
+            return None
+    lowest, highest = spans[0][0], spans[-1][1]
+    if lo is not None and lo < lowest:
+        return f"{label} {lo:g} 低于新的下限 {lowest:g}"
+    if hi is None and highest is not None:
+        return f"{label}未设上限，新的上限为 {highest:g}"
+    if hi is not None and highest is not None and hi > highest:
+        return f"{label} {hi:g} 高于新的上限 {highest:g}"
+    span = f"{lo or 0:g}–{'∞' if hi is None else f'{hi:g}'}"
+    return f"{label} {span} 不在条文的任一幅度内（{_show(spans, UNITS[kind])}，分别适用于不同情形）"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -92,16 +109,15 @@ def outcome_of(text: str) -> Outcome:
     return parse_outcome(text)
 
 
-def show_ranges(envelope: dict[str, dict[str | None, tuple[float, float | None]]]) -> str:
+def show_ranges(allowed: dict[str, Envelope]) -> str:
     parts = []
-    for kind, by_base in envelope.items():
-        for base, (lo, hi) in by_base.items():
-            unit = {"fine": "元", "multiple": "倍", "percent": "%"}[kind]
-            parts.append(f"{base + ' ' if base else ''}{lo:g}–{'∞' if hi is None else f'{hi:g}'}{unit}")
+    for kind, by_base in allowed.items():
+        for base, spans in by_base.items():
+            parts.append(f"{base + ' ' if base else ''}{_show(spans, UNITS[kind])}")
     return "；".join(parts) or "无"
 
 
 def allowed_ranges(text: str) -> dict[str, Envelope]:
-    """The widest range per kind and base that a statute text allows."""
+    """The ranges per kind and base that a statute text allows (see `envelope`)."""
     parsed = outcome_of(text)
     return {kind: envelope(parsed.amounts, kind) for kind in KINDS}

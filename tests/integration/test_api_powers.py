@@ -13,7 +13,7 @@ from api.app import create_app
 from graph.config import Settings
 from graph.store import GraphStore
 from ingest.sample import load_sample
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, sample_with_secret_powers
 from tests.integration.test_api import gql
 
 
@@ -239,22 +239,11 @@ def test_the_readme_graphql_examples_run_on_the_sample(client: TestClient) -> No
 
 def test_readers_see_no_confidential_power_in_impact_or_findings(store: GraphStore, settings: Settings,
                                                                 tmp_path: Path) -> None:
-    import csv
     import hashlib
-    import shutil
 
     from graph.config import ApiKey
 
-    tree = tmp_path / "sample"
-    shutil.copytree(SAMPLE, tree)
-    table = tree / "county" / "powers_青禾县.csv"
-    rows = list(csv.reader(table.open(encoding="utf-8")))
-    code, secret = rows[0].index("职权编码"), rows[0].index("是否涉密")
-    for row in rows[1:]:
-        if row[code] in ("NY02004", "HJ02002"):
-            row[secret] = "是"
-    with table.open("w", encoding="utf-8", newline="") as out:
-        csv.writer(out).writerows(rows)
+    tree = sample_with_secret_powers(tmp_path, "NY02004", "HJ02002")
     assert load_sample(store, tree).ok
     editor = "lg_editor_for_confidential_impact"
     keys = [ApiKey(name="editor", role="editor", sha256=hashlib.sha256(editor.encode()).hexdigest())]

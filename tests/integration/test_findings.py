@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import shutil
 from datetime import date
 from pathlib import Path
 
 from graph.analysis.findings import check
 from graph.store import GraphStore
 from ingest.sample import load_sample
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, sample_with_secret_powers
 
 # (rule, kind, code, tier) for every finding; F02 lists the items still on the 2018 text of 农产品质量安全法 (P1)
 EXPECTED = {
@@ -62,16 +60,7 @@ def test_readers_see_nothing_of_confidential_powers(store: GraphStore, tmp_path:
     # HJ02002 (benchmark with a tier out of range, F04), HJ02003 (a case fined outside its tier, F09) and HJ02005
     # (a 减轻处罚 entry for high-risk conduct, F08) made 涉密: editors see those findings, readers none of them —
     # not only the powers but their benchmarks, list entries and cases
-    tree = tmp_path / "sample"
-    shutil.copytree(SAMPLE, tree)
-    table = tree / "county" / "powers_青禾县.csv"
-    rows = list(csv.reader(table.open(encoding="utf-8")))
-    code, secret = rows[0].index("职权编码"), rows[0].index("是否涉密")
-    for row in rows[1:]:
-        if row[code] in ("HJ02002", "HJ02003", "HJ02005"):
-            row[secret] = "是"
-    with table.open("w", encoding="utf-8", newline="") as out:
-        csv.writer(out).writerows(rows)
+    tree = sample_with_secret_powers(tmp_path, "HJ02002", "HJ02003", "HJ02005")
     assert load_sample(store, tree).ok
     hidden = {("F04", "HJ02002"), ("F08", "HJ02005"), ("F09", None)}
     editor = {(f["rule"], f["code"]) for f in check(store, at=date(2026, 1, 1))["findings"]}

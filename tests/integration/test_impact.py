@@ -16,7 +16,7 @@ from ingest.align import align, counts
 from ingest.sample import load_sample
 from ingest.statutes.parse import parse_statute
 from ingest.statutes.read import read_source
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, sample_with_secret_powers
 
 OLD, NEW = "农产品质量安全法@2018-10-26", "农产品质量安全法@2022-09-02"
 NY, SC, PROVINCE = "青禾县农业农村局", "青禾县市场监督管理局", "江北省农业农村厅"
@@ -40,6 +40,12 @@ EXPECTED = {
     ("basis_changed", "power", f"{SC}#SC02011", "", ""),
     ("basis_changed", "benchmark", f"{NY}#NY02003@2021-06-01", "", ""),
     ("basis_changed", "benchmark", f"{SC}#SC02011@2021-06-01", "", ""),
+    # against 第七十一条's alternatives (货值金额不足一万元 50,000–100,000 元; 对农户 500–5,000 元) no tier fits
+    *{("range_exceeded", "benchmark", f"{NY}#NY02003@2021-06-01", t, "") for t in ("轻微", "一般", "较重", "严重", "特别严重")},
+    *{("range_exceeded", "benchmark", f"{SC}#SC02011@2021-06-01", t, "") for t in ("轻微", "一般", "严重")},
+    ("case_precedent", "benchmark", f"{NY}#NY02003@2021-06-01", "一般", "case:QH-2021-001"),
+    ("case_precedent", "benchmark", f"{NY}#NY02003@2021-06-01", "严重", "case:QH-2021-002"),
+    ("case_precedent", "benchmark", f"{NY}#NY02003@2021-06-01", "较重", "case:QH-2022-006"),
     ("basis_changed", "power", f"{NY}#NY02004", "", ""),
     ("basis_changed", "benchmark", f"{NY}#NY02004@2021-06-01", "", ""),
     ("range_exceeded", "benchmark", f"{NY}#NY02004@2021-06-01", "轻微", ""),
@@ -163,23 +169,11 @@ def test_ingesting_a_new_version_summarises_its_impact(store: GraphStore, tmp_pa
     assert report.ok and report.laws_aligned == 1
     summary = report.summary()["impact"]["农产品质量安全法"]
     assert summary == {"from": OLD, "to": NEW, "basis_repealed": 4, "basis_renumbered": 3, "basis_changed": 14,
-                       "range_exceeded": 3, "penalty_type_removed": 3, "case_precedent": 2}
+                       "range_exceeded": 11, "penalty_type_removed": 3, "case_precedent": 5}
 
 
 def test_readers_do_not_see_confidential_powers_in_an_impact(store: GraphStore, tmp_path: Path) -> None:
-    import csv
-    import shutil
-
-    tree = tmp_path / "sample"
-    shutil.copytree(SAMPLE, tree)
-    table = tree / "county" / "powers_青禾县.csv"
-    rows = list(csv.reader(table.open(encoding="utf-8")))
-    code, secret = rows[0].index("职权编码"), rows[0].index("是否涉密")
-    for row in rows[1:]:
-        if row[code] == "NY02004":
-            row[secret] = "是"
-    with table.open("w", encoding="utf-8", newline="") as out:
-        csv.writer(out).writerows(rows)
+    tree = sample_with_secret_powers(tmp_path, "NY02004")
     assert load_sample(store, tree).ok
     editor = {_key(b) for b in impact(store, "农产品质量安全法", OLD, NEW)["breaks"]}
     reader = {_key(b) for b in impact(store, "农产品质量安全法", OLD, NEW, confidential=False)["breaks"]}

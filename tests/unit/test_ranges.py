@@ -1,0 +1,30 @@
+"""Statutory ranges a tier must fit: touching brackets join, disjoint alternatives stay apart."""
+
+from __future__ import annotations
+
+from graph.analysis.ranges import allowed_ranges, outside, show_ranges
+
+# 农产品质量安全法 (2022) 第七十一条: alternatives for different cases, with a gap between them
+ALTERNATIVES = ("违法生产经营的农产品货值金额不足一万元的，并处五万元以上十万元以下罚款，货值金额一万元以上的，"
+                "并处货值金额十倍以上二十倍以下罚款；对农户，并处五百元以上五千元以下罚款")
+# brackets by 情节 that touch: one continuous range a benchmark may divide as it likes
+BRACKETS = "处一万元以上五万元以下罚款；情节严重的，处五万元以上十万元以下罚款"
+
+
+def test_a_tier_must_lie_inside_one_alternative() -> None:
+    allowed = allowed_ranges(ALTERNATIVES)
+    assert allowed["fine"] == {None: [(500.0, 5000.0), (50000.0, 100000.0)]}
+    assert outside((1000.0, 5000.0, None), "fine", allowed["fine"]) is None  # 对农户
+    assert outside((60000.0, 80000.0, None), "fine", allowed["fine"]) is None
+    between = outside((5600.0, 9200.0, None), "fine", allowed["fine"])
+    assert between is not None and "不在条文的任一幅度内" in between and "500–5000元、50000–100000元" in between
+    assert outside((200.0, 1000.0, None), "fine", allowed["fine"]) == "罚款 200 低于新的下限 500"
+    assert outside((80000.0, 150000.0, None), "fine", allowed["fine"]) == "罚款 150000 高于新的上限 100000"
+    assert outside((12.0, 20.0, "货值金额"), "multiple", allowed["multiple"]) is None
+    assert show_ranges(allowed) == "500–5000元、50000–100000元；货值金额 10–20倍"
+
+
+def test_touching_brackets_are_one_range() -> None:
+    allowed = allowed_ranges(BRACKETS)
+    assert allowed["fine"] == {None: [(10000.0, 100000.0)]}
+    assert outside((30000.0, 80000.0, None), "fine", allowed["fine"]) is None
