@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+from graph.ids import law_key
 from graph.repos import citations as citation_repo
 from graph.repos import enforcement as repo
 from graph.store import GraphStore
@@ -130,11 +131,11 @@ def _changed(store: GraphStore, records: Sequence[Any], query: str) -> tuple[lis
 def reresolve_open_bases(store: GraphStore, law_ids: Iterable[str]) -> int:
     """Try again the open bases naming one of `law_ids` (statutes just written): those that now resolve get
     their BASED_ON edge and lose the open basis. Returns how many resolved. Runs enforcement/open_bases."""
-    from graph.ids import law_key
     from ingest.nlp.citations import Reference
 
     wanted = set(law_ids)
-    rows = [r for r in store.run("enforcement/open_bases") if law_key(str(r["props"]["law"])) in wanted]
+    rows = [r for r in store.run("enforcement/open_bases", keys=sorted(wanted))
+            if law_key(str(r["props"]["law"])) in wanted]  # open bases written before law_key was stored
     if not rows:
         return 0
     resolver: Resolver = citation_repo.resolver(store)
@@ -202,6 +203,8 @@ class BasisWriter:
         report.bases[str(props["status"])] += 1
         digest = hashlib.sha1(f"{owner}|{position}|{props.get('text') or basis.text}".encode()).hexdigest()[:10]
         full = {"basis": basis.text, "role": basis.role, "position": position, "source": source, **props}
+        if props.get("law"):
+            full["law_key"] = law_key(str(props["law"]))  # what reresolve_open_bases looks up
         self.open.append({"owner": owner, "id": f"{owner}#b{digest}", "props": full})
         report.unresolved.append({"owner": owner, "source": source, "text": props.get("text") or basis.text[:80],
                                   "status": props["status"], "reason": props.get("reason")})

@@ -200,6 +200,10 @@ def test_an_open_basis_resolves_when_its_law_arrives(store: GraphStore, tmp_path
     assert load_sample(store, SAMPLE).ok
     subsidy = repo.power(store, f"{NY}#NY05001")
     assert subsidy["bases"] == [] and [o["law"] for o in subsidy["open_bases"]] == ["江北省耕地地力保护补贴实施办法"]
+    # open bases are looked up by their law's key, not all read: another law's ingest reads none of them
+    assert store.run("enforcement/open_bases", keys=["行政处罚法"]) == []
+    assert [r["props"]["law"] for r in store.run("enforcement/open_bases", keys=["江北省耕地地力保护补贴实施办法"])] == [
+        "江北省耕地地力保护补贴实施办法"]
     rule = tmp_path / "江北省耕地地力保护补贴实施办法(2020-03-01).md"
     rule.write_text("# 江北省耕地地力保护补贴实施办法\n\n" + "\n".join(
         f"第{n}条 第{n}条的内容，关于耕地地力保护补贴的发放。" for n in "一二三四五六七八") + "\n", encoding="utf-8")
