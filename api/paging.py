@@ -42,6 +42,12 @@ def start(first: int, after: str | None) -> int:
     return offset(after)
 
 
+def window(ids: list[str], first: int, after: str | None) -> tuple[list[str], int]:
+    """The page of a list held whole (ids): the ids of the page and the offset of its first one."""
+    skip = start(first, after)
+    return ids[skip:skip + first], skip
+
+
 def page_info(skip: int, fetched: int, total: int, last_cursor: str | None) -> PageInfo:
     """The PageInfo of a page of `fetched` rows starting at `skip`, out of `total`."""
     return PageInfo(has_next_page=skip + fetched < total, end_cursor=last_cursor)

@@ -23,13 +23,13 @@ from api.paging import MAX_PAGE, PageInfo
 from api.paging import cursor as _cursor
 from api.security import should_mask
 from api.types.enforcement import (
-    DiscretionBenchmark,
+    BenchmarkConnection,
     EnforcementQuery,
-    ListEntry,
-    Power,
-    benchmark,
-    list_entry,
-    visible_powers,
+    ListEntryConnection,
+    PowerConnection,
+    benchmarks_of,
+    entries_of,
+    powers_of,
 )
 from api.types.impact import ImpactQuery
 from api.types.mutations import AuditQuery, Mutation
@@ -43,9 +43,10 @@ from graph.store import page_of_ids
 
 async def _owners(info: Info[Context, None], unit_id: str, kind: str) -> list[str]:
     """Ids of the powers, benchmarks or list entries (`kind`) whose basis is the unit `unit_id` or a unit inside
-    it, through the article's batched loader."""
+    it, through the article's batched loader; for readers without those of 涉密 powers."""
     owners = await info.context.grounded.load(ids.article_of_unit(unit_id)) or []
-    return sorted({o["owner"] for o in owners if o["kind"] == kind
+    reader = not info.context.caller.can("editor")
+    return sorted({o["owner"] for o in owners if o["kind"] == kind and not (reader and o["confidential"])
                    and (o["unit"] == unit_id or o["unit"].startswith(f"{unit_id}."))})
 
 
@@ -59,9 +60,10 @@ class Unit:
     async def article(self, info: Info[Context, None]) -> Article | None:
         return await _article(info, ids.article_of_unit(self.id))
 
-    @strawberry.field(description="Powers whose basis is this unit or a unit inside it (batched per request).")
-    async def powers(self, info: Info[Context, None]) -> list[Power]:
-        return await visible_powers(info, await _owners(info, self.id, "power"))
+    @strawberry.field(description=f"Powers whose basis is this unit or a unit inside it (batched per request); at "
+                                  f"most {MAX_PAGE} per page.")
+    async def powers(self, info: Info[Context, None], first: int = 20, after: str | None = None) -> PowerConnection:
+        return await powers_of(info, await _owners(info, self.id, "power"), first, after)
 
 
 @strawberry.type
@@ -143,20 +145,22 @@ class Article:
         row = await info.context.versions.load(self.version_id)
         return _version(row) if row is not None else None
 
-    @strawberry.field(description="Powers whose basis is this article or a unit inside it (batched per request).")
-    async def powers(self, info: Info[Context, None]) -> list[Power]:
-        return await visible_powers(info, await _owners(info, self.id, "power"))
+    @strawberry.field(description=f"Powers whose basis is this article or a unit inside it (batched per request; "
+                                  f"an article can be cited by thousands); at most {MAX_PAGE} per page.")
+    async def powers(self, info: Info[Context, None], first: int = 20, after: str | None = None) -> PowerConnection:
+        return await powers_of(info, await _owners(info, self.id, "power"), first, after)
 
-    @strawberry.field(description="Benchmarks whose basis is this article or a unit inside it (batched per "
-                                  "request).")
-    async def benchmarks(self, info: Info[Context, None]) -> list[DiscretionBenchmark]:
-        rows = await info.context.benchmarks.load_many(await _owners(info, self.id, "benchmark"))
-        return [benchmark(r) for r in rows if r is not None]
+    @strawberry.field(description=f"Benchmarks whose basis is this article or a unit inside it (batched per "
+                                  f"request); at most {MAX_PAGE} per page.")
+    async def benchmarks(self, info: Info[Context, None], first: int = 20,
+                         after: str | None = None) -> BenchmarkConnection:
+        return await benchmarks_of(info, await _owners(info, self.id, "benchmark"), first, after)
 
-    @strawberry.field(description="三张清单 entries whose basis is this article or a unit inside it.")
-    async def list_entries(self, info: Info[Context, None]) -> list[ListEntry]:
-        rows = await info.context.list_entries.load_many(await _owners(info, self.id, "list_entry"))
-        return [list_entry(r) for r in rows if r is not None]
+    @strawberry.field(description=f"三张清单 entries whose basis is this article or a unit inside it; at most "
+                                  f"{MAX_PAGE} per page.")
+    async def list_entries(self, info: Info[Context, None], first: int = 20,
+                           after: str | None = None) -> ListEntryConnection:
+        return await entries_of(info, await _owners(info, self.id, "list_entry"), first, after)
 
     @strawberry.field(description="What this article cites (CITES edges from its paragraphs).")
     def cites(self, info: Info[Context, None]) -> list[CitationLink]:

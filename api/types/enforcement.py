@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import strawberry
+from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 from api.context import Context
-from api.paging import MAX_PAGE, PageInfo, cursor, page_info, start
+from api.paging import MAX_PAGE, PageInfo, cursor, page_info, start, window
 from graph import ids
 from graph.errors import NotFoundError
 from graph.repos import enforcement as repo
@@ -51,9 +53,10 @@ class Tier:
         row = await info.context.benchmarks.load(self.id.rpartition("#")[0])
         return benchmark(row) if row is not None else None
 
-    @strawberry.field(description="The cases decided on this tier, newest first (batched per request).")
-    async def cases(self, info: Info[Context, None]) -> list[Case]:
-        return await _cases(info, await info.context.tier_cases.load(self.id) or [])
+    @strawberry.field(description=f"The cases decided on this tier, newest first (batched per request); at most "
+                                  f"{MAX_PAGE} per page.")
+    async def cases(self, info: Info[Context, None], first: int = 20, after: str | None = None) -> CaseConnection:
+        return await cases_of(info, await info.context.tier_cases.load(self.id) or [], first, after)
 
 
 @strawberry.type
@@ -287,9 +290,10 @@ class Power:
     lists: list[ListEntry]
     case_ids: list[str]
 
-    @strawberry.field(description="The cases that applied this power, newest first (batched per request).")
-    async def cases(self, info: Info[Context, None]) -> list[Case]:
-        return await _cases(info, self.case_ids)
+    @strawberry.field(description=f"The cases that applied this power, newest first (batched per request); at most "
+                                  f"{MAX_PAGE} per page.")
+    async def cases(self, info: Info[Context, None], first: int = 20, after: str | None = None) -> CaseConnection:
+        return await cases_of(info, self.case_ids, first, after)
 
     @strawberry.field(description="The benchmarks issued for this power, with their tiers (batched per request).")
     async def benchmarks(self, info: Info[Context, None]) -> list[DiscretionBenchmark]:
@@ -320,6 +324,40 @@ class PowerConnection:
     total_count: int
     page_info: PageInfo
     edges: list[PowerEdge]
+
+
+@strawberry.type
+class BenchmarkEdge:
+    """One benchmark in a page."""
+
+    cursor: str
+    node: DiscretionBenchmark
+
+
+@strawberry.type
+class BenchmarkConnection:
+    """A page of benchmarks."""
+
+    total_count: int
+    page_info: PageInfo
+    edges: list[BenchmarkEdge]
+
+
+@strawberry.type
+class ListEntryEdge:
+    """One 三张清单 entry in a page."""
+
+    cursor: str
+    node: ListEntry
+
+
+@strawberry.type
+class ListEntryConnection:
+    """A page of 三张清单 entries."""
+
+    total_count: int
+    page_info: PageInfo
+    edges: list[ListEntryEdge]
 
 
 @strawberry.type
@@ -454,6 +492,41 @@ async def _department(info: Info[Context, None], department_id: str | None) -> D
 async def _cases(info: Info[Context, None], case_ids: list[str]) -> list[Case]:
     rows = await info.context.cases.load_many(case_ids)
     return [case(row) for row in rows if row is not None]
+
+
+# Pages of a list held whole (the ids a parent already has): the page's rows through a batched loader.
+
+C = TypeVar("C")
+
+
+async def _held_page(ids: list[str], first: int, after: str | None, loader: DataLoader[str, dict[str, Any] | None],
+                     build: Callable[[dict[str, Any]], Any], edge: Callable[..., Any],
+                     connection: Callable[..., C]) -> C:
+    page, skip = window(ids, first, after)
+    rows = await loader.load_many(page)
+    edges = [edge(cursor=cursor(skip + i), node=build(r)) for i, r in enumerate(rows) if r is not None]
+    return connection(total_count=len(ids), edges=edges,
+                      page_info=page_info(skip, len(page), len(ids), edges[-1].cursor if edges else None))
+
+
+async def powers_of(info: Info[Context, None], power_ids: list[str], first: int, after: str | None) -> PowerConnection:
+    return await _held_page(power_ids, first, after, info.context.powers, power, PowerEdge, PowerConnection)
+
+
+async def benchmarks_of(info: Info[Context, None], benchmark_ids: list[str], first: int,
+                        after: str | None) -> BenchmarkConnection:
+    return await _held_page(benchmark_ids, first, after, info.context.benchmarks, benchmark, BenchmarkEdge,
+                            BenchmarkConnection)
+
+
+async def entries_of(info: Info[Context, None], entry_ids: list[str], first: int,
+                     after: str | None) -> ListEntryConnection:
+    return await _held_page(entry_ids, first, after, info.context.list_entries, list_entry, ListEntryEdge,
+                            ListEntryConnection)
+
+
+async def cases_of(info: Info[Context, None], case_ids: list[str], first: int, after: str | None) -> CaseConnection:
+    return await _held_page(case_ids, first, after, info.context.cases, case, CaseEdge, CaseConnection)
 
 
 def _region_or_none(info: Info[Context, None], region: str | None) -> str | None:

@@ -225,12 +225,14 @@ def versions(store: GraphStore, ids: list[str]) -> dict[str, Row]:
 
 
 def grounded(store: GraphStore, ids: list[str]) -> dict[str, list[Row]]:
-    """What rests on each article (or a unit inside it): [{owner, kind, unit}] per article id. Runs laws/grounded."""
+    """What rests on each article (or a unit inside it): [{owner, kind, unit, confidential}] per article id. Runs
+    laws/grounded."""
     out: dict[str, list[Row]] = {article_id: [] for article_id in ids}
     for row in store.run("laws/grounded", ids=ids):
         labels = set(row["labels"])
         kind = "power" if "Power" in labels else "benchmark" if "DiscretionBenchmark" in labels else "list_entry"
-        out[row["article"]].append({"owner": row["owner"], "kind": kind, "unit": row["unit"]})
+        out[row["article"]].append({"owner": row["owner"], "kind": kind, "unit": row["unit"],
+                                    "confidential": bool(row["confidential"])})
     return out
 
 

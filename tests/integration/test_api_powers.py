@@ -155,10 +155,12 @@ def test_confidential_powers_are_hidden_from_readers(store: GraphStore, settings
 def test_every_entity_navigates_both_ways(client: TestClient) -> None:
     body = gql(client, """{
       article(law: "农产品质量安全法", number: "50", asOf: "2020-01-01") {
-        id version { id law { title } } paragraphs { id article { id } powers { code } items { id powers { code } } }
-        powers { code department { name region { level parent { id } } } }
-        benchmarks { code power { code } tiers { name benchmark { code } cases { id power { code } } } }
-        listEntries { kind } }
+        id version { id law { title } }
+        paragraphs { id article { id } powers { edges { node { code } } } items { id powers { totalCount } } }
+        powers { totalCount edges { node { code department { name region { level parent { id } } } } } }
+        benchmarks { edges { node { code power { code }
+                                    tiers { name benchmark { code } cases { edges { node { id power { code } } } } } } } }
+        listEntries { totalCount } }
       law(title: "农产品质量安全法") { versions { id articles(first: 2) { totalCount edges { node { number } } } } }
       regions { id children { id } powers(level: "乡镇街道", first: 5) { totalCount } }
       power(id: "NY02002", region: "青禾县") {
@@ -175,13 +177,16 @@ def test_every_entity_navigates_both_ways(client: TestClient) -> None:
     assert article["version"]["law"]["title"].endswith("农产品质量安全法")
     first, second = article["paragraphs"][:2]
     assert first["id"] == "农产品质量安全法@2018-10-26/50.1" and first["article"]["id"] == article["id"]
-    assert sorted(p["code"] for p in first["powers"]) == ["NY02003", "SC02011"] and second["powers"] == []
-    assert sorted(p["code"] for p in article["powers"]) == ["NY02003", "SC02011"]  # P1: on the 2018 text
-    assert article["powers"][0]["department"]["region"]["parent"]["id"] == "江北省/临川市"
-    assert sorted(b["code"] for b in article["benchmarks"]) == ["NY02003", "SC02011"]
-    farm = next(b for b in article["benchmarks"] if b["code"] == "NY02003")
+    assert sorted(e["node"]["code"] for e in first["powers"]["edges"]) == ["NY02003", "SC02011"]
+    assert second["powers"]["edges"] == []
+    powers = [e["node"] for e in article["powers"]["edges"]]
+    assert article["powers"]["totalCount"] == 2 and sorted(p["code"] for p in powers) == ["NY02003", "SC02011"]  # P1
+    assert powers[0]["department"]["region"]["parent"]["id"] == "江北省/临川市"
+    benchmarks = [e["node"] for e in article["benchmarks"]["edges"]]
+    assert sorted(b["code"] for b in benchmarks) == ["NY02003", "SC02011"]
+    farm = next(b for b in benchmarks if b["code"] == "NY02003")
     assert farm["power"]["code"] == "NY02003" and farm["tiers"][0]["benchmark"]["code"] == "NY02003"
-    decided = {c["id"] for t in farm["tiers"] for c in t["cases"]}
+    decided = {e["node"]["id"] for t in farm["tiers"] for e in t["cases"]["edges"]}
     assert decided == {"case:QH-2021-001", "case:QH-2021-002", "case:QH-2022-006"}
     versions = data["law"]["versions"]
     assert [v["articles"]["totalCount"] for v in versions] == [56, 81]
@@ -252,7 +257,7 @@ def test_readers_see_no_confidential_power_in_impact_or_findings(store: GraphSto
                  findings(asOf: "2026-01-01") { rule code }
                  cases(first: 100) { totalCount edges { node { id } } }
                  article(law: "农产品质量安全法", number: "51", asOf: "2020-01-01") {
-                   benchmarks { code tiers { cases { id } } } listEntries { id } } }"""
+                   benchmarks { edges { node { code } } } listEntries { totalCount } } }"""
     with TestClient(app) as client:
         answers = {}
         for who, headers in (("reader", {}), ("editor", {"X-API-Key": editor})):
@@ -269,5 +274,22 @@ def test_readers_see_no_confidential_power_in_impact_or_findings(store: GraphSto
     cases = {who: {e["node"]["id"] for e in a["cases"]["edges"]} for who, a in answers.items()}
     assert cases["editor"] - cases["reader"] == {"case:QH-2022-004", "case:QH-2022-005"}
     assert answers["reader"]["cases"]["totalCount"] == answers["editor"]["cases"]["totalCount"] - 2
-    assert [b["code"] for b in answers["editor"]["article"]["benchmarks"]] == ["NY02004"]
-    assert answers["reader"]["article"]["benchmarks"] == []
+    assert [e["node"]["code"] for e in answers["editor"]["article"]["benchmarks"]["edges"]] == ["NY02004"]
+    assert answers["reader"]["article"]["benchmarks"] == {"edges": []}
+
+
+def test_what_rests_on_an_article_comes_in_pages(client: TestClient) -> None:
+    query = """query($after: String) { article(law: "农产品质量安全法", number: "50", asOf: "2020-01-01") {
+      powers(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { code } } } } }"""
+    seen, after = [], None
+    for _ in range(3):
+        page = gql(client, query, after=after)["data"]["article"]["powers"]
+        assert page["totalCount"] == 2
+        seen += [e["node"]["code"] for e in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert sorted(seen) == ["NY02003", "SC02011"]
+    too_many = gql(client, '{ article(law: "农产品质量安全法", number: "50", asOf: "2020-01-01") { powers(first: 500) '
+                           '{ totalCount } } }')
+    assert "first must be between 0 and 100" in too_many["errors"][0]["message"]
