@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,6 +21,18 @@ def _versions(store: GraphStore, law: str, from_: str, to: str) -> tuple[str, st
             alignment.pick_version(store, found["id"], to)["id"])
 
 
+def _review_rows(path: Path) -> Any:
+    """The rows of a review file (JSON); InputError naming the file and the line of a syntax error."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the file: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), "not UTF-8 text; save the review as UTF-8 JSON") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}, line {exc.lineno}", f"not valid JSON: {exc.msg}") from exc
+
+
 @app.command("align")
 def align(
     files: Annotated[list[Path] | None, typer.Argument(help="OLD NEW: two statute files.")] = None,
@@ -27,11 +40,15 @@ def align(
     from_: Annotated[str | None, typer.Option("--from", help="Old version: date or year, e.g. 2018.")] = None,
     to: Annotated[str | None, typer.Option("--to", help="New version: date or year, e.g. 2022.")] = None,
     detail: Annotated[bool, typer.Option("--detail", help="Add paragraph and item rows under each article.")] = False,
+    review: Annotated[Path | None, typer.Option(
+        "--review", help="With --law: a JSON file of reviewed rows [{old, new, kind}] (as this command prints) that "
+                         "replace the automatic rows of the articles they name; stored, used by impact.")] = None,
+    clear_review: Annotated[bool, typer.Option("--clear-review", help="With --law: drop the stored review.")] = False,
     graph: GraphOption = None,
 ) -> None:
     """Print the alignment of two versions as JSON: [{old, new, kind, similarity}], article numbers as
     strings ("12", "10-1") or null; kinds unchanged, modified, renumbered, renumbered_modified, split,
-    merged, deleted, added."""
+    merged, deleted, added. Rows legal staff reviewed (--review) take the place of the automatic ones."""
     from ingest.align import Pair
     from ingest.align import align as align_files
     from ingest.statutes.parse import parse_statute
@@ -41,6 +58,8 @@ def align(
         if files:
             if len(files) != 2 or law:
                 raise InputError("align", "give two files (OLD NEW), or --law with --from and --to")
+            if review or clear_review:
+                raise InputError("align", "--review and --clear-review go with --law --from --to (a law in the graph)")
             old, new = (parse_statute(read_source(path)) for path in files)
             pairs = align_files(old, new)
         else:
@@ -48,8 +67,14 @@ def align(
                 raise InputError("align", "give two files (OLD NEW), or --law TITLE --from V1 --to V2")
             title, start, end = law, from_, to
 
+            rows = _review_rows(review) if review else None
+
             def from_graph(store: GraphStore) -> list[Pair]:
-                _, old_id, new_id = _versions(store, title, start, end)
+                law_id, old_id, new_id = _versions(store, title, start, end)
+                if clear_review and not alignment.clear_review(store, law_id, old_id, new_id):
+                    typer.echo(f"no review of {old_id} → {new_id} was stored", err=True)
+                if rows is not None:
+                    return alignment.save_review(store, law_id, old_id, new_id, rows, by="cli", where=str(review))
                 return alignment.align_stored(store, old_id, new_id)[0]
 
             pairs = with_store(graph, from_graph)

@@ -249,13 +249,17 @@ def ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None =
             touched = sorted({v.law_id for v in versions if v.id in written})
             for law_id, rows in law_repo.versions_of_laws(store, law_ids=touched).items():
                 if len(rows) > 1:
-                    align_law(store, law_id)
+                    align_law(store, law_id, report.warnings)
                     report.laws_aligned += 1
                     ordered = sorted(rows, key=lambda r: (r["effective"] or r["date"] or "", r["id"]))
                     if impact and ordered[-1]["id"] in written:
                         from graph.analysis.impact import impact as amendment_impact
 
-                        found = amendment_impact(store, law_id, ordered[-2]["id"], ordered[-1]["id"])
+                        try:
+                            found = amendment_impact(store, law_id, ordered[-2]["id"], ordered[-1]["id"])
+                        except InputError as exc:  # a stored review that no longer fits: said, ingest stands
+                            report.warnings.append(f"impact of {law_id} not computed: {exc}")
+                            continue
                         report.impact[law_id] = {"from": found["from"], "to": found["to"],
                                                  **{k: v for k, v in found["summary"].items() if v}}
         report.seconds["align"] = time.perf_counter() - clock

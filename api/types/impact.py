@@ -118,8 +118,49 @@ def _law_id(info: Info[Context, None], law: str) -> str:
 
 
 @strawberry.type
+class AlignmentRow:
+    """One row of an article alignment: article numbers as strings ("12", "10-1") or null."""
+
+    old: str | None
+    new: str | None
+    kind: str = strawberry.field(description="unchanged, modified, renumbered, renumbered_modified, split (one row "
+                                             "per new article), merged (one row per old article), deleted, added.")
+    similarity: float
+
+
+@strawberry.input
+class AlignmentRowInput:
+    """A reviewed row: article numbers as `alignment` gives them, or null."""
+
+    old: str | None
+    new: str | None
+    kind: str
+
+
+def alignment_rows(pairs: list[Any]) -> list[AlignmentRow]:
+    return [AlignmentRow(old=p.old, new=p.new, kind=p.kind, similarity=round(float(p.similarity), 3)) for p in pairs]
+
+
+def versions_of(info: Info[Context, None], law: str, from_: str, to: str) -> tuple[str, str, str]:
+    """The law's id and the ids of its two versions named by date or year."""
+    store = info.context.store
+    law_id = _law_id(info, law)
+    return (law_id, alignment.pick_version(store, law_id, from_)["id"],
+            alignment.pick_version(store, law_id, to)["id"])
+
+
+@strawberry.type
 class ImpactQuery:
     """Entry points for amendments."""
+
+    @strawberry.field(description="The article alignment between two versions of `law` (dates or years), with the "
+                                  "rows legal staff reviewed (mutation `reviewAlignment`) in place of the automatic "
+                                  "ones.")
+    async def alignment(self, info: Info[Context, None], law: str,
+                        from_: Annotated[str, strawberry.argument(name="from")], to: str) -> list[AlignmentRow]:
+        _, v1, v2 = versions_of(info, law, from_, to)
+        pairs, _, _ = await asyncio.to_thread(alignment.align_stored, info.context.store, v1, v2)
+        return alignment_rows(pairs)
 
     @strawberry.field(description="What breaks when `law` moves from version `from` to `to` (a date or year each): "
                                   "powers, benchmark tiers, 三张清单 entries, cases and citing statutes, for "

@@ -22,7 +22,9 @@ from strawberry.types import Info
 from api.context import Context
 from api.paging import MAX_PAGE, PageInfo, cursor, page_info, start
 from api.security import AccessDenied
+from api.types.impact import AlignmentRow, AlignmentRowInput, alignment_rows, versions_of
 from graph.errors import InputError
+from graph.repos import alignment
 from graph.store import GraphStore
 
 SUFFIXES = {".md", ".txt", ".docx", ".csv", ".tsv", ".xlsx", ".xls", ".json", ".jsonl"}
@@ -180,6 +182,36 @@ class Mutation:
             return ImportFailure(kind=kind, problems=_problems(report.errors), loaded=report.written)
         return ImportSuccess(kind=kind, records=report.records, written=report.written, unchanged=report.unchanged,
                              counts=JSON(summary), warnings=report.warnings)
+
+
+    @strawberry.mutation(description="Review the article alignment between two versions of `law`: `rows` ({old, "
+                                     "new, kind}, as the `alignment` query gives them) replace the automatic rows "
+                                     "of the articles they name and are used by `amendmentImpact` and "
+                                     "`articleHistory`; a new review replaces the last; `clear` drops it. Answers "
+                                     "the resulting alignment.")
+    async def review_alignment(self, info: Info[Context, None], law: str,
+                               from_: Annotated[str, strawberry.argument(name="from")], to: str,
+                               rows: list[AlignmentRowInput] | None = None,
+                               clear: bool = False) -> list[AlignmentRow]:
+        _require(info, "editor")
+        store = info.context.store
+        law_id, v1, v2 = versions_of(info, law, from_, to)
+        if clear == (rows is not None):
+            raise ValueError("give either rows (the reviewed rows) or clear: true")
+        if clear:
+            dropped = await asyncio.to_thread(alignment.clear_review, store, law_id, v1, v2)
+            _audit(store, info, "clear_alignment_review", f"{v1} → {v2}", dropped, {}, 0)
+        else:
+            plain = [{"old": r.old, "new": r.new, "kind": r.kind} for r in rows or []]
+            try:
+                await asyncio.to_thread(alignment.save_review, store, law_id, v1, v2, plain,
+                                        info.context.caller.name, "rows")
+            except InputError as exc:
+                _audit(store, info, "review_alignment", f"{v1} → {v2}", False, {}, 1)
+                raise ValueError(str(exc)) from exc
+            _audit(store, info, "review_alignment", f"{v1} → {v2}", True, {"rows": len(plain)}, 0)
+        pairs, _, _ = await asyncio.to_thread(alignment.align_stored, store, v1, v2)
+        return alignment_rows(pairs)
 
 
 @strawberry.type

@@ -28,5 +28,6 @@ CREATE INDEX FOR (n:Tier) ON (n.id);
 CREATE INDEX FOR (n:ListEntry) ON (n.id);
 CREATE INDEX FOR (n:OpenBasis) ON (n.id);
 CREATE INDEX FOR (n:OpenBasis) ON (n.law_key);
+CREATE INDEX FOR (n:AlignmentReview) ON (n.id);
 CREATE INDEX FOR (n:Case) ON (n.id);
 CREATE INDEX FOR (n:AuditEntry) ON (n.at)

@@ -27,5 +27,6 @@ CREATE CONSTRAINT tier_id IF NOT EXISTS FOR (n:Tier) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT list_entry_id IF NOT EXISTS FOR (n:ListEntry) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT open_basis_id IF NOT EXISTS FOR (n:OpenBasis) REQUIRE n.id IS UNIQUE;
 CREATE INDEX open_basis_law_key IF NOT EXISTS FOR (n:OpenBasis) ON (n.law_key);
+CREATE CONSTRAINT alignment_review_id IF NOT EXISTS FOR (n:AlignmentReview) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT case_id IF NOT EXISTS FOR (n:Case) REQUIRE n.id IS UNIQUE;
 CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at)

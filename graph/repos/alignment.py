@@ -4,19 +4,22 @@ work-level identity of articles (`Article.work`), computed from the stored texts
 from __future__ import annotations
 
 import itertools
+import json
 from collections import OrderedDict
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import Any
 
-from graph.errors import NotFoundError
+from graph.errors import InputError, NotFoundError
 from graph.repos import laws as law_repo
 from graph.store import GraphStore
-from ingest.align import Pair, Unit, align_units
+from ingest.align import Pair, Unit, align_units, ratio
 
 ONE_TO_ONE = ("unchanged", "modified", "renumbered", "renumbered_modified")
+KINDS = (*ONE_TO_ONE, "split", "merged", "deleted", "added")
 ALIGNED_CACHE = 16
-_ALIGNED: OrderedDict[tuple[str, str, str | None, str | None], tuple[list[Pair], list[Unit], list[Unit]]] = \
-    OrderedDict()
+_ALIGNED: OrderedDict[tuple[str, str, str | None, str | None, str | None],
+                      tuple[list[Pair], list[Unit], list[Unit]]] = OrderedDict()
 
 
 def version_units(store: GraphStore, version_id: str) -> list[Unit]:
@@ -44,25 +47,142 @@ def version_units(store: GraphStore, version_id: str) -> list[Unit]:
     return list(articles.values())
 
 
+def review_id(old_version: str, new_version: str) -> str:
+    """The id of the reviewed alignment between two versions."""
+    return f"{old_version}→{new_version}"
+
+
 def align_stored(store: GraphStore, old_version: str, new_version: str) -> tuple[list[Pair], list[Unit], list[Unit]]:
-    """Align two stored versions; returns the article rows and both unit trees. Kept in a small cache keyed by
-    the two versions' content hashes (a re-ingested, changed text gets a new key): a server answering the same
-    amendment again reads two hashes instead of two texts and does not re-align."""
-    hashes = {r["id"]: r["hash"] for r in store.run("align/version_hashes", ids=[old_version, new_version])}
-    key = (old_version, new_version, hashes.get(old_version), hashes.get(new_version))
-    if None not in key and key in _ALIGNED:
+    """Align two stored versions — the automatic alignment, with the rows legal staff reviewed in its place
+    (`save_review`); returns the article rows and both unit trees. Kept in a small cache keyed by the two
+    versions' content hashes and the review's time (a re-ingested, changed text or a new review gets a new key):
+    a server answering the same amendment again reads one small row instead of two texts and does not re-align."""
+    state = store.run("align/pair_state", ids=[old_version, new_version],
+                      review=review_id(old_version, new_version))
+    hashes = {r["id"]: r["hash"] for r in state}
+    review = next((r for r in state if r["review"]), None)
+    key = (old_version, new_version, hashes.get(old_version), hashes.get(new_version),
+           review["reviewed_at"] if review else None)
+    if None not in key[:4] and key in _ALIGNED:
         _ALIGNED.move_to_end(key)
         return _ALIGNED[key]
     old, new = version_units(store, old_version), version_units(store, new_version)
     if not old or not new:
         missing = old_version if not old else new_version
         raise NotFoundError(f"version {missing!r} has no articles in the graph")
-    found = align_units(old, new), old, new
-    if None not in key:
+    pairs = align_units(old, new)
+    if review:
+        pairs = apply_review(pairs, _stored(review["review"], old, new, old_version, new_version), old, new)
+    found = pairs, old, new
+    if None not in key[:4]:
         _ALIGNED[key] = found
         while len(_ALIGNED) > ALIGNED_CACHE:
             _ALIGNED.popitem(last=False)
     return found
+
+
+def check_review(rows: Any, old: list[Unit], new: list[Unit], where: str) -> list[Pair]:
+    """Reviewed article rows [{old, new, kind}] as Pairs; InputError naming the row and what is wrong. Article
+    numbers as `lawgraph align` prints them ("12", "10-1"); a split is one row per new article, a merge one row per
+    old article; rows for other articles may be left out (they keep the automatic alignment)."""
+    if not isinstance(rows, list) or not rows:
+        raise InputError(where, "expected a non-empty JSON list of rows {old, new, kind}, as `lawgraph align` prints")
+    olds, news = {u.number: u for u in old}, {u.number: u for u in new}
+    out: list[Pair] = []
+    for n, row in enumerate(rows, 1):
+        at = f"{where}, row {n}"
+        if not isinstance(row, dict):
+            raise InputError(at, "expected an object {old, new, kind}")
+        kind, a, b = row.get("kind"), row.get("old"), row.get("new")
+        a, b = (None if x is None else str(x) for x in (a, b))
+        if kind not in KINDS:
+            raise InputError(at, f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+        if a is not None and a not in olds:
+            raise InputError(at, f"the old version has no article {a!r} (numbers as `lawgraph align` prints them)")
+        if b is not None and b not in news:
+            raise InputError(at, f"the new version has no article {b!r} (numbers as `lawgraph align` prints them)")
+        if (kind == "added") != (a is None) or (kind == "deleted") != (b is None):
+            raise InputError(at, f"{kind!r} needs {'no old' if kind == 'added' else 'an old'} article and "
+                                 f"{'no new' if kind == 'deleted' else 'a new'} one")
+        if kind in ("unchanged", "modified") and a != b:
+            raise InputError(at, f"{kind!r} keeps the number; {a} → {b} is renumbered or renumbered_modified")
+        if kind in ("renumbered", "renumbered_modified") and a == b:
+            raise InputError(at, f"{kind!r} changes the number; {a} → {b} is unchanged or modified")
+        pair_ratio = ratio(olds[a], news[b]) if a is not None and b is not None else 0.0
+        out.append(Pair(a, b, str(kind), pair_ratio))
+    seen_old = [p.old for p in out if p.old is not None and p.kind not in ("split",)]
+    seen_new = [p.new for p in out if p.new is not None and p.kind not in ("merged",)]
+    for label, numbers in (("old", seen_old), ("new", seen_new)):
+        twice = sorted({x for x in numbers if numbers.count(x) > 1})
+        if twice:
+            raise InputError(where, f"{label} article(s) {', '.join(twice)} in more than one row; a split is one row "
+                                    "per new article (kind split), a merge one row per old article (kind merged)")
+    for kind, side in (("split", "old"), ("merged", "new")):
+        groups: dict[str | None, int] = {}
+        for p in out:
+            if p.kind == kind:
+                groups[getattr(p, side)] = groups.get(getattr(p, side), 0) + 1
+        single = sorted(str(k) for k, count in groups.items() if count < 2)
+        if single:
+            raise InputError(where, f"a {kind} needs two rows or more for {side} article(s) {', '.join(single)}")
+    return out
+
+
+def _stored(rows: str, old: list[Unit], new: list[Unit], old_version: str, new_version: str) -> list[Pair]:
+    """A stored review, checked again against the texts (they may have been re-ingested since)."""
+    try:
+        return check_review(json.loads(rows), old, new, f"the review of {old_version} → {new_version}")
+    except InputError as exc:
+        raise InputError(exc.where, f"{exc.message} — the texts changed since the review: review the alignment "
+                                    "again (lawgraph align --law … --review FILE) or drop it (--clear-review)") from exc
+
+
+def apply_review(auto: list[Pair], reviewed: list[Pair], old: list[Unit], new: list[Unit]) -> list[Pair]:
+    """The automatic rows with the reviewed ones in place of every row touching an article they name; articles
+    no row covers any more become deleted / added. Paragraphs and items of a one-to-one row are aligned anew."""
+    olds, news = {u.number: u for u in old}, {u.number: u for u in new}
+    named_old = {p.old for p in reviewed if p.old is not None}
+    named_new = {p.new for p in reviewed if p.new is not None}
+    kept = [p for p in auto if p.old not in named_old and p.new not in named_new
+            and not (p.old is None and p.new is None)]
+    for pair in reviewed:
+        if pair.kind in ONE_TO_ONE and pair.kind != "unchanged" and pair.old is not None and pair.new is not None:
+            a, b = olds[pair.old], news[pair.new]
+            pair.children = align_units(a.children, b.children, depth=1)
+    rows = kept + reviewed
+    covered_old = {p.old for p in rows if p.old is not None}
+    covered_new = {p.new for p in rows if p.new is not None}
+    rows += [Pair(u.number, None, "deleted", 0.0) for u in old if u.number not in covered_old]
+    rows += [Pair(None, u.number, "added", 0.0) for u in new if u.number not in covered_new]
+    position = {u.number: i for i, u in enumerate(old)}
+    after = {u.number: i for i, u in enumerate(new)}
+    rows.sort(key=lambda p: (position.get(p.old or "", len(old)), after.get(p.new or "", -1)))
+    return rows
+
+
+def save_review(store: GraphStore, law_id: str, old_version: str, new_version: str, rows: Any, by: str,
+                where: str = "review") -> list[Pair]:
+    """Check and store legal staff's review of the alignment between two versions (it replaces an earlier one),
+    realign the law's stored ALIGNED edges and work ids with it; returns the resulting alignment."""
+    old, new = version_units(store, old_version), version_units(store, new_version)
+    if not old or not new:
+        raise NotFoundError(f"version {old_version if not old else new_version!r} has no articles in the graph")
+    reviewed = check_review(rows, old, new, where)
+    store.execute("align/review_put", row={
+        "id": review_id(old_version, new_version), "law": law_id, "old": old_version, "new": new_version,
+        "rows": json.dumps([{"old": p.old, "new": p.new, "kind": p.kind} for p in reviewed], ensure_ascii=False),
+        "by": by, "at": datetime.now(UTC).isoformat(timespec="microseconds")})
+    align_law(store, law_id)
+    return align_stored(store, old_version, new_version)[0]
+
+
+def clear_review(store: GraphStore, law_id: str, old_version: str, new_version: str) -> bool:
+    """Drop the review between two versions (the automatic alignment applies again); False if there was none."""
+    gone = store.run("align/review_delete", id=review_id(old_version, new_version))
+    if gone and gone[0]["deleted"]:
+        align_law(store, law_id)
+        return True
+    return False
 
 
 def edge_rows(pairs: Iterable[Pair], old: list[Unit], new: list[Unit]) -> dict[str, list[dict[str, Any]]]:
@@ -118,8 +238,10 @@ def works(law_id: str, chain: list[tuple[str, str | None, list[Unit]]], pairs: l
     return out
 
 
-def align_law(store: GraphStore, law_id: str) -> dict[str, int]:
-    """(Re)align every consecutive pair of versions of a law and set the work ids; returns counts by kind."""
+def align_law(store: GraphStore, law_id: str, warnings: list[str] | None = None) -> dict[str, int]:
+    """(Re)align every consecutive pair of versions of a law and set the work ids; returns counts by kind. A
+    stored review that no longer fits the texts (re-ingested since) raises InputError — or, given `warnings`,
+    is reported there and the automatic alignment is stored for that pair."""
     versions = law_repo.law_versions(store, law_id=law_id)
     versions.sort(key=lambda v: (v["effective"] or v["date"] or "", v["id"]))
     if not versions:
@@ -128,8 +250,16 @@ def align_law(store: GraphStore, law_id: str) -> dict[str, int]:
     chain = [c for c in chain if c[2]]
     counts: dict[str, int] = {}
     all_pairs: list[list[Pair]] = []
-    for (old_id, _, old), (_, _, new) in itertools.pairwise(chain):
+    for (old_id, _, old), (new_id, _, new) in itertools.pairwise(chain):
         pairs = align_units(old, new)
+        reviewed = store.run("align/review_get", id=review_id(old_id, new_id))
+        if reviewed:
+            try:
+                pairs = apply_review(pairs, _stored(reviewed[0]["rows"], old, new, old_id, new_id), old, new)
+            except InputError as exc:
+                if warnings is None:
+                    raise
+                warnings.append(f"{exc} (the automatic alignment is stored meanwhile)")
         all_pairs.append(pairs)
         for level in ("articles", "paragraphs", "items"):
             store.execute(f"align/clear_{level}", id=old_id)

@@ -293,3 +293,35 @@ def test_what_rests_on_an_article_comes_in_pages(client: TestClient) -> None:
     too_many = gql(client, '{ article(law: "农产品质量安全法", number: "50", asOf: "2020-01-01") { powers(first: 500) '
                            '{ totalCount } } }')
     assert "first must be between 0 and 100" in too_many["errors"][0]["message"]
+
+
+def test_editors_review_an_alignment_over_graphql(store: GraphStore, settings: Settings) -> None:
+    import hashlib
+
+    from graph.config import ApiKey
+
+    assert load_sample(store, SAMPLE).ok
+    editor = "lg_editor_for_alignment_review"
+    keys = [ApiKey(name="reviewer", role="editor", sha256=hashlib.sha256(editor.encode()).hexdigest())]
+    app = create_app(settings.model_copy(update={"anonymous_role": "reader", "api_keys": keys}), store=store)
+    review = """mutation { reviewAlignment(law: "农产品质量安全法", from: "2018", to: "2022", rows: [
+        {old: "50", new: "70", kind: "split"}, {old: "50", new: "71", kind: "split"}]) { old new kind } }"""
+    bad = """mutation { reviewAlignment(law: "农产品质量安全法", from: "2018", to: "2022", rows: [
+        {old: "50", new: "170", kind: "split"}, {old: "50", new: "71", kind: "split"}]) { old } }"""
+    rows = '{ alignment(law: "农产品质量安全法", from: "2018", to: "2022") { old new kind similarity } }'
+    with TestClient(app) as client:
+        denied = client.post("/graphql", json={"query": review}).json()
+        assert "editor role is needed" in denied["errors"][0]["message"]
+        before = client.post("/graphql", json={"query": rows}).json()["data"]["alignment"]
+        assert {"old": "50", "new": "71", "kind": "renumbered_modified"} in [
+            {k: r[k] for k in ("old", "new", "kind")} for r in before]
+        refused = client.post("/graphql", json={"query": bad}, headers={"X-API-Key": editor}).json()
+        assert "row 1: the new version has no article '170'" in refused["errors"][0]["message"]
+        done = client.post("/graphql", json={"query": review}, headers={"X-API-Key": editor}).json()
+        assert "errors" not in done, done
+        assert {(r["old"], r["new"], r["kind"]) for r in done["data"]["reviewAlignment"]} >= {
+            ("50", "70", "split"), ("50", "71", "split")}
+        after = client.post("/graphql", json={"query": rows}).json()["data"]["alignment"]
+        assert ("50", "70", "split") in {(r["old"], r["new"], r["kind"]) for r in after}
+    actions = [(r["entry"]["action"], r["entry"]["ok"]) for r in store.run("audit/page", skip=0, limit=50)]
+    assert ("review_alignment", True) in actions and ("review_alignment", False) in actions

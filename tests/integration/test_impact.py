@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
 from graph.analysis.impact import impact
 from graph.config import Settings
+from graph.errors import InputError
 from graph.repos import alignment
 from graph.store import GraphStore
 from ingest.align import align, counts
@@ -180,3 +182,68 @@ def test_readers_do_not_see_confidential_powers_in_an_impact(store: GraphStore, 
     secret_breaks = {k for k in EXPECTED if "NY02004" in k[2]}  # the power, its benchmark, tier and case
     assert len(secret_breaks) == 4 and editor == EXPECTED
     assert reader == EXPECTED - secret_breaks
+
+
+def test_a_reviewed_alignment_replaces_the_automatic_rows(store: GraphStore, settings: Settings,
+                                                          tmp_path: Path) -> None:
+    # legal staff confirm what wording cannot show (the hand-built gold): 第五十条 was split into 第七十条 and
+    # 第七十一条, 第十五条 and 第十七条 merged into 第二十一条
+    assert load_sample(store, SAMPLE).ok
+    runner = CliRunner()
+    review = tmp_path / "review.json"
+    rows = [{"old": "50", "new": "70", "kind": "split"}, {"old": "50", "new": "71", "kind": "split"},
+            {"old": "15", "new": "21", "kind": "merged"}, {"old": "17", "new": "21", "kind": "merged"}]
+    review.write_text(json.dumps(rows), encoding="utf-8")
+    args = ["align", "--law", "农产品质量安全法", "--from", "2018", "--to", "2022", "--graph", settings.graph_url]
+    result = runner.invoke(app, [*args, "--review", str(review)])
+    assert result.exit_code == 0, result.output
+    got = {(r["old"], r["new"], r["kind"]) for r in json.loads(result.stdout)}
+    assert {(r["old"], r["new"], r["kind"]) for r in rows} <= got
+    assert not {r for r in got if r[2] in ("deleted", "added") and (r[0] in ("50", "15", "17") or r[1] in (
+        "70", "71", "21"))}
+    assert {r[0] for r in got if r[0]} == {str(n) for n in range(1, 57)}  # every article once or more, none lost
+    # the impact follows the review: the split is named, and the tiers are checked against both articles
+    found = impact(store, "农产品质量安全法", OLD, NEW)
+    changed = next(b for b in found["breaks"] if b["kind"] == "basis_changed" and b["owner"]["id"].endswith("NY02003"))
+    assert "拆分为" in changed["evidence"] and "第七十条" in changed["evidence"] and "第七十一条" in changed["evidence"]
+    assert changed["suggested"]
+    # the stored edges and the article history follow it too
+    history = alignment.history(store, "农产品质量安全法", "70")
+    assert (history[0]["number"], history[0]["next"][0]["kind"]) == ("50", "split")
+    # a review is checked: the file and row are named, nothing is stored
+    bad = [({"old": "50", "new": "170", "kind": "split"}, "row 1: the new version has no article '170'"),
+           ({"old": "50", "new": "70", "kind": "moved"}, "row 1: unknown kind 'moved'"),
+           ({"old": "50", "new": "70", "kind": "split"}, "a split needs two rows or more for old article(s) 50")]
+    for row, message in bad:
+        review.write_text(json.dumps([row]), encoding="utf-8")
+        failed = runner.invoke(app, [*args, "--review", str(review)])
+        assert failed.exit_code == 2 and message in failed.output and str(review) in failed.output, failed.output
+    review.write_text("[{\"old\": \"50\",\n \"new\": 70 kind}]", encoding="utf-8")
+    failed = runner.invoke(app, [*args, "--review", str(review)])
+    assert failed.exit_code == 2 and f"{review}, line 2: not valid JSON" in failed.output
+    assert ("50", "70", "split") in {(p.old, p.new, p.kind) for p in alignment.align_stored(store, OLD, NEW)[0]}
+    # dropped: the automatic alignment again
+    cleared = runner.invoke(app, [*args, "--clear-review"])
+    assert cleared.exit_code == 0
+    assert ("50", "71", "renumbered_modified") in {(r["old"], r["new"], r["kind"]) for r in json.loads(cleared.stdout)}
+
+
+def test_a_review_that_no_longer_fits_is_said_not_fatal(store: GraphStore, tmp_path: Path) -> None:
+    from ingest.load import ingest_statutes
+
+    assert load_sample(store, SAMPLE).ok
+    alignment.save_review(store, "农产品质量安全法", OLD, NEW, [{"old": "56", "new": "81", "kind": "renumbered"}], "test")
+    # the 2022 text re-ingested without its last article: the ingest stands, the stale review is named
+    name = "农产品质量安全法(2022-09-02).md"
+    text = (SAMPLE / "statutes" / name).read_text(encoding="utf-8")
+    changed = tmp_path / name
+    changed.write_text("\n".join(line for line in text.splitlines() if not line.startswith("第八十一条")) + "\n",
+                       encoding="utf-8")
+    report = ingest_statutes(store, [changed], workers=1, impact=True)
+    assert report.ok, report.errors
+    assert any("row 1: the new version has no article '81'" in w and "review the alignment again" in w
+               for w in report.warnings), report.warnings
+    with pytest.raises(InputError, match="--clear-review"):  # said, not silently ignored
+        impact(store, "农产品质量安全法", OLD, NEW)
+    assert alignment.clear_review(store, "农产品质量安全法", OLD, NEW)
+    assert impact(store, "农产品质量安全法", OLD, NEW)["breaks"]
