@@ -109,17 +109,25 @@ class Department:
         return await powers_page(info, department=self.id, category=category, search=search, status=status,
                                  first=first, after=after)
 
-    @strawberry.field(description="The benchmarks it issued, with their tiers (batched per request).")
-    async def benchmarks(self, info: Info[Context, None]) -> list[DiscretionBenchmark]:
-        items = await info.context.department_items.load(self.id)
-        rows = await info.context.benchmarks.load_many(sorted(items["benchmarks"]) if items else [])
-        return [benchmark(row) for row in rows if row is not None]
+    @strawberry.field(description=f"The benchmarks it issued, with their tiers (batched per request); at most "
+                                  f"{MAX_PAGE} per page.")
+    async def benchmarks(self, info: Info[Context, None], first: int = 20,
+                         after: str | None = None) -> BenchmarkConnection:
+        return await benchmarks_of(info, await self._items(info, "benchmarks"), first, after)
 
-    @strawberry.field(description="Its 三张清单 entries (batched per request).")
-    async def list_entries(self, info: Info[Context, None]) -> list[ListEntry]:
+    @strawberry.field(description=f"Its 三张清单 entries (batched per request); at most {MAX_PAGE} per page.")
+    async def list_entries(self, info: Info[Context, None], first: int = 20,
+                           after: str | None = None) -> ListEntryConnection:
+        return await entries_of(info, await self._items(info, "lists"), first, after)
+
+    async def _items(self, info: Info[Context, None], kind: str) -> list[str]:
+        """Ids of its benchmarks or list entries, without those of 涉密 powers for readers."""
         items = await info.context.department_items.load(self.id)
-        rows = await info.context.list_entries.load_many(sorted(items["lists"]) if items else [])
-        return [list_entry(row) for row in rows if row is not None]
+        found = sorted(items[kind]) if items else []
+        if info.context.caller.can("editor") or not found:
+            return found
+        loader = info.context.benchmarks if kind == "benchmarks" else info.context.list_entries
+        return [key for key, row in zip(found, await loader.load_many(found), strict=True) if row is not None]
 
     @strawberry.field(description=f"The cases it decided, newest first; at most {MAX_PAGE} per page.")
     async def cases(self, info: Info[Context, None], first: int = 20, after: str | None = None) -> CaseConnection:

@@ -165,7 +165,8 @@ def test_every_entity_navigates_both_ways(client: TestClient) -> None:
       regions { id children { id } powers(level: "乡镇街道", first: 5) { totalCount } }
       power(id: "NY02002", region: "青禾县") {
         lists { kind highRisk power { code } department { name } }
-        department { benchmarks { code adopted { id } } listEntries { kind } cases(first: 50) { totalCount }
+        department { benchmarks(first: 100) { totalCount edges { node { code adopted { id } } } }
+                     listEntries { totalCount edges { node { kind } } } cases(first: 50) { totalCount }
                      powers(first: 1) { totalCount } } }
       adopting: benchmark(id: "江北省/临川市/青禾县/青禾县农业农村局#NY02005@2021-06-01") {
         adopts adoptedId adopted { department { name } tiers { name } } }
@@ -199,7 +200,9 @@ def test_every_entity_navigates_both_ways(client: TestClient) -> None:
         ("不予处罚", "NY02002", "青禾县农业农村局")]
     department = power["department"]
     assert department["powers"]["totalCount"] == 21 and department["cases"]["totalCount"] == 9
-    assert any(b["adopted"] for b in department["benchmarks"])
+    assert any(e["node"]["adopted"] for e in department["benchmarks"]["edges"])
+    assert department["benchmarks"]["totalCount"] == len(department["benchmarks"]["edges"]) > 0
+    assert department["listEntries"]["totalCount"] == len(department["listEntries"]["edges"])
     assert data["adopting"]["adopts"] and data["adopting"]["adopted"]["department"]["name"] == "江北省农业农村厅"
 
 
@@ -257,7 +260,9 @@ def test_readers_see_no_confidential_power_in_impact_or_findings(store: GraphSto
                  findings(asOf: "2026-01-01") { rule code }
                  cases(first: 100) { totalCount edges { node { id } } }
                  article(law: "农产品质量安全法", number: "51", asOf: "2020-01-01") {
-                   benchmarks { edges { node { code } } } listEntries { totalCount } } }"""
+                   benchmarks { edges { node { code } } } listEntries { totalCount } }
+                 power(id: "NY02001", region: "青禾县") { department {
+                   benchmarks(first: 100) { totalCount edges { node { code } } } } } }"""
     with TestClient(app) as client:
         answers = {}
         for who, headers in (("reader", {}), ("editor", {"X-API-Key": editor})):
@@ -275,6 +280,10 @@ def test_readers_see_no_confidential_power_in_impact_or_findings(store: GraphSto
     assert cases["editor"] - cases["reader"] == {"case:QH-2022-004", "case:QH-2022-005"}
     assert answers["reader"]["cases"]["totalCount"] == answers["editor"]["cases"]["totalCount"] - 2
     assert [e["node"]["code"] for e in answers["editor"]["article"]["benchmarks"]["edges"]] == ["NY02004"]
+    mine = {who: a["power"]["department"]["benchmarks"] for who, a in answers.items()}
+    assert {e["node"]["code"] for e in mine["editor"]["edges"]} - {e["node"]["code"] for e in mine["reader"]["edges"]} \
+        == {"NY02004"}
+    assert mine["reader"]["totalCount"] == mine["editor"]["totalCount"] - 1 == len(mine["reader"]["edges"])
     assert answers["reader"]["article"]["benchmarks"] == {"edges": []}
 
 
