@@ -45,6 +45,7 @@ LEFTOVER = 0.3  # what remains on both sides after that: matched when words or p
 AGREE = 0.35  # provision agreement an out-of-order leftover pair needs besides
 RESTATED = 0.75  # a clause this similar to one of another unit is that clause, restated
 _SENTENCES = re.compile(r"[。;\n]")
+_LIABILITY = re.compile(r"罚款|罚金|处分|刑事责任|吊销|拘留|没收|警告|责令(?:改正|停止|限期)|赔偿责任|民事责任")
 
 
 @dataclass
@@ -60,10 +61,12 @@ class Unit:
     own: list[list[str]] = field(default_factory=list)  # compact clauses, by sentence
     quoted: list[list[str]] = field(default_factory=list)  # the same, of what it refers to (quote_references)
     content: frozenset[str] = frozenset()  # bigrams of the clauses that are not boilerplate (set by Weights)
+    liable: bool = False  # states a legal consequence (罚款, 处分 …): see `liability`
 
     def __post_init__(self) -> None:
         text = normalize(self.text)
         self.key = unpunct(text)
+        self.liable = _LIABILITY.search(self.key) is not None
         self.grams = frozenset(self.key[i:i + 2] for i in range(max(len(self.key) - 1, 1)))
         self.own = _sentences(text)
         self.content = self.grams
@@ -332,12 +335,9 @@ def _kind(a: Unit, b: Unit) -> str:
     return "renumbered" if same_text else "renumbered_modified"
 
 
-_LIABILITY = re.compile(r"罚款|罚金|处分|刑事责任|吊销|拘留|没收|警告|责令(?:改正|停止|限期)|赔偿责任|民事责任")
-
-
 def liability(unit: Unit) -> bool:
     """Whether a unit states a legal consequence (a 法律责任 provision) rather than a duty or a power."""
-    return _LIABILITY.search(unit.key) is not None
+    return unit.liable
 
 
 def _in_order(anchors: Sequence[tuple[int, int]], i: int, j: int) -> bool:
