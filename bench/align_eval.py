@@ -17,12 +17,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from graph import ids
-from ingest.align import align, counts
-from ingest.sources.document import title_from_filename
-from ingest.statutes.model import ParsedStatute
-from ingest.statutes.parse import parse_statute
-from ingest.statutes.read import discover, read_source
+from lawgraph.domain import ids
+from lawgraph.domain.align import align, counts
+from lawgraph.domain.statute import ParsedStatute
+from lawgraph.ingest.sources.document import title_from_filename
+from lawgraph.ingest.statutes.parse import parse_statute
+from lawgraph.ingest.statutes.read import discover, read_source
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "tests" / "data" / "align_gold"

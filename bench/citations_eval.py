@@ -10,9 +10,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from graph import ids
-from ingest.nlp.citations import Reference, extract
-from ingest.nlp.resolve import BARE_LAW_NAMES
+from lawgraph.domain import ids
+from lawgraph.domain.citations import Reference, extract
+from lawgraph.domain.resolve import BARE_LAW_NAMES
 
 DEV = Path(__file__).resolve().parent.parent / "tests" / "data" / "citations_dev.jsonl"
 

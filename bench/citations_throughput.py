@@ -14,9 +14,9 @@ import statistics
 import time
 from pathlib import Path
 
-from ingest.nlp.citations import extract
-from ingest.nlp.pipeline import make_pipeline
-from ingest.nlp.resolve import BARE_LAW_NAMES
+from lawgraph.domain.citations import extract
+from lawgraph.domain.resolve import BARE_LAW_NAMES
+from lawgraph.ingest.nlp.pipeline import make_pipeline
 
 REPO = Path(__file__).resolve().parent.parent
 

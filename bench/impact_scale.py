@@ -23,13 +23,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from graph.analysis.impact import impact
-from graph.backends import embedded
-from graph.config import Settings
-from graph.store import GraphStore, open_store
-from ingest.enforcement.load import write_places
-from ingest.link import write_cites
-from ingest.load import ingest_statutes
+from lawgraph.analysis.impact import impact
+from lawgraph.config import Settings
+from lawgraph.graph.backends import embedded
+from lawgraph.graph.store import GraphStore, open_store
+from lawgraph.ingest.enforcement.load import write_places
+from lawgraph.ingest.link import write_cites
+from lawgraph.ingest.load import ingest_statutes
 
 REPO = Path(__file__).resolve().parent.parent
 OLD, NEW = "农产品质量安全法@2018-10-26", "农产品质量安全法@2022-09-02"

@@ -23,12 +23,12 @@ from pathlib import Path
 
 import openpyxl
 
-from graph.backends import embedded
-from graph.config import Settings
-from graph.store import open_store
-from ingest.enforcement.load import ingest_powers
-from ingest.enforcement.read import Defaults, read_powers
-from ingest.load import ingest_statutes
+from lawgraph.config import Settings
+from lawgraph.graph.backends import embedded
+from lawgraph.graph.store import open_store
+from lawgraph.ingest.enforcement.load import ingest_powers
+from lawgraph.ingest.enforcement.read import Defaults, read_powers
+from lawgraph.ingest.load import ingest_statutes
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "data" / "sample"

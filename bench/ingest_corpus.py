@@ -16,11 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph.backends import embedded
-from graph.config import Settings
-from graph.repos import laws as law_repo
-from graph.store import open_store
-from ingest.load import ingest_statutes
+from lawgraph.config import Settings
+from lawgraph.graph.backends import embedded
+from lawgraph.graph.repos import laws as law_repo
+from lawgraph.graph.store import open_store
+from lawgraph.ingest.load import ingest_statutes
 
 REPO = Path(__file__).resolve().parent.parent
 

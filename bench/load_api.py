@@ -25,12 +25,12 @@ from pathlib import Path
 import httpx
 
 from bench.import_powers import generate
-from graph.backends import embedded
-from graph.config import Settings
-from graph.store import open_store
-from ingest.enforcement.load import ingest_powers
-from ingest.enforcement.read import Defaults
-from ingest.sample import load_sample
+from lawgraph.config import Settings
+from lawgraph.graph.backends import embedded
+from lawgraph.graph.store import open_store
+from lawgraph.ingest.enforcement.load import ingest_powers
+from lawgraph.ingest.enforcement.read import Defaults
+from lawgraph.ingest.sample import load_sample
 
 REPO = Path(__file__).resolve().parent.parent
 PORT = 8765

@@ -35,16 +35,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from graph.analysis import overlaps as ov
-from graph.analysis.findings import check
-from graph.backends import embedded
-from graph.config import Settings
-from graph.repos.alignment import version_units
-from graph.store import GraphStore, open_store
-from ingest.enforcement.load import write_places
-from ingest.link import write_cites
-from ingest.load import ingest_statutes
-from ingest.statutes.normalize import compact
+from lawgraph.analysis import overlaps as ov
+from lawgraph.analysis.findings import check
+from lawgraph.config import Settings
+from lawgraph.domain.normalize import compact
+from lawgraph.graph.backends import embedded
+from lawgraph.graph.repos.alignment import version_units
+from lawgraph.graph.store import GraphStore, open_store
+from lawgraph.ingest.enforcement.load import write_places
+from lawgraph.ingest.link import write_cites
+from lawgraph.ingest.load import ingest_statutes
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "lawrefbook"

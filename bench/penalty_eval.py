@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ingest.penalties import parse_outcome
+from lawgraph.domain.penalties import parse_outcome
 
 PHRASES = Path(__file__).resolve().parent.parent / "tests" / "data" / "penalty_phrases.jsonl"
 

@@ -11,6 +11,13 @@ fi
 # GraphiQL is served from these local files (no CDN); without Node the API still runs, without the IDE.
 if command -v npm >/dev/null 2>&1; then
   npm ci --prefix tools/graphiql --no-audit --no-fund --loglevel=error
+  # into the package, so that the editable install and a built wheel both serve them
+  vendor=lawgraph/api/static/vendor; m=tools/graphiql/node_modules
+  mkdir -p "$vendor"
+  cp "$m/react/umd/react.production.min.js" "$m/react-dom/umd/react-dom.production.min.js" \
+     "$m/graphiql/graphiql.min.js" "$m/graphiql/graphiql.min.css" "$vendor/"
+  cp "$m/@graphiql/plugin-explorer/dist/index.umd.js" "$vendor/explorer.umd.js"
+  cp "$m/@graphiql/plugin-explorer/dist/style.css" "$vendor/explorer.css"
 else
   echo "npm not found: GraphiQL will be off (the API works without it)" >&2
 fi

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 (cd tools/cypher-lint && npm ci --no-audit --no-fund --loglevel=error)
 echo "== cypher lint (Neo4j @neo4j-cypher/language-support)"
-node tools/cypher-lint/lint.mjs cypher
+node tools/cypher-lint/lint.mjs lawgraph/cypher
 echo "== ruff"
 .venv/bin/ruff check .
 echo "== mypy --strict"

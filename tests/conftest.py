@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.backends import embedded
-from graph.config import Settings
-from graph.store import GraphStore, open_store
+from lawgraph.config import Settings
+from lawgraph.graph.backends import embedded
+from lawgraph.graph.store import GraphStore, open_store
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "data" / "sample"

@@ -11,7 +11,7 @@ import json
 import random
 from pathlib import Path
 
-from ingest.statutes.numerals import to_chinese
+from lawgraph.domain.numerals import to_chinese
 
 random.seed(20261121)
 OUT = Path(__file__).with_name("citations_dev.jsonl")

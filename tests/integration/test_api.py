@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph.config import Settings
-from graph.store import GraphStore
-from ingest.load import ingest_statutes
+from lawgraph.api.app import create_app
+from lawgraph.config import Settings
+from lawgraph.graph.store import GraphStore
+from lawgraph.ingest.load import ingest_statutes
 from tests.conftest import SAMPLE
 
 

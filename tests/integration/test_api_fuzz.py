@@ -10,10 +10,10 @@ import schemathesis
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 
-from api.app import create_app
-from graph.config import Settings
-from graph.store import GraphStore
-from ingest.sample import load_sample
+from lawgraph.api.app import create_app
+from lawgraph.config import Settings
+from lawgraph.graph.store import GraphStore
+from lawgraph.ingest.sample import load_sample
 from tests.conftest import SAMPLE
 
 

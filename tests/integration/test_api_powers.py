@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph.config import Settings
-from graph.store import GraphStore
-from ingest.sample import load_sample
+from lawgraph.api.app import create_app
+from lawgraph.config import Settings
+from lawgraph.graph.store import GraphStore
+from lawgraph.ingest.sample import load_sample
 from tests.conftest import SAMPLE, sample_with_secret_powers
 from tests.integration.test_api import gql
 
@@ -96,8 +96,8 @@ def test_bad_arguments_are_clean_errors(client: TestClient) -> None:
 
 def test_a_page_of_100_powers_with_nested_data_takes_a_constant_number_of_store_trips(
         store: GraphStore, settings: Settings, tmp_path: Path) -> None:
-    from ingest.enforcement.load import ingest_benchmarks, ingest_powers
-    from ingest.enforcement.read import Defaults
+    from lawgraph.ingest.enforcement.load import ingest_benchmarks, ingest_powers
+    from lawgraph.ingest.enforcement.read import Defaults
 
     assert load_sample(store, SAMPLE).ok
     bases = ["《中华人民共和国食品安全法》第一百二十二条第一款", "《中华人民共和国产品质量法》第四十九条",
@@ -137,7 +137,7 @@ def test_a_page_of_100_powers_with_nested_data_takes_a_constant_number_of_store_
 def test_confidential_powers_are_hidden_from_readers(store: GraphStore, settings: Settings) -> None:
     import hashlib
 
-    from graph.config import ApiKey
+    from lawgraph.config import ApiKey
 
     assert load_sample(store, SAMPLE).ok
     editor = "lg_editor_for_confidential"
@@ -249,7 +249,7 @@ def test_readers_see_no_confidential_power_in_impact_or_findings(store: GraphSto
                                                                 tmp_path: Path) -> None:
     import hashlib
 
-    from graph.config import ApiKey
+    from lawgraph.config import ApiKey
 
     tree = sample_with_secret_powers(tmp_path, "NY02004", "HJ02002")
     assert load_sample(store, tree).ok
@@ -307,7 +307,7 @@ def test_what_rests_on_an_article_comes_in_pages(client: TestClient) -> None:
 def test_editors_review_an_alignment_over_graphql(store: GraphStore, settings: Settings) -> None:
     import hashlib
 
-    from graph.config import ApiKey
+    from lawgraph.config import ApiKey
 
     assert load_sample(store, SAMPLE).ok
     editor = "lg_editor_for_alignment_review"

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph.config import ApiKey, Settings
-from graph.errors import StoreError
-from graph.store import GraphStore
-from ingest.load import ingest_statutes
+from lawgraph.api.app import create_app
+from lawgraph.config import ApiKey, Settings
+from lawgraph.errors import StoreError
+from lawgraph.graph.store import GraphStore
+from lawgraph.ingest.load import ingest_statutes
 from tests.conftest import SAMPLE
 
 READER, EDITOR = "lg_reader_key_for_tests", "lg_editor_key_for_tests"
@@ -129,7 +129,7 @@ def test_rate_limit_per_key(loaded: GraphStore, settings: Settings) -> None:
 def test_schema_file_matches_the_code() -> None:
     from strawberry.printer import print_schema
 
-    from api.schema import schema
+    from lawgraph.api.schema import schema
     from tests.conftest import REPO
 
     committed = (REPO / "schema.graphql").read_text(encoding="utf-8")
@@ -228,7 +228,7 @@ def test_a_long_upload_does_not_hold_up_other_requests(store: GraphStore, settin
 
 
 def test_an_editor_replaces_a_department_list(loaded: GraphStore, settings: Settings) -> None:
-    from ingest.sample import load_sample
+    from lawgraph.ingest.sample import load_sample
 
     assert load_sample(loaded, SAMPLE).ok
     query = """mutation($file: Upload!) { uploadTable(kind: "powers", file: $file, region: "江北省/临川市/青禾县",

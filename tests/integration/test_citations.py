@@ -9,13 +9,13 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from api.app import create_app
-from api.cli import app
-from graph.config import Settings
-from graph.repos import citations as citation_repo
-from graph.store import GraphStore
-from ingest.cite import cite_text
-from ingest.load import ingest_statutes
+from lawgraph.api.app import create_app
+from lawgraph.cli.main import app
+from lawgraph.config import Settings
+from lawgraph.graph.repos import citations as citation_repo
+from lawgraph.graph.store import GraphStore
+from lawgraph.ingest.cite import cite_text
+from lawgraph.ingest.load import ingest_statutes
 from tests.conftest import SAMPLE
 
 runner = CliRunner()

@@ -9,9 +9,9 @@ from typing import Any
 import typer.main
 from typer.testing import CliRunner
 
-from api.cli import app
-from graph.config import Settings
-from graph.store import GraphStore
+from lawgraph.cli.main import app
+from lawgraph.config import Settings
+from lawgraph.graph.store import GraphStore
 from tests.conftest import SAMPLE
 
 runner = CliRunner()

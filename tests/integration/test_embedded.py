@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 import redis
 
-from graph.backends import embedded
-from graph.config import Settings
-from graph.errors import StoreError
-from graph.store import open_store
+from lawgraph.config import Settings
+from lawgraph.errors import StoreError
+from lawgraph.graph.backends import embedded
+from lawgraph.graph.store import open_store
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from graph.analysis.findings import check
-from graph.store import GraphStore
-from ingest.sample import load_sample
+from lawgraph.analysis.findings import check
+from lawgraph.graph.store import GraphStore
+from lawgraph.ingest.sample import load_sample
 from tests.conftest import SAMPLE, sample_with_secret_powers
 
 # (rule, kind, code, tier) for every finding; F02 lists the items still on the 2018 text of 农产品质量安全法 (P1)

@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from api.cli import app
-from graph.analysis.impact import impact
-from graph.config import Settings
-from graph.errors import InputError
-from graph.repos import alignment
-from graph.store import GraphStore
-from ingest.align import align, counts
-from ingest.sample import load_sample
-from ingest.statutes.parse import parse_statute
-from ingest.statutes.read import read_source
+from lawgraph.analysis.impact import impact
+from lawgraph.cli.main import app
+from lawgraph.config import Settings
+from lawgraph.domain.align import align, counts
+from lawgraph.errors import InputError
+from lawgraph.graph.repos import alignment
+from lawgraph.graph.store import GraphStore
+from lawgraph.ingest.sample import load_sample
+from lawgraph.ingest.statutes.parse import parse_statute
+from lawgraph.ingest.statutes.read import read_source
 from tests.conftest import SAMPLE, sample_with_secret_powers
 
 OLD, NEW = "农产品质量安全法@2018-10-26", "农产品质量安全法@2022-09-02"
@@ -154,10 +154,11 @@ def test_cli_align_and_impact(store: GraphStore, settings: Settings, tmp_path: P
 def test_ingesting_a_new_version_summarises_its_impact(store: GraphStore, tmp_path: Path) -> None:
     import shutil
 
-    from ingest.enforcement.load import ingest_benchmarks, ingest_cases, ingest_lists, ingest_powers
-    from ingest.enforcement.read import Defaults
-    from ingest.load import ingest_statutes
-    from ingest.sample import files_of
+    from lawgraph.analysis.amendments import after_ingest
+    from lawgraph.ingest.enforcement.load import ingest_benchmarks, ingest_cases, ingest_lists, ingest_powers
+    from lawgraph.ingest.enforcement.read import Defaults
+    from lawgraph.ingest.load import ingest_statutes
+    from lawgraph.ingest.sample import files_of
 
     statutes = tmp_path / "statutes"
     shutil.copytree(SAMPLE / "statutes", statutes)
@@ -167,7 +168,7 @@ def test_ingesting_a_new_version_summarises_its_impact(store: GraphStore, tmp_pa
     for kind, run in (("powers", ingest_powers), ("benchmarks", ingest_benchmarks), ("lists", ingest_lists),
                       ("cases", ingest_cases)):
         assert run(store, files_of(SAMPLE, kind), Defaults()).ok
-    report = ingest_statutes(store, [tmp_path / newest.name], impact=True)
+    report = after_ingest(store, ingest_statutes(store, [tmp_path / newest.name]))
     assert report.ok and report.laws_aligned == 1
     summary = report.summary()["impact"]["农产品质量安全法"]
     assert summary == {"from": OLD, "to": NEW, "basis_repealed": 4, "basis_renumbered": 3, "basis_changed": 14,
@@ -229,7 +230,8 @@ def test_a_reviewed_alignment_replaces_the_automatic_rows(store: GraphStore, set
 
 
 def test_a_review_that_no_longer_fits_is_said_not_fatal(store: GraphStore, tmp_path: Path) -> None:
-    from ingest.load import ingest_statutes
+    from lawgraph.analysis.amendments import after_ingest
+    from lawgraph.ingest.load import ingest_statutes
 
     assert load_sample(store, SAMPLE).ok
     alignment.save_review(store, "农产品质量安全法", OLD, NEW, [{"old": "56", "new": "81", "kind": "renumbered"}], "test")
@@ -239,7 +241,7 @@ def test_a_review_that_no_longer_fits_is_said_not_fatal(store: GraphStore, tmp_p
     changed = tmp_path / name
     changed.write_text("\n".join(line for line in text.splitlines() if not line.startswith("第八十一条")) + "\n",
                        encoding="utf-8")
-    report = ingest_statutes(store, [changed], workers=1, impact=True)
+    report = after_ingest(store, ingest_statutes(store, [changed], workers=1))
     assert report.ok, report.errors
     assert any("row 1: the new version has no article '81'" in w and "review the alignment again" in w
                for w in report.warnings), report.warnings

@@ -10,11 +10,11 @@ import time
 from datetime import date
 from pathlib import Path
 
-from graph.backends import embedded
-from graph.config import Settings
-from graph.repos import laws as law_repo
-from graph.store import GraphStore, open_store
-from ingest.load import ingest_statutes
+from lawgraph.config import Settings
+from lawgraph.graph.backends import embedded
+from lawgraph.graph.repos import laws as law_repo
+from lawgraph.graph.store import GraphStore, open_store
+from lawgraph.ingest.load import ingest_statutes
 from tests.conftest import SAMPLE, corpus
 
 
@@ -131,7 +131,7 @@ def _stats_of(directory: Path) -> dict[str, dict[str, int]]:
 
 def _ingest_cli(directory: Path, source: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "ingest", "statutes", "--graph", f"embedded:{directory}", str(source)],
+        [sys.executable, "-m", "lawgraph.cli.main", "ingest", "statutes", "--graph", f"embedded:{directory}", str(source)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

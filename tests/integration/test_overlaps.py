@@ -10,12 +10,12 @@ import openpyxl
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from api.app import create_app
-from api.cli import app
-from graph.analysis.overlaps import overlaps
-from graph.config import Settings
-from graph.store import GraphStore
-from ingest.sample import load_sample
+from lawgraph.analysis.overlaps import overlaps
+from lawgraph.api.app import create_app
+from lawgraph.cli.main import app
+from lawgraph.config import Settings
+from lawgraph.graph.store import GraphStore
+from lawgraph.ingest.sample import load_sample
 from tests.conftest import SAMPLE
 from tests.integration.test_api import gql
 

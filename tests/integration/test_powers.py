@@ -8,15 +8,15 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from api.cli import app
-from graph.config import Settings
-from graph.repos import enforcement as repo
-from graph.repos import laws as law_repo
-from graph.store import GraphStore
-from ingest.enforcement.load import ingest_benchmarks, ingest_powers
-from ingest.enforcement.read import Defaults
-from ingest.load import ingest_statutes
-from ingest.sample import load_sample
+from lawgraph.cli.main import app
+from lawgraph.config import Settings
+from lawgraph.graph.repos import enforcement as repo
+from lawgraph.graph.repos import laws as law_repo
+from lawgraph.graph.store import GraphStore
+from lawgraph.ingest.enforcement.load import ingest_benchmarks, ingest_powers
+from lawgraph.ingest.enforcement.read import Defaults
+from lawgraph.ingest.load import ingest_statutes
+from lawgraph.ingest.sample import load_sample
 from tests.conftest import SAMPLE, corpus
 
 COUNTY = "江北省/临川市/青禾县"
@@ -162,8 +162,8 @@ def test_cli_sample_and_benchmark_effective(store: GraphStore, settings: Setting
 def test_re_ingesting_a_changed_statute_keeps_what_rests_on_it(store: GraphStore, tmp_path: Path) -> None:
     import shutil
 
-    from graph.repos import citations as citation_repo
-    from ingest.load import ingest_statutes
+    from lawgraph.graph.repos import citations as citation_repo
+    from lawgraph.ingest.load import ingest_statutes
 
     assert load_sample(store, SAMPLE).ok
     before = repo.power(store, f"{NY}#NY02003")["bases"]
@@ -195,7 +195,7 @@ def test_re_ingesting_a_changed_statute_keeps_what_rests_on_it(store: GraphStore
 
 
 def test_an_open_basis_resolves_when_its_law_arrives(store: GraphStore, tmp_path: Path) -> None:
-    from ingest.load import ingest_statutes
+    from lawgraph.ingest.load import ingest_statutes
 
     assert load_sample(store, SAMPLE).ok
     subsidy = repo.power(store, f"{NY}#NY05001")

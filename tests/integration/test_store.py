@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph import queries
-from graph.errors import UnknownQueryError
-from graph.store import GraphStore
+from lawgraph.errors import UnknownQueryError
+from lawgraph.graph import queries
+from lawgraph.graph.store import GraphStore
 
 AWKWARD = "第一条\n“引号” 'single' \\back\\slash $dollar \ttab 😀　全角"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.align import Unit, align, align_units
-from ingest.statutes.parse import parse_statute
-from ingest.statutes.read import read_source
+from lawgraph.domain.align import Unit, align, align_units
+from lawgraph.ingest.statutes.parse import parse_statute
+from lawgraph.ingest.statutes.read import read_source
 from tests.conftest import REPO, corpus
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "align_gold"

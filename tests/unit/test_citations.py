@@ -7,9 +7,9 @@ import random
 import spacy
 
 from bench.citations_eval import evaluate
-from ingest.nlp.citations import extract
-from ingest.nlp.pipeline import COMPONENT, TOKENIZER, make_pipeline
-from ingest.nlp.resolve import BARE_LAW_NAMES
+from lawgraph.domain.citations import extract
+from lawgraph.domain.resolve import BARE_LAW_NAMES
+from lawgraph.ingest.nlp.pipeline import COMPONENT, TOKENIZER, make_pipeline
 
 
 def refs(text: str, **context: object) -> list[tuple[object, ...]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.analysis.findings import _detention, _seams, _wider
-from graph.analysis.overlaps import Holder, Similarity, analyse, candidates, conduct, judge
+from lawgraph.analysis.findings import _detention, _seams, _wider
+from lawgraph.analysis.overlaps import Holder, Similarity, analyse, candidates, conduct, judge
 
 COUNTY = "省/市/县"
 

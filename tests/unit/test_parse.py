@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import InputError
-from ingest.sources.markdown import parse_markdown
-from ingest.sources.text import lines_to_doc
-from ingest.statutes.parse import parse_events, parse_statute
-from ingest.statutes.read import discover, read_source
+from lawgraph.errors import InputError
+from lawgraph.ingest.sources.markdown import parse_markdown
+from lawgraph.ingest.sources.text import lines_to_doc
+from lawgraph.ingest.statutes.parse import parse_events, parse_statute
+from lawgraph.ingest.statutes.read import discover, read_source
 from tests.conftest import SAMPLE, corpus
 
 MD = """# 中华人民共和国示例法

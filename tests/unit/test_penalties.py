@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.penalties import parse_outcome
+from lawgraph.domain.penalties import parse_outcome
 
 PHRASES = [json.loads(line) for line in
            (Path(__file__).resolve().parent.parent / "data" / "penalty_phrases.jsonl").read_text().splitlines()]

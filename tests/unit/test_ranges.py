@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.analysis.ranges import allowed_ranges, outside, show_ranges
+from lawgraph.domain.ranges import allowed_ranges, outside, show_ranges
 
 # 农产品质量安全法 (2022) 第七十一条: alternatives for different cases, with a gap between them
 ALTERNATIVES = ("违法生产经营的农产品货值金额不足一万元的，并处五万元以上十万元以下罚款，货值金额一万元以上的，"

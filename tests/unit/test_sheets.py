@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import InputError
-from ingest.penalties import parse_outcome
-from ingest.sources.sheets import read_csv, read_xls
+from lawgraph.domain.penalties import parse_outcome
+from lawgraph.errors import InputError
+from lawgraph.ingest.sources.sheets import read_csv, read_xls
 from tests.conftest import corpus
 
 

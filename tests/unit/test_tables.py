@@ -8,11 +8,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from graph.errors import InputError
-from ingest.enforcement.basis import basis_references
-from ingest.enforcement.read import Defaults, read_benchmarks, read_cases, read_lists, read_powers
-from ingest.sources import sheets
-from ingest.sources.sheets import read_sheets
+from lawgraph.errors import InputError
+from lawgraph.ingest.enforcement.basis import basis_references
+from lawgraph.ingest.enforcement.read import Defaults, read_benchmarks, read_cases, read_lists, read_powers
+from lawgraph.ingest.sources import sheets
+from lawgraph.ingest.sources.sheets import read_sheets
 
 COUNTY = Defaults(region="江北省/临川市/青禾县", department="青禾县农业农村局")
 

@@ -1,4 +1,4 @@
-// Lints every .cypher file under the given folder (default ../../cypher) with Neo4j's linter.
+// Lints every .cypher file under the given folder (default ../../lawgraph/cypher) with Neo4j's linter.
 // Parameters come from each file's `// params:` header line; any diagnostic (error or warning,
 // deprecations included) fails the run.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { lintCypherQuery } from '@neo4j-cypher/language-support';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(process.argv[2] ?? join(here, '..', '..', 'cypher'));
+const root = resolve(process.argv[2] ?? join(here, '..', '..', 'lawgraph', 'cypher'));
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -1,0 +1,320 @@
+"""Amendment impact: what breaks in powers, benchmarks, 三张清单, cases and other statutes when a law
+moves from one version to another.
+
+The walk starts from the units of the old version whose fate is not `unchanged` (so its cost follows
+the affected set, not the graph): their dependents through BASED_ON (powers, benchmarks, list entries),
+the tiers and cases of affected benchmarks, and the CITES edges of other statutes. Each break names the
+department that must act, the power / benchmark / tier / entry / case, the old and new text, and a
+suggested fix.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import cn2an
+
+from lawgraph.domain import ids
+from lawgraph.domain.align import Pair, Unit
+from lawgraph.domain.ranges import (
+    allowed_ranges,
+    index_units,
+    level_of,
+    outcome_of,
+    outside,
+    show_ranges,
+    text_for_range,
+    tier_amounts,
+)
+from lawgraph.errors import NotFoundError
+from lawgraph.graph.repos import alignment
+from lawgraph.graph.repos import laws as law_repo
+from lawgraph.graph.store import GraphStore
+
+CONFIDENT = 0.6  # below this similarity a renumbered_modified successor is only a candidate
+KINDS = ("basis_repealed", "basis_renumbered", "basis_changed", "range_exceeded", "range_changed",
+         "penalty_type_removed", "case_precedent", "citing_statute")
+LEVELS = ("article", "paragraph", "item", "subitem")
+_FATE_LABELS = {"deleted": "已删除", "modified": "内容有修改", "renumbered": "条号已变",
+                "renumbered_modified": "条号和内容均有变化", "split": "已拆分", "merged": "已合并"}
+
+
+@dataclass
+class Fate:
+    """What became of one old unit in the new version."""
+
+    kind: str  # unchanged | modified | renumbered | renumbered_modified | split | merged | deleted
+    new: list[str] = field(default_factory=list)  # new unit ids
+    similarity: float = 1.0
+
+
+@dataclass
+class Break:
+    """One thing to fix."""
+
+    kind: str
+    department: dict[str, Any]
+    owner: dict[str, Any] | None
+    unit_old: str
+    unit_new: list[str]
+    old_text: str
+    new_text: str
+    evidence: str
+    fix: str
+    power: dict[str, Any] | None = None
+    tier: dict[str, Any] | None = None
+    case: dict[str, Any] | None = None
+    citing: dict[str, Any] | None = None
+    citation: str | None = None
+    suggested: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready."""
+        return {k: v for k, v in self.__dict__.items()}
+
+
+# what rests on (cites) an affected unit, one query per level of unit
+DEPENDENTS = {"article": "impact/dependents_article", "paragraph": "impact/dependents_paragraph",
+              "item": "impact/dependents_item"}
+CITING = {"article": "impact/citing_article", "paragraph": "impact/citing_paragraph", "item": "impact/citing_item"}
+
+
+def fates(pairs: list[Pair], old: list[Unit], new: list[Unit]) -> dict[str, Fate]:
+    """The fate of every old article, paragraph and item (ids)."""
+    out: dict[str, Fate] = {}
+    olds, news = {u.number: u for u in old}, {u.number: u for u in new}
+    grouped: dict[str, list[Pair]] = {}
+    for pair in pairs:
+        if pair.old is not None:
+            grouped.setdefault(pair.old, []).append(pair)
+
+    def same_children(a: Unit, b: Unit, kind: str) -> None:
+        for child in a.children:
+            twin = next((c for c in b.children if c.number == child.number), None)
+            out[child.id] = Fate(kind, [twin.id] if twin else [], 1.0)
+            if twin is not None:
+                same_children(child, twin, kind)
+
+    def by_pairs(rows: list[Pair], a: Unit, b: Unit, renumbered: bool) -> None:
+        children = {c.number: c for c in b.children}
+        for row in rows:
+            if row.old is None:
+                continue
+            child = next((c for c in a.children if c.number == row.old), None)
+            if child is None:
+                continue
+            if row.new is None:
+                out[child.id] = Fate("deleted")
+                for grandchild in child.children:
+                    out[grandchild.id] = Fate("deleted")
+                continue
+            twin = children.get(row.new)
+            if twin is None:
+                continue
+            kind = row.kind
+            if renumbered and kind == "unchanged":
+                kind = "renumbered"
+            elif renumbered and kind == "modified":
+                kind = "renumbered_modified"
+            out[child.id] = Fate(kind, [twin.id], row.similarity)
+            if row.kind in ("unchanged", "renumbered"):
+                same_children(child, twin, "renumbered" if kind != "unchanged" else "unchanged")
+            elif row.children:
+                by_pairs(row.children, child, twin, renumbered or row.old != row.new)
+            else:
+                for grandchild in child.children:
+                    out[grandchild.id] = Fate(kind, [twin.id], row.similarity)
+
+    for number, rows in grouped.items():
+        a = olds[number]
+        if rows[0].kind == "deleted":
+            for uid in [a.id, *(c.id for c in a.children), *(g.id for c in a.children for g in c.children)]:
+                out[uid] = Fate("deleted")
+            continue
+        targets = [news[r.new] for r in rows if r.new is not None]
+        kind, sim = rows[0].kind, max(r.similarity for r in rows)
+        out[a.id] = Fate(kind, [t.id for t in targets], sim)
+        b = targets[0]
+        if kind == "unchanged":
+            same_children(a, b, "unchanged")
+        elif kind == "renumbered":
+            same_children(a, b, "renumbered")
+        elif kind in ("modified", "renumbered_modified") and rows[0].children:
+            by_pairs(rows[0].children, a, b, kind == "renumbered_modified")
+        else:
+            for child in [*a.children, *(g for c in a.children for g in c.children)]:
+                out[child.id] = Fate(kind if kind in ("split", "merged") else "modified", [t.id for t in targets],
+                                     sim)
+    return out
+
+
+def _level(unit_id: str) -> str:
+    return LEVELS[level_of(unit_id)]
+
+
+def _number_label(unit_id: str) -> str:
+    """ver/12.2.3 → 第十二条第二款第（三）项 (the item by its ordinal)."""
+    tail = unit_id.rpartition("/")[2]
+    parts = tail.split(".")
+    base, _, suffix = parts[0].partition("-")
+    out = f"第{cn2an.an2cn(int(base))}条" + (f"之{cn2an.an2cn(int(suffix))}" if suffix else "")
+    if len(parts) > 1:
+        out += f"第{cn2an.an2cn(int(parts[1]))}款"
+    if len(parts) > 2:
+        out += f"第（{cn2an.an2cn(int(parts[2]))}）项"
+    return out
+
+
+def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *,
+           region: str | None = None, confidential: bool = True) -> dict[str, Any]:
+    """Every break caused by moving `law_id` from one version to another (ids of LawVersion nodes).
+    `confidential=False` leaves out 涉密 powers and their benchmarks, list entries and cases (for readers)."""
+    law = law_repo.find_law(store, law_id=law_id, title="")
+    if law is None:
+        raise NotFoundError(f"no law {law_id!r} in the graph")
+    pairs, old, new = alignment.align_stored(store, from_version, to_version)
+    fate = fates(pairs, old, new)
+    old_index, new_index = index_units(old), index_units(new)
+    affected = {uid: f for uid, f in fate.items() if f.kind != "unchanged"}
+    ids_by_level: dict[str, list[str]] = {level: [] for level in LEVELS}
+    for uid in affected:
+        ids_by_level[_level(uid)].append(uid)
+    # sub-items are cited too: every sub-item under an affected item shares its fate
+    dependents: list[dict[str, Any]] = []
+    citing: list[dict[str, Any]] = []
+    for level in ("article", "paragraph", "item"):
+        if ids_by_level[level]:
+            dependents += [row for row in store.run(DEPENDENTS[level], ids=ids_by_level[level])
+                           if confidential or not row["confidential"]]
+            citing += store.run(CITING[level], ids=ids_by_level[level], law_id=law_id)
+    title = law["title"]
+    breaks: list[Break] = []
+
+    upper_regions = set(ids.ancestors(region))
+
+    def above(where: str | None) -> bool:
+        return where in upper_regions
+
+    # from the levels above the region, only the benchmarks it uses (adopts, or inherits for a power it holds
+    # with no benchmark of its own); the upper departments' own powers and lists are theirs to fix
+    used: set[str] = set()
+    upper = sorted({row["owner"] for row in dependents
+                    if above(row["region"]) and "DiscretionBenchmark" in row["labels"]})
+    if upper:
+        for row in store.run("impact/region_uses", ids=upper, region=region):
+            if row["adopted_by"] or (row["powers"] and not row["own"]):
+                used.add(row["id"])
+
+    def in_region(row: dict[str, Any]) -> bool:
+        return ids.within(region, row["region"]) or (above(row["region"]) and row["owner"] in used)
+
+    benchmarks: dict[str, list[tuple[dict[str, Any], Fate]]] = {}
+    for row in dependents:
+        if not in_region(row):
+            continue
+        f = affected[row["unit"]]
+        department = {"id": row["department"], "name": row["department_name"], "region": row["region"]}
+        labels = set(row["labels"])
+        owner_kind = "power" if "Power" in labels else "benchmark" if "DiscretionBenchmark" in labels else "list_entry"
+        owner = {"kind": owner_kind, "id": row["owner"], "name": row["name"], "code": row["code"],
+                 "list": row["list_kind"]}
+        power = ({"id": row["owner"], "name": row["name"]} if owner_kind == "power"
+                 else {"id": row["power"], "name": row["power_name"]} if row["power"] else None)
+        old_text = old_index[row["unit"]].text if row["unit"] in old_index else ""
+        new_text = "\n".join(new_index[n].text for n in f.new if n in new_index)
+        label_old = f"《{title}》{_number_label(row['unit'])}"
+        common = {"department": department, "owner": owner, "power": power, "unit_old": row["unit"],
+                  "unit_new": f.new, "old_text": old_text, "new_text": new_text, "citation": row["text"]}
+        if f.kind == "deleted":
+            breaks.append(Break("basis_repealed", evidence=f"{label_old}在新文本中没有对应条文",
+                                fix="重新确定依据；该行为不再受处罚的，取消该事项", **common))
+        elif f.kind == "renumbered" or (f.kind == "renumbered_modified" and f.similarity >= CONFIDENT):
+            suggested = "、".join(f"《{title}》{_number_label(n)}" for n in f.new)
+            breaks.append(Break("basis_renumbered", evidence=f"{label_old}现为{suggested}（相似度 {f.similarity:.2f}）",
+                                fix=f"改为引用{suggested}", suggested=suggested, **common))
+            if f.kind == "renumbered_modified":
+                breaks.append(Break("basis_changed", evidence=f"{label_old}移至{suggested}，内容有修改",
+                                    fix="对照新条文复核该事项", suggested=suggested, **common))
+        else:
+            candidates = "、".join(f"《{title}》{_number_label(n)}" for n in f.new)
+            how = {"modified": "内容有修改", "split": f"拆分为{candidates}", "merged": f"并入{candidates}",
+                   "renumbered_modified": f"最可能对应{candidates}（相似度 {f.similarity:.2f}，需人工确认）"
+                   }.get(f.kind, f.kind)
+            sure = f.kind != "renumbered_modified"  # a doubtful successor is shown in the evidence, not suggested
+            breaks.append(Break("basis_changed", evidence=f"{label_old}{how}", fix="对照新条文复核该事项并更正引用",
+                                suggested=(candidates or None) if sure else None, **common))
+        if owner_kind == "benchmark":
+            benchmarks.setdefault(row["owner"], []).append((common, f))
+    # tiers of affected benchmarks: ranges and penalty types against the new text; cases on broken tiers
+    if benchmarks:
+        tiers: dict[str, list[dict[str, Any]]] = {}
+        for row in store.run("impact/tiers", ids=sorted(benchmarks)):
+            tiers.setdefault(row["benchmark"], []).append(row)
+        for benchmark_id, uses in benchmarks.items():
+            for common, f in uses:
+                if not f.new:
+                    broken = [t for t in tiers.get(benchmark_id, [])]
+                else:
+                    broken = _tier_breaks(breaks, common, f, tiers.get(benchmark_id, []), old_index, new_index,
+                                          common["unit_old"])
+                for row in broken:
+                    for case in row["cases"]:
+                        breaks.append(Break(
+                            "case_precedent", department=common["department"], owner=common["owner"],
+                            power=common["power"], unit_old=common["unit_old"], unit_new=f.new,
+                            old_text=common["old_text"], new_text=common["new_text"], citation=common["citation"],
+                            tier={"id": row["tier"]["id"], "name": row["tier"]["name"]}, case=case,
+                            evidence=f"案例《{case['title']}》（{case['date']}）适用的档次「{row['tier']['name']}」"
+                                     "依据已变化", fix="该案例暂不作为参照，或按新条文重新评查"))
+    for row in citing:
+        if row["status"] not in (None, "in_force", "not_yet_in_force"):
+            continue
+        f = affected[row["unit"]]
+        breaks.append(Break(
+            "citing_statute", department={"id": None, "name": "立法 / 法制机构", "region": None}, owner=None,
+            unit_old=row["unit"], unit_new=f.new, old_text=old_index[row["unit"]].text if row["unit"] in old_index
+            else "", new_text="\n".join(new_index[n].text for n in f.new if n in new_index),
+            citing={"version": row["version_id"], "title": row["title"], "unit": row["source"], "text": row["text"]},
+            citation=row["text"], evidence=f"《{row['title']}》引用的{_number_label(row['unit'])}在新文本中"
+                                          f"{_FATE_LABELS.get(f.kind, f.kind)}", fix="修改该法规中的引用"))
+    counts = Counter(b.kind for b in breaks)
+    return {"law": title, "law_id": law_id, "from": from_version, "to": to_version, "region": region,
+            "alignment": dict(Counter(p.kind for p in pairs)), "affected_units": len(affected),
+            "summary": {k: counts.get(k, 0) for k in KINDS}, "breaks": [b.as_dict() for b in breaks]}
+
+
+def _tier_breaks(breaks: list[Break], common: dict[str, Any], f: Fate, tiers: list[dict[str, Any]],
+                 old_index: dict[str, Unit], new_index: dict[str, Unit], unit_old: str) -> list[dict[str, Any]]:
+    """Range and penalty-type checks of a benchmark's tiers against the new text; returns broken tiers."""
+    new_text = "\n".join(text_for_range(new_index, n) for n in f.new)
+    old_text = text_for_range(old_index, unit_old)
+    new_out, old_out = outcome_of(new_text), outcome_of(old_text)
+    allowed, before = allowed_ranges(new_text), allowed_ranges(old_text)
+    broken = []
+    for row in tiers:
+        tier = row["tier"]
+        reasons = []
+        for kind, value in tier_amounts(tier).items():
+            why = outside(value, kind, allowed[kind])
+            if why:
+                reasons.append(why)
+        ref = {"id": tier["id"], "name": tier["name"], "outcome": tier.get("outcome")}
+        if reasons:
+            doubt = "" if f.similarity >= CONFIDENT else f"；按最可能对应的新条文计算（相似度 {f.similarity:.2f}）"
+            breaks.append(Break("range_exceeded", tier=ref, fix="将该档次调整到新的法定幅度内",
+                                evidence="；".join(reasons) + f"（档次：{tier.get('outcome')}；"
+                                         f"新幅度：{show_ranges(allowed)}{doubt}）", **common))
+        elif tier_amounts(tier) and allowed != before and f.similarity >= CONFIDENT:
+            # only against a successor the alignment is sure of: a moved range of a doubtful successor says little
+            moved = f"法定幅度由 {show_ranges(before)} 变为 {show_ranges(allowed)}"
+            breaks.append(Break("range_changed", tier=ref, evidence=moved, fix="检查各档次是否仍合理划分新的幅度",
+                                **common))
+        removed = [t for t in (tier.get("types") or []) if t in old_out.types and t not in new_out.types]
+        if removed:
+            breaks.append(Break("penalty_type_removed", tier=ref, evidence=f"新条文已无{'、'.join(removed)}",
+                                fix="从该档次删除该处罚种类", **common))
+        if reasons or removed:
+            broken.append(row)
+    return broken

@@ -1,0 +1,75 @@
+"""Per-request GraphQL context: the store (owned by the app's lifespan) and the DataLoaders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from strawberry.dataloader import DataLoader
+from strawberry.fastapi import BaseContext
+
+from lawgraph.api.security import Caller
+from lawgraph.config import ApiKey
+from lawgraph.graph.repos import enforcement
+from lawgraph.graph.repos import laws as law_repo
+from lawgraph.graph.store import GraphStore
+
+V = TypeVar("V")
+
+
+def _public(found: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Rows not about a 涉密 power (what a reader may see)."""
+    return {key: row for key, row in found.items() if not row.get("confidential")}
+
+
+def _loader(store: GraphStore, fetch: Callable[[GraphStore, list[str]], dict[str, V]],
+            missing: Callable[[], V | None] = lambda: None) -> DataLoader[str, V | None]:
+    """A DataLoader whose every batch is one `UNWIND $ids` query (`fetch`), answered in key order."""
+
+    async def load(keys: list[str]) -> list[V | None]:
+        found = fetch(store, list(keys))
+        return [found[key] if key in found else missing() for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+@dataclass
+class Context(BaseContext):
+    """What every resolver may use; DataLoaders are made per request, each batch one `UNWIND $ids` query."""
+
+    store: GraphStore
+    caller: Caller = field(default_factory=lambda: Caller("anonymous", "reader", "local"))
+    cache: dict[str, Any] = field(default_factory=dict)  # per request
+    keys: list[ApiKey] = field(default_factory=list)  # the configured keys (for admins' listing)
+    powers: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    benchmarks: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    articles: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    versions: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    grounded: DataLoader[str, list[dict[str, Any]] | None] = field(init=False)
+    departments: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    department_items: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    regions: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    cases: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    tier_cases: DataLoader[str, list[str] | None] = field(init=False)
+    list_entries: DataLoader[str, dict[str, Any] | None] = field(init=False)
+
+    def __post_init__(self) -> None:
+        super().__init__()
+        store = self.store
+        # benchmarks, list entries and cases of 涉密 powers are for editors and admins, like the powers themselves
+        # (those are filtered where they are listed: visible_powers); for readers these loaders answer None
+        shown = (lambda found: found) if self.caller.can("editor") else _public
+        self.powers = _loader(store, enforcement.powers)
+        self.benchmarks = _loader(store, lambda s, ids: shown(enforcement.benchmarks(s, ids)))
+        self.articles = _loader(store, law_repo.articles)
+        self.versions = _loader(store, law_repo.versions)
+        self.grounded = _loader(store, law_repo.grounded)
+        self.departments = _loader(store, lambda s, ids: enforcement.by_ids(s, "enforcement/departments", ids))
+        self.department_items = _loader(
+            store, lambda s, ids: enforcement.by_ids(s, "enforcement/department_items", ids))
+        self.regions = _loader(store, lambda s, ids: enforcement.by_ids(s, "enforcement/regions_by_id", ids))
+        self.cases = _loader(store, lambda s, ids: shown(enforcement.cases(s, ids)))
+        self.tier_cases = _loader(store, enforcement.tier_cases)
+        self.list_entries = _loader(
+            store, lambda s, ids: shown({r["entry"]["id"]: r for r in s.run("enforcement/list_entries", ids=ids)}))

@@ -1,0 +1,1 @@
+"""The `lawgraph` command line (typer): one module per command group."""

@@ -1,0 +1,101 @@
+"""Neo4j 5 backend through the official `neo4j` driver, with managed transactions.
+
+`execute_read` / `execute_write` retry transient errors (leader switch, deadlock) on a cluster
+reached with `neo4j://` routing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Query
+from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
+
+from lawgraph.config import Settings
+from lawgraph.errors import StoreError
+from lawgraph.graph import queries
+from lawgraph.graph.store import Row, batched
+
+_ALREADY = ("EquivalentSchemaRuleAlreadyExists", "already exists")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "iso_format"):  # neo4j.time.Date / DateTime
+        return value.iso_format()
+    return value
+
+
+class Neo4jStore:
+    """A GraphStore over one Neo4j database."""
+
+    backend = "neo4j"
+
+    def __init__(self, url: str, settings: Settings) -> None:
+        self._settings = settings
+        self._database = settings.neo4j_database
+        self._url = url
+        self.round_trips = 0
+        auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
+        try:
+            self._driver: Driver = GraphDatabase.driver(url, auth=auth)
+        except (ValueError, Neo4jError) as exc:
+            raise StoreError(f"cannot open Neo4j at {url}: {exc}") from exc
+
+    def _text(self, name: str) -> str:
+        return queries.get(name, self._settings.cypher_dir).text
+
+    def _call(self, write: bool, name: str, text: str, params: dict[str, Any]) -> list[Row]:
+        def work(tx: ManagedTransaction) -> list[Row]:
+            return [dict(record) for record in tx.run(Query(text), params)]  # type: ignore[arg-type]
+
+        self.round_trips += 1
+        try:
+            with self._driver.session(database=self._database) as session:
+                rows = session.execute_write(work) if write else session.execute_read(work)
+        except ServiceUnavailable as exc:
+            raise StoreError(f"Neo4j at {self._url} is unreachable: {exc}") from exc
+        except Neo4jError as exc:
+            raise StoreError(f"query {name!r} failed on Neo4j: {exc}") from exc
+        return [{k: _plain(v) for k, v in row.items()} for row in rows]
+
+    def run(self, name: str, **params: Any) -> list[Row]:
+        return self._call(False, name, self._text(name), params)
+
+    def execute(self, name: str, **params: Any) -> list[Row]:
+        return self._call(True, name, self._text(name), params)
+
+    def write(self, name: str, rows: Sequence[Mapping[str, Any]], *, batch: int | None = None,
+              **params: Any) -> int:
+        text = self._text(name)
+        for chunk in batched(rows, batch or self._settings.batch_size):
+            self._call(True, name, text, {**params, "rows": chunk})
+        return len(rows)
+
+    def apply_schema(self) -> None:
+        for statement in queries.schema_statements("neo4j", self._settings.cypher_dir):
+            try:
+                with self._driver.session(database=self._database) as session:
+                    session.run(Query(statement)).consume()
+            except ClientError as exc:
+                if not any(marker in str(exc) for marker in _ALREADY):
+                    raise StoreError(f"schema statement failed on Neo4j: {statement!r}: {exc}") from exc
+
+    def ping(self) -> bool:
+        try:
+            self._driver.verify_connectivity()
+        except Neo4jError:
+            return False
+        except OSError:
+            return False
+        return True
+
+    def clear(self) -> None:
+        self.execute("admin/clear")
+
+    def close(self) -> None:
+        self._driver.close()

@@ -1,0 +1,63 @@
+"""Named Cypher queries: `lawgraph/cypher/<area>/<name>.cypher`, loaded by name and cached.
+
+Each file opens with `//` comment lines; one of them reads `// params: $a, $b` (or `// params: none`)
+and names every parameter the query takes. The linter and the store both rely on that line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from lawgraph import resources
+from lawgraph.errors import UnknownQueryError
+
+DEFAULT_DIR = resources.path("cypher")
+_PARAMS_LINE = re.compile(r"^//\s*params:\s*(.*)$", re.MULTILINE)
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@dataclass(frozen=True)
+class Query:
+    """One named query: its name (`area/name`), text and declared parameters."""
+
+    name: str
+    text: str
+    params: tuple[str, ...]
+    path: Path
+
+
+def _parse(name: str, path: Path) -> Query:
+    text = path.read_text(encoding="utf-8")
+    match = _PARAMS_LINE.search(text)
+    params = tuple(_PARAM.findall(match.group(1))) if match else ()
+    return Query(name=name, text=text, params=params, path=path)
+
+
+@cache
+def catalog(directory: Path = DEFAULT_DIR) -> dict[str, Query]:
+    """Return every query under `directory`, keyed by `area/name` (schema files included)."""
+    found: dict[str, Query] = {}
+    for path in sorted(directory.rglob("*.cypher")):
+        name = path.relative_to(directory).with_suffix("").as_posix()
+        found[name] = _parse(name, path)
+    return found
+
+
+def get(name: str, directory: Path = DEFAULT_DIR) -> Query:
+    """Return the query called `name`; raises UnknownQueryError listing the known names."""
+    queries = catalog(directory)
+    try:
+        return queries[name]
+    except KeyError:
+        known = ", ".join(sorted(queries))
+        raise UnknownQueryError(f"no query named {name!r} under {directory}; known queries: {known}") from None
+
+
+def schema_statements(backend: str, directory: Path = DEFAULT_DIR) -> list[str]:
+    """Return the schema statements for `backend` (`falkordb` or `neo4j`), split on `;`."""
+    query = get(f"schema/{backend}", directory)
+    body = "\n".join(ln for ln in query.text.splitlines() if not ln.strip().startswith("//"))
+    return [chunk.strip() for chunk in body.split(";") if chunk.strip()]

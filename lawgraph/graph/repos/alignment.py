@@ -1,0 +1,306 @@
+"""Alignments between versions of a law in the graph: ALIGNED edges (article, paragraph, item) and the
+work-level identity of articles (`Article.work`), computed from the stored texts."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections import OrderedDict
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from lawgraph.domain.align import Pair, Unit, align_units, ratio
+from lawgraph.errors import InputError, NotFoundError
+from lawgraph.graph.repos import laws as law_repo
+from lawgraph.graph.store import GraphStore
+
+ONE_TO_ONE = ("unchanged", "modified", "renumbered", "renumbered_modified")
+KINDS = (*ONE_TO_ONE, "split", "merged", "deleted", "added")
+ALIGNED_CACHE = 16
+_ALIGNED: OrderedDict[tuple[str, str, str | None, str | None, str | None],
+                      tuple[list[Pair], list[Unit], list[Unit]]] = OrderedDict()
+
+
+# the query writing the ALIGNED edges of each level (edge_rows' keys)
+WRITE_ALIGNED = {"articles": "align/write_articles", "paragraphs": "align/write_paragraphs",
+                 "items": "align/write_items"}
+
+
+def version_units(store: GraphStore, version_id: str) -> list[Unit]:
+    """Articles → paragraphs → items of a stored version, with their ids. Runs laws/version_texts."""
+    articles: dict[str, Unit] = {}
+    paragraphs: dict[str, Unit] = {}
+    for row in store.run("laws/version_texts", id=version_id):
+        article = articles.get(row["article_id"])
+        if article is None:
+            article = articles[row["article_id"]] = Unit(str(row["article"]), row["article_text"] or "",
+                                                         id=row["article_id"])
+        if row["paragraph_id"] is None:
+            continue
+        paragraph = paragraphs.get(row["paragraph_id"])
+        if paragraph is None:
+            paragraph = paragraphs[row["paragraph_id"]] = Unit(str(row["paragraph"]), row["paragraph_text"] or "",
+                                                               id=row["paragraph_id"])
+            article.children.append(paragraph)
+        if row["item_id"] is not None:
+            paragraph.children.append(Unit(str(row["item"]), row["item_text"] or "", id=row["item_id"]))
+    # compare a paragraph with its items, as the file-based alignment does
+    for article in articles.values():
+        article.children = [p if not p.children else Unit(p.number, p.text + "".join(i.text for i in p.children),
+                                                          p.children, p.id) for p in article.children]
+    return list(articles.values())
+
+
+def review_id(old_version: str, new_version: str) -> str:
+    """The id of the reviewed alignment between two versions."""
+    return f"{old_version}→{new_version}"
+
+
+def align_stored(store: GraphStore, old_version: str, new_version: str) -> tuple[list[Pair], list[Unit], list[Unit]]:
+    """Align two stored versions — the automatic alignment, with the rows legal staff reviewed in its place
+    (`save_review`); returns the article rows and both unit trees. Kept in a small cache keyed by the two
+    versions' content hashes and the review's time (a re-ingested, changed text or a new review gets a new key):
+    a server answering the same amendment again reads one small row instead of two texts and does not re-align."""
+    state = store.run("align/pair_state", ids=[old_version, new_version],
+                      review=review_id(old_version, new_version))
+    hashes = {r["id"]: r["hash"] for r in state}
+    review = next((r for r in state if r["review"]), None)
+    key = (old_version, new_version, hashes.get(old_version), hashes.get(new_version),
+           review["reviewed_at"] if review else None)
+    if None not in key[:4] and key in _ALIGNED:
+        _ALIGNED.move_to_end(key)
+        return _ALIGNED[key]
+    old, new = version_units(store, old_version), version_units(store, new_version)
+    if not old or not new:
+        missing = old_version if not old else new_version
+        raise NotFoundError(f"version {missing!r} has no articles in the graph")
+    pairs = align_units(old, new)
+    if review:
+        pairs = apply_review(pairs, _stored(review["review"], old, new, old_version, new_version), old, new)
+    found = pairs, old, new
+    if None not in key[:4]:
+        _ALIGNED[key] = found
+        while len(_ALIGNED) > ALIGNED_CACHE:
+            _ALIGNED.popitem(last=False)
+    return found
+
+
+def check_review(rows: Any, old: list[Unit], new: list[Unit], where: str) -> list[Pair]:
+    """Reviewed article rows [{old, new, kind}] as Pairs; InputError naming the row and what is wrong. Article
+    numbers as `lawgraph align` prints them ("12", "10-1"); a split is one row per new article, a merge one row per
+    old article; rows for other articles may be left out (they keep the automatic alignment)."""
+    if not isinstance(rows, list) or not rows:
+        raise InputError(where, "expected a non-empty JSON list of rows {old, new, kind}, as `lawgraph align` prints")
+    olds, news = {u.number: u for u in old}, {u.number: u for u in new}
+    out: list[Pair] = []
+    for n, row in enumerate(rows, 1):
+        at = f"{where}, row {n}"
+        if not isinstance(row, dict):
+            raise InputError(at, "expected an object {old, new, kind}")
+        kind, a, b = row.get("kind"), row.get("old"), row.get("new")
+        a, b = (None if x is None else str(x) for x in (a, b))
+        if kind not in KINDS:
+            raise InputError(at, f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+        if a is not None and a not in olds:
+            raise InputError(at, f"the old version has no article {a!r} (numbers as `lawgraph align` prints them)")
+        if b is not None and b not in news:
+            raise InputError(at, f"the new version has no article {b!r} (numbers as `lawgraph align` prints them)")
+        if (kind == "added") != (a is None) or (kind == "deleted") != (b is None):
+            raise InputError(at, f"{kind!r} needs {'no old' if kind == 'added' else 'an old'} article and "
+                                 f"{'no new' if kind == 'deleted' else 'a new'} one")
+        if kind in ("unchanged", "modified") and a != b:
+            raise InputError(at, f"{kind!r} keeps the number; {a} → {b} is renumbered or renumbered_modified")
+        if kind in ("renumbered", "renumbered_modified") and a == b:
+            raise InputError(at, f"{kind!r} changes the number; {a} → {b} is unchanged or modified")
+        pair_ratio = ratio(olds[a], news[b]) if a is not None and b is not None else 0.0
+        out.append(Pair(a, b, str(kind), pair_ratio))
+    seen_old = [p.old for p in out if p.old is not None and p.kind not in ("split",)]
+    seen_new = [p.new for p in out if p.new is not None and p.kind not in ("merged",)]
+    for label, numbers in (("old", seen_old), ("new", seen_new)):
+        twice = sorted({x for x in numbers if numbers.count(x) > 1})
+        if twice:
+            raise InputError(where, f"{label} article(s) {', '.join(twice)} in more than one row; a split is one row "
+                                    "per new article (kind split), a merge one row per old article (kind merged)")
+    for kind, side in (("split", "old"), ("merged", "new")):
+        groups: dict[str | None, int] = {}
+        for p in out:
+            if p.kind == kind:
+                groups[getattr(p, side)] = groups.get(getattr(p, side), 0) + 1
+        single = sorted(str(k) for k, count in groups.items() if count < 2)
+        if single:
+            raise InputError(where, f"a {kind} needs two rows or more for {side} article(s) {', '.join(single)}")
+    return out
+
+
+def _stored(rows: str, old: list[Unit], new: list[Unit], old_version: str, new_version: str) -> list[Pair]:
+    """A stored review, checked again against the texts (they may have been re-ingested since)."""
+    try:
+        return check_review(json.loads(rows), old, new, f"the review of {old_version} → {new_version}")
+    except InputError as exc:
+        raise InputError(exc.where, f"{exc.message} — the texts changed since the review: review the alignment "
+                                    "again (lawgraph align --law … --review FILE) or drop it (--clear-review)") from exc
+
+
+def apply_review(auto: list[Pair], reviewed: list[Pair], old: list[Unit], new: list[Unit]) -> list[Pair]:
+    """The automatic rows with the reviewed ones in place of every row touching an article they name; articles
+    no row covers any more become deleted / added. Paragraphs and items of a one-to-one row are aligned anew."""
+    olds, news = {u.number: u for u in old}, {u.number: u for u in new}
+    named_old = {p.old for p in reviewed if p.old is not None}
+    named_new = {p.new for p in reviewed if p.new is not None}
+    kept = [p for p in auto if p.old not in named_old and p.new not in named_new
+            and not (p.old is None and p.new is None)]
+    for pair in reviewed:
+        if pair.kind in ONE_TO_ONE and pair.kind != "unchanged" and pair.old is not None and pair.new is not None:
+            a, b = olds[pair.old], news[pair.new]
+            pair.children = align_units(a.children, b.children, depth=1)
+    rows = kept + reviewed
+    covered_old = {p.old for p in rows if p.old is not None}
+    covered_new = {p.new for p in rows if p.new is not None}
+    rows += [Pair(u.number, None, "deleted", 0.0) for u in old if u.number not in covered_old]
+    rows += [Pair(None, u.number, "added", 0.0) for u in new if u.number not in covered_new]
+    position = {u.number: i for i, u in enumerate(old)}
+    after = {u.number: i for i, u in enumerate(new)}
+    rows.sort(key=lambda p: (position.get(p.old or "", len(old)), after.get(p.new or "", -1)))
+    return rows
+
+
+def save_review(store: GraphStore, law_id: str, old_version: str, new_version: str, rows: Any, by: str,
+                where: str = "review") -> list[Pair]:
+    """Check and store legal staff's review of the alignment between two versions (it replaces an earlier one),
+    realign the law's stored ALIGNED edges and work ids with it; returns the resulting alignment."""
+    old, new = version_units(store, old_version), version_units(store, new_version)
+    if not old or not new:
+        raise NotFoundError(f"version {old_version if not old else new_version!r} has no articles in the graph")
+    reviewed = check_review(rows, old, new, where)
+    store.execute("align/review_put", row={
+        "id": review_id(old_version, new_version), "law": law_id, "old": old_version, "new": new_version,
+        "rows": json.dumps([{"old": p.old, "new": p.new, "kind": p.kind} for p in reviewed], ensure_ascii=False),
+        "by": by, "at": datetime.now(UTC).isoformat(timespec="microseconds")})
+    align_law(store, law_id)
+    return align_stored(store, old_version, new_version)[0]
+
+
+def clear_review(store: GraphStore, law_id: str, old_version: str, new_version: str) -> bool:
+    """Drop the review between two versions (the automatic alignment applies again); False if there was none."""
+    gone = store.run("align/review_delete", id=review_id(old_version, new_version))
+    if gone and gone[0]["deleted"]:
+        align_law(store, law_id)
+        return True
+    return False
+
+
+def edge_rows(pairs: Iterable[Pair], old: list[Unit], new: list[Unit]) -> dict[str, list[dict[str, Any]]]:
+    """ALIGNED rows per level (articles, paragraphs, items) with unit ids."""
+    out: dict[str, list[dict[str, Any]]] = {"articles": [], "paragraphs": [], "items": []}
+    old_by, new_by = {u.number: u for u in old}, {u.number: u for u in new}
+
+    def walk(level: int, rows: Iterable[Pair], olds: dict[str, Unit], news: dict[str, Unit]) -> None:
+        name = ("articles", "paragraphs", "items")[level]
+        for pair in rows:
+            # same text can still be cut into paragraphs differently: a unit without a twin is skipped
+            if pair.old not in olds or pair.new not in news:
+                continue
+            a, b = olds[str(pair.old)], news[str(pair.new)]
+            out[name].append({"old": a.id, "new": b.id, "kind": pair.kind, "similarity": round(pair.similarity, 4)})
+            if level < 2:
+                if pair.kind in ("unchanged", "renumbered"):  # same text: children pair up one to one
+                    children = [Pair(c.number, c.number, "unchanged", 1.0) for c in a.children]
+                    walk(level + 1, children, {c.number: c for c in a.children}, {c.number: c for c in b.children})
+                elif pair.children:
+                    walk(level + 1, pair.children, {c.number: c for c in a.children},
+                         {c.number: c for c in b.children})
+
+    walk(0, pairs, old_by, new_by)
+    return out
+
+
+def works(law_id: str, chain: list[tuple[str, str | None, list[Unit]]], pairs: list[list[Pair]]) -> dict[str, str]:
+    """Work ids for every article of a chain of versions [(version id, date, articles)], given the
+    article alignment between each consecutive pair."""
+    out: dict[str, str] = {}
+    first = chain[0][2]
+    for unit in first:
+        out[unit.id] = f"{law_id}/{unit.number}"
+    for ((_, _, old), (_, date, new)), rows in zip(itertools.pairwise(chain), pairs, strict=True):
+        olds, news = {u.number: u for u in old}, {u.number: u for u in new}
+        merged_into: dict[str, str] = {}
+        split_seen: dict[str, int] = {}
+        for pair in rows:
+            if pair.new is None:
+                continue
+            target = news[pair.new].id
+            if pair.old is None:
+                out[target] = f"{law_id}/{pair.new}@{date}"
+            elif pair.kind in ONE_TO_ONE:
+                out[target] = out[olds[pair.old].id]
+            elif pair.kind == "merged":
+                out.setdefault(target, merged_into.setdefault(target, out[olds[pair.old].id]))
+            elif pair.kind == "split":
+                k = split_seen[pair.old] = split_seen.get(pair.old, 0) + 1
+                base = out[olds[pair.old].id]
+                out[target] = base if k == 1 else f"{base}+{pair.new}@{date}"
+    return out
+
+
+def align_law(store: GraphStore, law_id: str, warnings: list[str] | None = None) -> dict[str, int]:
+    """(Re)align every consecutive pair of versions of a law and set the work ids; returns counts by kind. A
+    stored review that no longer fits the texts (re-ingested since) raises InputError — or, given `warnings`,
+    is reported there and the automatic alignment is stored for that pair."""
+    versions = law_repo.law_versions(store, law_id=law_id)
+    versions.sort(key=lambda v: (v["effective"] or v["date"] or "", v["id"]))
+    if not versions:
+        return {}
+    chain = [(v["id"], v["date"], version_units(store, v["id"])) for v in versions]
+    chain = [c for c in chain if c[2]]
+    counts: dict[str, int] = {}
+    all_pairs: list[list[Pair]] = []
+    for (old_id, _, old), (new_id, _, new) in itertools.pairwise(chain):
+        pairs = align_units(old, new)
+        reviewed = store.run("align/review_get", id=review_id(old_id, new_id))
+        if reviewed:
+            try:
+                pairs = apply_review(pairs, _stored(reviewed[0]["rows"], old, new, old_id, new_id), old, new)
+            except InputError as exc:
+                if warnings is None:
+                    raise
+                warnings.append(f"{exc} (the automatic alignment is stored meanwhile)")
+        all_pairs.append(pairs)
+        for clear in ("align/clear_articles", "align/clear_paragraphs", "align/clear_items"):
+            store.execute(clear, id=old_id)
+        for level, rows in edge_rows(pairs, old, new).items():
+            store.write(WRITE_ALIGNED[level], rows)
+        for pair in pairs:
+            counts[pair.kind] = counts.get(pair.kind, 0) + 1
+    if chain:
+        work = works(law_id, chain, all_pairs)
+        store.write("align/set_work", [{"id": k, "work": v} for k, v in work.items()])
+    return counts
+
+
+def history(store: GraphStore, law_id: str, number: str, version_id: str | None = None) -> list[dict[str, Any]]:
+    """The expressions of one article across versions (through its work id), oldest first; the article is
+    numbered as in `version_id`, else as in the latest version that has that number."""
+    versions = law_repo.law_versions(store, law_id=law_id)
+    ordered = sorted(versions, key=lambda v: (v["effective"] or v["date"] or ""), reverse=True)
+    for version in ordered:
+        if version_id is not None and version["id"] != version_id:
+            continue
+        rows = store.run("align/work_of", id=f"{version['id']}/{number}")
+        if rows and rows[0]["work"]:
+            return store.run("align/history", work=rows[0]["work"])
+    raise NotFoundError(f"no article {number} in {version_id or 'any version of ' + law_id}")
+
+
+def pick_version(store: GraphStore, law_id: str, key: str) -> dict[str, Any]:
+    """The version of a law named by its id, date or year (`2018`, `2018-10-26`); raises when none or
+    several match."""
+    versions = law_repo.law_versions(store, law_id=law_id)
+    found = [v for v in versions if v["id"] == key or (v["date"] or "").startswith(key)]
+    if not found:
+        dates = ", ".join(v["date"] or "undated" for v in versions)
+        raise NotFoundError(f"no version {key!r} of {law_id}; its versions: {dates}")
+    if len(found) > 1:
+        raise NotFoundError(f"{key!r} names {len(found)} versions of {law_id} "
+                            f"({', '.join(v['date'] for v in found)}); give the full date")
+    return found[0]

@@ -1,0 +1,98 @@
+"""The GraphStore protocol every part of lawgraph uses, and `open_store` to pick a backend.
+
+Backends are chosen by one URL (LAWGRAPH_GRAPH_URL, CLI --graph):
+`embedded:<dir>` (default), `falkordb://host:port`, `neo4j://…` / `bolt://…`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Protocol
+
+from lawgraph.config import Settings
+from lawgraph.errors import ConfigError
+
+Row = dict[str, Any]
+
+
+class GraphStore(Protocol):
+    """A graph database reached through named queries only."""
+
+    backend: str
+    round_trips: int
+
+    def run(self, name: str, **params: Any) -> list[Row]:
+        """Run the read query `name` with `params`; return its rows as dicts."""
+        ...
+
+    def execute(self, name: str, **params: Any) -> list[Row]:
+        """Run the write query `name` once with `params`; return its rows."""
+        ...
+
+    def write(self, name: str, rows: Sequence[Mapping[str, Any]], *, batch: int | None = None,
+              **params: Any) -> int:
+        """Run the `UNWIND $rows` write query `name` over `rows` in batches; return rows written."""
+        ...
+
+    def apply_schema(self) -> None:
+        """Create the backend's indexes and constraints (idempotent)."""
+        ...
+
+    def ping(self) -> bool:
+        """Return True when the store answers."""
+        ...
+
+    def clear(self) -> None:
+        """Delete every node and relationship (tests and benchmarks only)."""
+        ...
+
+    def close(self) -> None:
+        """Release connections (an embedded server keeps running; see `lawgraph db stop`)."""
+        ...
+
+
+def batched(rows: Sequence[Mapping[str, Any]], size: int) -> Iterator[list[Mapping[str, Any]]]:
+    """Yield consecutive slices of `rows` of at most `size` items."""
+    for start in range(0, len(rows), size):
+        yield list(rows[start : start + size])
+
+
+def open_store(settings: Settings, *, apply_schema: bool = True) -> GraphStore:
+    """Open the store named by `settings.graph_url`; raises ConfigError on an unknown scheme."""
+    url = settings.graph_url.strip()
+    store: GraphStore
+    if url.startswith("embedded:"):
+        from lawgraph.graph.backends.embedded import open_embedded
+
+        store = open_embedded(url.removeprefix("embedded:") or ".lawgraph", settings)
+    elif url.startswith(("falkordb://", "redis://")):
+        from lawgraph.graph.backends.falkordb import FalkorStore
+
+        store = FalkorStore.from_url(url, settings)
+    elif url.startswith(("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://", "bolt+ssc://")):
+        from lawgraph.graph.backends.neo4j import Neo4jStore
+
+        store = Neo4jStore(url, settings)
+    else:
+        raise ConfigError(
+            f"unknown graph URL {url!r}: use embedded:<dir>, falkordb://host:port or neo4j://host:port "
+            "(set LAWGRAPH_GRAPH_URL or pass --graph)"
+        )
+    if apply_schema:
+        store.apply_schema()
+    return store
+
+
+def first(rows: Iterable[Row]) -> Row | None:
+    """Return the first row or None."""
+    for row in rows:
+        return row
+    return None
+
+
+def page_of_ids(store: GraphStore, name: str, skip: int, limit: int, **params: Any) -> tuple[list[str], int]:
+    """Run a query returning {total, page} (ids sliced in the store); returns the page and the total."""
+    row = first(store.run(name, skip=skip, limit=limit, **params))
+    if row is None:
+        return [], 0
+    return [str(x) for x in row["page"] or []], int(row["total"] or 0)

@@ -1,0 +1,336 @@
+"""Statute ingest: get (find and read files) → transform (parse, group into laws and versions) → load.
+
+Loading is idempotent: a version whose stored content hash matches is skipped; a version whose
+content changed, or whose earlier write was cut off (no `complete` flag), is deleted and rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from lawgraph.domain import ids
+from lawgraph.domain.statute import ParsedStatute
+from lawgraph.errors import InputError, LawgraphError
+from lawgraph.graph.records import VersionRows
+from lawgraph.graph.repos import laws as law_repo
+from lawgraph.graph.repos.alignment import align_law
+from lawgraph.graph.store import GraphStore
+from lawgraph.ingest.link import link_versions
+from lawgraph.ingest.statutes.parse import parse_statute
+from lawgraph.ingest.statutes.read import discover, read_source
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class IngestReport:
+    """What one `ingest statutes` run did; `ok` is False when any file failed."""
+
+    files: int = 0
+    skipped: list[str] = field(default_factory=list)
+    laws: int = 0
+    versions_written: int = 0
+    versions_unchanged: int = 0
+    articles: int = 0
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    citations: dict[str, int] = field(default_factory=dict)
+    citations_reresolved: int = 0
+    bases_reresolved: int = 0
+    laws_aligned: int = 0
+    # law id → (version before, new latest version) for every law that got a new latest version
+    amended: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # filled by lawgraph.analysis.amendments.after_ingest (ingest itself runs no analysis)
+    impact: dict[str, dict[str, Any]] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when no file failed."""
+        return not self.errors
+
+    def summary(self) -> dict[str, Any]:
+        """Return the counts as a JSON-ready dict."""
+        return {
+            "files": self.files, "skipped": len(self.skipped), "laws": self.laws,
+            "versions_written": self.versions_written, "versions_unchanged": self.versions_unchanged,
+            "articles": self.articles, "warnings": len(self.warnings), "errors": len(self.errors),
+            "citations": self.citations, "citations_reresolved": self.citations_reresolved,
+            "bases_reresolved": self.bases_reresolved,
+            "laws_aligned": self.laws_aligned, **({"impact": self.impact} if self.impact else {}),
+        }
+
+
+@dataclass
+class VersionText:
+    """One version of one law, possibly assembled from several files (民法典: one file per 编)."""
+
+    law_id: str
+    statute: ParsedStatute
+    parts: list[ParsedStatute]
+    sources: list[str]
+
+    @property
+    def id(self) -> str:
+        return ids.version_id(self.law_id, self.statute.date)
+
+
+def _parse_one(job: tuple[str, str | None]) -> ParsedStatute | str:
+    path, level = job
+    try:
+        return parse_statute(read_source(Path(path)), level=level)
+    except InputError as exc:
+        return str(exc)
+    except (OSError, ValueError, UnicodeError) as exc:  # a reader bug must not stop the run
+        return f"{path}: unreadable ({type(exc).__name__}: {exc})"
+
+
+def parse_files(files: list[Path], *, level: str | None, workers: int, progress: Progress | None
+                ) -> tuple[list[ParsedStatute], list[str]]:
+    """Parse `files` (in `workers` processes when more than one); return statutes and error lines."""
+    jobs = [(str(path), level) for path in files]
+    parsed: list[ParsedStatute] = []
+    errors: list[str] = []
+    results: Iterable[ParsedStatute | str]
+    if workers > 1 and len(jobs) > 20:
+        pool = ProcessPoolExecutor(max_workers=workers)
+        results = pool.map(_parse_one, jobs, chunksize=16)
+    else:
+        pool = None
+        results = map(_parse_one, jobs)
+    try:
+        for done, result in enumerate(results, start=1):
+            if isinstance(result, str):
+                errors.append(result)
+            else:
+                parsed.append(result)
+            if progress:
+                progress("parse", done, len(jobs))
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return parsed, errors
+
+
+def _norm_hash(statute: ParsedStatute) -> str:
+    digest = hashlib.sha256()
+    for article in statute.articles:
+        digest.update(f"{article.number}\x01{article.norm}\x00".encode())
+    return digest.hexdigest()[:32]
+
+
+def _merge_parts(parts: list[ParsedStatute]) -> ParsedStatute:
+    """Join the files of a law published in parts (one per 编) into one text, parts in article order."""
+    parts = sorted(parts, key=lambda p: (p.articles[0].base if p.articles else 10**9, p.path))
+    first = parts[0]
+    merged = ParsedStatute(
+        path=first.path, fmt=first.fmt, title=first.title, subtitle=None, level=first.level, date=first.date,
+        date_precision=first.date_precision, effective=next((p.effective for p in parts if p.effective), None),
+        events=first.events, preamble="\n".join(p.preamble for p in parts if p.preamble),
+        divisions=[], articles=[], warnings=[w for p in parts for w in p.warnings],
+    )
+    digest = hashlib.sha256()
+    for index, part in enumerate(parts, start=1):
+        prefix = f"p{index}"
+        for division in part.divisions:
+            division.key = prefix + division.key[2:] if division.key.startswith("p1") else f"{prefix}.{division.key}"
+            if division.parent:
+                division.parent = prefix + division.parent[2:] if division.parent.startswith("p1") \
+                    else f"{prefix}.{division.parent}"
+            if division.kind == "part" and division.parent is None:
+                division.ordinal = index
+                division.number = index
+            merged.divisions.append(division)
+        for article in part.articles:
+            if article.division:
+                article.division = prefix + article.division[2:] if article.division.startswith("p1") \
+                    else f"{prefix}.{article.division}"
+            article.ordinal = len(merged.articles) + 1
+            merged.articles.append(article)
+        digest.update(part.content_hash.encode())
+    merged.content_hash = digest.hexdigest()[:32]
+    return merged
+
+
+def group_versions(statutes: list[ParsedStatute], stored: dict[str, list[dict[str, Any]]],
+                   report: IngestReport) -> list[VersionText]:
+    """Group parsed texts into versions of laws.
+
+    Parts of one law with one date (files with a subtitle) are merged. A text dated only by a year
+    in its file name joins a version of the same law dated exactly in that year when there is one.
+    Two different texts for one version: the first (by path) is kept, the other reported.
+    """
+    by_law: dict[str, list[ParsedStatute]] = defaultdict(list)
+    for statute in statutes:
+        by_law[ids.law_key(statute.title)].append(statute)
+    versions: list[VersionText] = []
+    for law_id, texts in sorted(by_law.items()):
+        exact = {s.date for s in texts if s.date and s.date_precision == "day"}
+        exact |= {date.fromisoformat(v["date"]) for v in stored.get(law_id, [])
+                  if v.get("date") and v.get("precision") == "day"}
+        for statute in texts:
+            if statute.date and statute.date_precision == "year":
+                same_year = sorted(d for d in exact if d.year == statute.date.year)
+                if len(same_year) == 1:
+                    statute.date = same_year[0]
+                    statute.date_precision = "day"
+        by_date: dict[date | None, list[ParsedStatute]] = defaultdict(list)
+        for statute in sorted(texts, key=lambda s: s.path):
+            by_date[statute.date].append(statute)
+        for _when, group in by_date.items():
+            parts = [s for s in group if s.subtitle]
+            wholes = [s for s in group if not s.subtitle]
+            chosen: list[VersionText] = []
+            if parts:
+                chosen.append(VersionText(law_id, _merge_parts(parts), parts, [p.path for p in parts]))
+            for whole in wholes:
+                twin = next((c for c in chosen if _norm_hash(c.statute) == _norm_hash(whole)), None)
+                if twin is not None:
+                    twin.sources.append(whole.path)
+                    report.warnings.append(f"{whole.path}:1: same text as {twin.sources[0]}; loaded once")
+                elif chosen:
+                    report.warnings.append(
+                        f"{whole.path}:1: a different text for version {chosen[0].id} already read from "
+                        f"{chosen[0].sources[0]}; this one is not loaded: give it a date in its file name"
+                    )
+                    report.errors.append(f"{whole.path}: conflicting text for version {chosen[0].id}")
+                else:
+                    chosen.append(VersionText(law_id, whole, [whole], [whole.path]))
+            versions.extend(chosen)
+    return versions
+
+
+def ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None = None,
+                    workers: int | None = None, progress: Progress | None = None, link: bool = True,
+                    ) -> IngestReport:
+    """Read, parse and load every statute under `paths`; return the report (never raises on bad files).
+
+    A newly written latest version of a law with an earlier one is named in `report.amended`;
+    `lawgraph.analysis.amendments.after_ingest` follows it up (impact summary)."""
+    report = IngestReport()
+    clock = time.perf_counter()
+    files, report.skipped = discover(paths)
+    report.files = len(files)
+    statutes, report.errors = parse_files(
+        files, level=level, workers=workers if workers is not None else min(2, os.cpu_count() or 1),
+        progress=progress)
+    report.seconds["parse"] = time.perf_counter() - clock
+    for statute in statutes:
+        report.warnings.extend(statute.warnings)
+    law_ids = sorted({ids.law_key(s.title) for s in statutes})
+    stored = law_repo.versions_of_laws(store, law_ids=law_ids)
+    versions = group_versions(statutes, stored, report)
+    try:
+        clock = time.perf_counter()
+        written = set(law_repo.write_versions(store, versions=[version_rows(v) for v in versions],
+                                              progress=progress))
+        law_repo.refresh_status(store, law_ids=law_ids)
+        report.seconds["store"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        if link:
+            linked = link_versions(store, [(v.law_id, v.id, v.statute) for v in versions if v.id in written])
+            report.citations = dict(sorted(linked.counts.items()))
+            report.citations_reresolved = linked.reresolved
+            # powers, benchmarks and list entries whose bases named these laws before they were here
+            from lawgraph.ingest.enforcement.load import reresolve_open_bases
+
+            report.bases_reresolved = reresolve_open_bases(store, sorted({v.law_id for v in versions
+                                                                           if v.id in written}))
+        report.seconds["link"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        if link:
+            # laws with several versions: align each consecutive pair again and carry the work ids along
+            touched = sorted({v.law_id for v in versions if v.id in written})
+            for law_id, rows in law_repo.versions_of_laws(store, law_ids=touched).items():
+                if len(rows) > 1:
+                    align_law(store, law_id, report.warnings)
+                    report.laws_aligned += 1
+                    ordered = sorted(rows, key=lambda r: (r["effective"] or r["date"] or "", r["id"]))
+                    if ordered[-1]["id"] in written:  # a new latest version: analysis may follow it up
+                        report.amended[law_id] = (ordered[-2]["id"], ordered[-1]["id"])
+        report.seconds["align"] = time.perf_counter() - clock
+    except LawgraphError as exc:
+        report.errors.append(f"store: {exc}")
+        return report
+    report.laws = len({v.law_id for v in versions})
+    report.versions_written = len(written)
+    report.versions_unchanged = len(versions) - len(written)
+    report.articles = sum(len(v.statute.articles) for v in versions)
+    return report
+
+
+def version_rows(version: VersionText) -> VersionRows:
+    """Return the rows that store one version (transform step)."""
+    s = version.statute
+    vid = version.id
+    law_id = version.law_id
+    rows = VersionRows(
+        version_id=vid, law_id=law_id, content_hash=s.content_hash,
+        law={"id": law_id, "title": s.title, "level": s.level},
+        version={"id": vid, "law_id": law_id, "props": {
+            "law_id": law_id, "title": s.title, "date": s.date.isoformat() if s.date else None,
+            "date_precision": s.date_precision, "effective": s.effective.isoformat() if s.effective else None,
+            "history": [f"{e.date.isoformat()} {e.kind} {e.text}" for e in s.events],
+            "repealed": any(e.kind == "废止" for e in s.events),
+            "source": "; ".join(version.sources), "format": s.fmt, "level": s.level,
+            "article_count": len(s.articles), "preamble": s.preamble or None,
+            "norm_hash": _norm_hash(s), "complete": False,
+        }},
+    )
+    for division in s.divisions:
+        row = {"id": ids.division_id(vid, division.key), "props": {
+            "version_id": vid, "kind": division.kind, "number": division.number, "title": division.title,
+            "heading": division.heading, "ordinal": division.ordinal, "line": division.line}}
+        if division.parent:
+            row["parent"] = ids.division_id(vid, division.parent)
+            rows.divisions_nested.append(row)
+        else:
+            row["parent"] = vid
+            rows.divisions_top.append(row)
+    rows.divisions_nested.sort(key=lambda r: r["id"].count("."))
+    for article in s.articles:
+        aid = ids.article_id(vid, article.number)
+        paragraphs: list[dict[str, Any]] = []
+        rows.units += 1
+        for paragraph in article.paragraphs:
+            pid = f"{aid}.{paragraph.number}"
+            items: list[dict[str, Any]] = []
+            for item_ordinal, item in enumerate(paragraph.items, start=1):
+                iid = f"{pid}.{item_ordinal}"
+                items.append({"id": iid, "props": {
+                    "version_id": vid, "number": item.number, "ordinal": item_ordinal, "text": item.text,
+                    "norm": item.norm, "line": item.line}, "subitems": [
+                    {"id": f"{iid}.{sub_ordinal}", "props": {
+                        "version_id": vid, "number": sub.number, "ordinal": sub_ordinal, "text": sub.text,
+                        "norm": sub.norm, "line": sub.line}}
+                    for sub_ordinal, sub in enumerate(item.subitems, start=1)]})
+                rows.units += 1 + len(item.subitems)
+            paragraphs.append({"id": pid, "props": {
+                "version_id": vid, "number": paragraph.number, "text": paragraph.text, "norm": paragraph.norm,
+                "line": paragraph.line}, "items": items})
+            rows.units += 1
+        rows.articles.append({
+            "id": aid, "version_id": vid,
+            "division_id": ids.division_id(vid, article.division) if article.division else None,
+            "props": {"version_id": vid, "law_id": law_id, "number": article.number, "base": article.base,
+                      "suffix": article.suffix, "label": article_label(article.base, article.suffix),
+                      "ordinal": article.ordinal, "text": article.text, "norm": article.norm,
+                      "line": article.line, "work": f"{law_id}/{article.number}"},
+            "paragraphs": paragraphs})
+    return rows
+
+
+def article_label(base: int, suffix: int) -> str:
+    """Return 第X条 / 第X条之N for an article number."""
+    from lawgraph.domain.numerals import to_chinese
+
+    return f"第{to_chinese(base)}条" + (f"之{to_chinese(suffix)}" if suffix else "")

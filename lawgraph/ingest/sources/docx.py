@@ -1,0 +1,28 @@
+"""Word documents (.docx): paragraphs become lines; then read like plain text."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from lawgraph.errors import InputError
+from lawgraph.ingest.sources.document import MAX_FILE_BYTES, SourceDoc
+from lawgraph.ingest.sources.text import lines_to_doc
+
+
+def read_docx(path: Path) -> SourceDoc:
+    """Read a .docx statute; raises InputError when it is not a readable Word file."""
+    import docx  # python-docx
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            declared = sum(info.file_size for info in archive.infolist())
+        if declared > MAX_FILE_BYTES * 4:
+            raise InputError(str(path), f"the archive declares {declared} bytes uncompressed; refused as a zip bomb")
+        document = docx.Document(str(path))
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InputError(str(path), f"not a readable .docx file ({exc})") from None
+    rows = [(i, p.text) for i, p in enumerate(document.paragraphs, start=1)]
+    return lines_to_doc(path, rows, "docx")
