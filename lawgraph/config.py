@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -9,6 +10,20 @@ from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from lawgraph import resources
+
+
+def data_home() -> Path:
+    """lawgraph's per-user data folder: $XDG_DATA_HOME/lawgraph, else ~/.local/share/lawgraph."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "lawgraph"
+
+
+def describe_store(url: str) -> str:
+    """The store a URL names, for messages: `the embedded store at /…/store` or `the store at neo4j://…`."""
+    if url.startswith("embedded:"):
+        return f"the embedded store at {Path(url.removeprefix('embedded:') or '.').resolve()}"
+    return f"the store at {url}"
+
 
 Role = Literal["reader", "editor", "admin"]
 
@@ -27,8 +42,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="LAWGRAPH_", env_file=".env", extra="ignore")
 
     graph_url: str = Field(
-        default="embedded:.lawgraph",
-        description="embedded:<dir> | falkordb://host:port | neo4j://host:port | bolt://host:port",
+        default_factory=lambda: f"embedded:{data_home() / 'store'}",
+        description="embedded:<dir> | falkordb://host:port | neo4j://host:port | bolt://host:port; default: one "
+                    "embedded store per user, under $XDG_DATA_HOME/lawgraph (~/.local/share/lawgraph)",
     )
     graph_name: str = Field(default="lawgraph", description="FalkorDB graph key")
     neo4j_user: str = "neo4j"

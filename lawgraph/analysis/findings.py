@@ -207,7 +207,7 @@ def check(store: GraphStore, *, region: str | None = None, rule: str | None = No
                 for kind, value in tier_amounts(tier).items():
                     if not allowed[kind]:
                         continue
-                    why = outside(value, kind, allowed[kind])
+                    why = outside(value, kind, allowed[kind], against="条文规定的")
                     if why:
                         add("F04", {**target, "tier": tier["name"]}, f"{basis['text']}：{why}（{tier.get('outcome')}）")
     coverage: dict[str, dict[str, int]] = defaultdict(

@@ -81,7 +81,7 @@ def align(
 
             pairs = with_store(graph, from_graph)
     except LawgraphError as exc:
-        fail(exc)
+        fail(exc, graph)
     echo_json([pair.as_dict(detail=detail) for pair in pairs])
 
 

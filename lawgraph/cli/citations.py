@@ -33,7 +33,7 @@ def cite(
         rows = cite_text(store, text, law=law, article=article, paragraph=paragraph, at=when)
         store.close()
     except LawgraphError as exc:
-        fail(exc)
+        fail(exc, graph)
         return
     echo_json(rows)
 

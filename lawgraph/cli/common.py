@@ -11,15 +11,15 @@ from typing import Annotated, Any, NoReturn, TypeVar
 import typer
 from rich.console import Console
 
-from lawgraph.config import Settings, load_settings
+from lawgraph.config import Settings, describe_store, load_settings
 from lawgraph.domain import ids
 from lawgraph.errors import LawgraphError, NotFoundError
 from lawgraph.graph.repos import laws as law_repo
 from lawgraph.graph.store import GraphStore, open_store
 
 err = Console(stderr=True)
-GraphOption = Annotated[str | None, typer.Option("--graph", help="Store URL; default LAWGRAPH_GRAPH_URL or "
-                                                 "embedded:.lawgraph")]
+GraphOption = Annotated[str | None, typer.Option("--graph", help="Store URL; default LAWGRAPH_GRAPH_URL, else "
+                                                 "the per-user embedded store (lawgraph db status shows it)")]
 
 
 def settings(graph: str | None) -> Settings:
@@ -30,8 +30,15 @@ def store_of(graph: str | None) -> GraphStore:
     return open_store(settings(graph))
 
 
-def fail(exc: LawgraphError) -> NoReturn:
-    typer.echo(f"error: {exc}", err=True)
+def fail(exc: LawgraphError, graph: str | None = None) -> NoReturn:
+    """Print `error: …` (for what was not found, also the store looked in) and exit with status 2."""
+    where = ""
+    if isinstance(exc, NotFoundError):
+        try:
+            where = f" (looked in {describe_store(settings(graph).graph_url)})"
+        except LawgraphError:
+            where = ""
+    typer.echo(f"error: {exc}{where}", err=True)
     raise typer.Exit(2)
 
 
@@ -47,7 +54,7 @@ def with_store(graph: str | None, job: Callable[[GraphStore], T]) -> T:
         finally:
             store.close()
     except LawgraphError as exc:
-        fail(exc)
+        fail(exc, graph)
 
 
 def check_format(fmt: str, allowed: tuple[str, ...]) -> None:

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from lawgraph import resources
 from lawgraph.cli.common import GraphOption, err, fail, parse_date, print_report, store_of, with_store
 from lawgraph.errors import LawgraphError
 from lawgraph.graph.store import GraphStore
@@ -53,13 +54,13 @@ def ingest_statutes(
             after_ingest(store, report)
         store.close()
     except LawgraphError as exc:
-        fail(exc)
+        fail(exc, graph)
         return
     print_report(report.errors, report.warnings, report.summary(), show_warnings)
 
 
 Files = Annotated[list[Path], typer.Argument(help="Spreadsheets (.xlsx, .xls, .csv) or JSON / JSON lines files.")]
-RegionOpt = Annotated[str | None, typer.Option("--region", help="Region path 省/市/县[/乡镇] for rows without a "
+RegionOpt = Annotated[str | None, typer.Option("--region", help="Region path 省/市/县(/乡镇) for rows without a "
                                                "行政区划 column.")]
 DepartmentOpt = Annotated[str | None, typer.Option("--department", help="Department for rows without a 实施主体 "
                                                    "column.")]
@@ -138,11 +139,13 @@ def ingest_cases(
 
 @app.command("sample")
 def ingest_sample(
-    root: Annotated[Path, typer.Argument(help="The sample tree (statutes/ and county/).")] = Path("data/sample"),
-    graph: GraphOption = None,
+    root: Annotated[Path | None, typer.Argument(help="A sample tree (statutes/ and county/); default: the sample "
+                                                "bundled with lawgraph (data/sample in the repository).")] = None,
+    graph: GraphOption = None, show_warnings: WarningsOpt = False,
 ) -> None:
     """Load a whole sample tree: statutes, power lists, benchmarks, 三张清单 and cases (the README's demo)."""
     from lawgraph.ingest.sample import load_sample
 
-    report = with_store(graph, lambda store: load_sample(store, root))
-    print_report(report.errors, [], report.summary(), False)
+    tree = root if root is not None else resources.path("sample")
+    report = with_store(graph, lambda store: load_sample(store, tree))
+    print_report(report.errors, report.warnings, report.summary(), show_warnings)

@@ -23,7 +23,7 @@ def stats(graph: GraphOption = None) -> None:
         echo_json(law_repo.stats(store))
         store.close()
     except LawgraphError as exc:
-        fail(exc)
+        fail(exc, graph)
 
 
 
@@ -44,7 +44,7 @@ def law_show(
         current = law_repo.version_at(store, law_id=law["id"], at=when)
         store.close()
     except LawgraphError as exc:
-        fail(exc)
+        fail(exc, graph)
         return
     data = {
         "id": law["id"], "title": law["title"], "level": law["level"],
@@ -58,8 +58,8 @@ def law_show(
     if as_json:
         echo_json(data)
         return
-    out = Console()
-    out.print(f"[bold]{data['title']}[/bold]  ({data['level']})  id {data['id']}")
+    out = Console(markup=False, highlight=False)  # data is never read as markup
+    out.print(f"{data['title']}  ({data['level']})  id {data['id']}", style="bold")
     for v in data["versions"]:
         mark = "*" if current and v["id"] == current["id"] else " "
         out.print(f" {mark} {v['date'] or 'undated'}  {v['status']:<17} {v['article_count']:>5} articles  "

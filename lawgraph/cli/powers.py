@@ -32,14 +32,14 @@ def power_show(
     if as_json:
         echo_json(data)
         return
-    out = Console()
+    out = Console(markup=False, highlight=False)  # data is never read as markup
     p = data["power"]
-    out.print(f"[bold]{p['name']}[/bold]  {p['category']}  code {p.get('code') or '-'}")
+    out.print(f"{p['name']}  {p['category']}  code {p.get('code') or '-'}", style="bold")
     out.print(f"id {p['id']}\n{data['department']['name']} ({data['region']['id']})")
     for b in data["bases"]:
         out.print(f"  basis {b['text']} → {b['unit']} [{b['status']}]" + (f" {b['role']}" if b["role"] else ""))
     for o in data["open_bases"]:
-        out.print(f"  basis {o.get('text')} [bold red]{o['status']}[/bold red]: {o.get('reason')}")
+        out.print(f"  basis {o.get('text')} {o['status']}: {o.get('reason')}", style="red")
     for key_, label in (("benchmarks", "benchmark"), ("lists", "list"), ("cases", "case")):
         for row in data[key_]:
             out.print(f"  {label} {row['id']}")
@@ -66,13 +66,13 @@ def benchmark_effective(
     if as_json:
         echo_json(data)
         return
-    out = Console()
+    out = Console(markup=False, highlight=False)  # data is never read as markup
     result = data["effective"]
     if result is None:
         out.print(f"No benchmark is in force for {data['power']} in {data['region']} on {data['at']}.")
         raise typer.Exit(1)
     bench = result["benchmark"]["benchmark"]
-    out.print(f"[bold]{bench['conduct']}[/bold] ({result['how']}, from {result['region']}, "
+    out.print(f"{bench['conduct']} ({result['how']}, from {result['region']}, "
               f"effective {bench.get('effective') or '-'})")
     for tier in result["benchmark"]["tiers"]:
         out.print(f"  {tier['ordinal']}. {tier['name']}: {tier['conditions']} → {tier['outcome']}")
@@ -81,7 +81,17 @@ def benchmark_effective(
 @benchmark_app.command("show")
 def benchmark_show(
     benchmark_id: Annotated[str, typer.Argument(help="The benchmark's id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     graph: GraphOption = None,
 ) -> None:
-    """Print one benchmark with its tiers and bases as JSON."""
-    echo_json(with_store(graph, lambda store: repo.benchmark(store, benchmark_id)))
+    """Show one benchmark: its conduct, dates and tiers (conditions → outcome); --json for everything."""
+    data = with_store(graph, lambda store: repo.benchmark(store, benchmark_id))
+    if as_json:
+        echo_json(data)
+        return
+    out = Console(markup=False, highlight=False)
+    bench = data["benchmark"]
+    out.print(f"{bench.get('conduct') or bench['id']}", style="bold")
+    out.print(f"id {bench['id']}  effective {bench.get('effective') or '-'}  expires {bench.get('expires') or '-'}")
+    for tier in data["tiers"]:
+        out.print(f"  {tier['ordinal']}. {tier['name']}: {tier['conditions']} → {tier['outcome']}")

@@ -58,6 +58,6 @@ def serve(
     try:
         application = create_app(settings(graph))
     except LawgraphError as exc:
-        fail(exc)
+        fail(exc, graph)
         return
     uvicorn.run(application, host=host, port=port, log_level="info")

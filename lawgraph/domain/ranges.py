@@ -80,13 +80,16 @@ def _show(spans: list[tuple[float, float | None]], unit: str) -> str:
     return "、".join(f"{lo:g}–{'∞' if hi is None else f'{hi:g}'}{unit}" for lo, hi in spans)
 
 
-def outside(value: tuple[float | None, float | None, str | None], kind: str, allowed: Envelope) -> str | None:
-    """Why a tier's range (min, max, base) lies inside none of the ranges `allowed` for its kind (None if it fits)."""
+def outside(value: tuple[float | None, float | None, str | None], kind: str, allowed: Envelope,
+            against: str = "新的") -> str | None:
+    """Why a tier's range (min, max, base) lies inside none of the ranges `allowed` for its kind (None if it fits).
+    `against` names the text the ranges come from: 新的 (an amendment's new text, for impact) or 条文规定的 (the
+    basis in force, for legality findings)."""
     lo, hi, base = value
     spans = allowed.get(base if kind != "fine" else None) or (allowed.get(None) if kind != "fine" else None)
     if spans is None:
         if not allowed:
-            return f"新条文没有规定{AMOUNT_LABELS[kind]}幅度"
+            return f"{'新条文' if against == '新的' else '条文'}没有规定{AMOUNT_LABELS[kind]}幅度"
         spans = next(iter(allowed.values()))
     label = AMOUNT_LABELS[kind]
     for low, high in spans:
@@ -94,11 +97,11 @@ def outside(value: tuple[float | None, float | None, str | None], kind: str, all
             return None
     lowest, highest = spans[0][0], spans[-1][1]
     if lo is not None and lo < lowest:
-        return f"{label} {lo:g} 低于新的下限 {lowest:g}"
+        return f"{label} {lo:g} 低于{against}下限 {lowest:g}"
     if hi is None and highest is not None:
-        return f"{label}未设上限，新的上限为 {highest:g}"
+        return f"{label}未设上限，{against}上限为 {highest:g}"
     if hi is not None and highest is not None and hi > highest:
-        return f"{label} {hi:g} 高于新的上限 {highest:g}"
+        return f"{label} {hi:g} 高于{against}上限 {highest:g}"
     span = f"{lo or 0:g}–{'∞' if hi is None else f'{hi:g}'}"
     return f"{label} {span} 不在条文的任一幅度内（{_show(spans, UNITS[kind])}，分别适用于不同情形）"
 

@@ -117,7 +117,7 @@ class ParsedStatute:
     subtitle: str | None
     level: str
     date: dt.date | None
-    date_precision: str  # day | year | none
+    date_precision: str  # day | effective (the text's 施行 date; year from the file name) | year | none
     effective: dt.date | None
     events: list[Event]
     preamble: str

@@ -56,8 +56,11 @@ def get(name: str, directory: Path = DEFAULT_DIR) -> Query:
         raise UnknownQueryError(f"no query named {name!r} under {directory}; known queries: {known}") from None
 
 
+SCHEMA = {"falkordb": "schema/falkordb", "neo4j": "schema/neo4j"}
+
+
 def schema_statements(backend: str, directory: Path = DEFAULT_DIR) -> list[str]:
     """Return the schema statements for `backend` (`falkordb` or `neo4j`), split on `;`."""
-    query = get(f"schema/{backend}", directory)
+    query = get(SCHEMA[backend], directory)
     body = "\n".join(ln for ln in query.text.splitlines() if not ln.strip().startswith("//"))
     return [chunk.strip() for chunk in body.split(";") if chunk.strip()]

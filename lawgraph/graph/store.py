@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
-from lawgraph.config import Settings
+from lawgraph.config import Settings, data_home
 from lawgraph.errors import ConfigError
 
 Row = dict[str, Any]
@@ -64,7 +64,7 @@ def open_store(settings: Settings, *, apply_schema: bool = True) -> GraphStore:
     if url.startswith("embedded:"):
         from lawgraph.graph.backends.embedded import open_embedded
 
-        store = open_embedded(url.removeprefix("embedded:") or ".lawgraph", settings)
+        store = open_embedded(url.removeprefix("embedded:") or str(data_home() / "store"), settings)
     elif url.startswith(("falkordb://", "redis://")):
         from lawgraph.graph.backends.falkordb import FalkorStore
 

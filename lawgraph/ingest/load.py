@@ -178,7 +178,7 @@ def group_versions(statutes: list[ParsedStatute], stored: dict[str, list[dict[st
         exact |= {date.fromisoformat(v["date"]) for v in stored.get(law_id, [])
                   if v.get("date") and v.get("precision") == "day"}
         for statute in texts:
-            if statute.date and statute.date_precision == "year":
+            if statute.date and statute.date_precision in ("year", "effective"):
                 same_year = sorted(d for d in exact if d.year == statute.date.year)
                 if len(same_year) == 1:
                     statute.date = same_year[0]

@@ -39,6 +39,12 @@ class SampleReport:
         """Every error of every step."""
         return self.statutes.errors + [e for r in self.imports.values() for e in r.errors]
 
+    @property
+    def warnings(self) -> list[str]:
+        """Every warning of every step, each named by its step (statutes, powers, …)."""
+        return [f"statutes: {w}" for w in self.statutes.warnings] + \
+            [f"{kind}: {w}" for kind, r in self.imports.items() for w in r.warnings]
+
     def summary(self) -> dict[str, Any]:
         """Counts per step; unresolved bases are counted here (listed by each step's own command)."""
         out: dict[str, Any] = {"statutes": self.statutes.summary()}

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from lawgraph.domain import vocab
 from lawgraph.domain.ids import law_key
@@ -96,6 +96,75 @@ def _dedupe(report: ImportReport, records: list[Rec]) -> list[Rec]:
             continue
         seen[record.id] = record
     return list(seen.values())
+
+
+MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
+
+
+def is_province(name: str) -> bool:
+    """A provincial-level name: 省, 自治区, 特别行政区 or one of the four 直辖市."""
+    return name.endswith(("省", "自治区", "特别行政区")) or name in MUNICIPALITIES
+
+
+def settle_region(path: list[str], known: set[str]) -> list[str] | str:
+    """The region a table names, settled against the regions in the graph: the path itself when it is known;
+    else the one known region the name (or partial path) ends — 青禾县 → 江北省/临川市/青禾县; a new region only
+    from a full path that starts at a known province or names a new one (江北省/临川市/新县, 辽宁省). Otherwise a
+    message saying what to give instead (the candidates when the name is ambiguous)."""
+    rid = region_id(path)
+    if rid in known:
+        return path
+    candidates = sorted(k for k in known if k.endswith(f"/{rid}"))
+    if len(candidates) == 1:
+        return candidates[0].split("/")
+    if candidates:
+        return (f"region {rid!r} names several regions in the graph ({', '.join(candidates)}); give the full path "
+                "in the 行政区划 column or --region")
+    if path[0] in known or is_province(path[0]):
+        return path
+    return (f"unknown region {rid!r}: no region of that name is in the graph, and a new region is created only from "
+            f"a full path starting at its province (e.g. 某省/某市/{path[-1]}); give the full path in the 行政区划 "
+            "column or --region")
+
+
+class Placed(Protocol):
+    """A record with a region path and a source (file and row)."""
+
+    region: list[str]
+    source: str
+
+
+P = TypeVar("P", bound=Placed)
+
+
+def _settle(store: GraphStore, report: ImportReport, records: list[P]) -> list[P]:
+    """Records with their regions settled (`settle_region`); a record naming no settled region is left out with
+    an error naming its row (one error per region, counting the rows)."""
+    known = {str(row["id"]) for row in store.run("enforcement/region_ids")}
+    settled: dict[tuple[str, ...], list[str] | str] = {}
+    refused: dict[str, list[str]] = {}
+    kept: list[P] = []
+    for record in records:
+        delegation = getattr(record, "delegation", None)
+        paths = [record.region] + ([delegation.to] if delegation else [])
+        problem = None
+        for path in paths:
+            key = tuple(path)
+            if key not in settled:
+                settled[key] = settle_region(path, known)
+            result = settled[key]
+            if isinstance(result, str):
+                problem = result
+                break
+            path[:] = result
+        if problem is None:
+            kept.append(record)
+        else:
+            refused.setdefault(problem, []).append(record.source)
+    for problem, sources in refused.items():
+        more = f" (and {len(sources) - 1} more rows)" if len(sources) > 1 else ""
+        report.errors.append(f"{sources[0]}{more}: {problem}; these rows are not loaded")
+    return kept
 
 
 def write_places(store: GraphStore, places: Iterable[tuple[list[str], str | None, str | None]]) -> None:
@@ -242,7 +311,7 @@ def ingest_powers(store: GraphStore, paths: list[Path], defaults: Defaults, *, r
     department's whole list: its powers missing from them are withdrawn (deleted, and listed in the report with
     the benchmarks, list entries and cases that pointed at them) — only when the files read without errors."""
     report = ImportReport("powers")
-    records = _dedupe(report, _gather(report, (read_powers(p, defaults) for p in paths)))
+    records = _dedupe(report, _settle(store, report, _gather(report, (read_powers(p, defaults) for p in paths))))
     report.records = len(records)
     if replace and records:
         if report.errors:
@@ -314,7 +383,7 @@ def ingest_benchmarks(store: GraphStore, paths: list[Path], defaults: Defaults) 
     """Import benchmark tables; conduct items are linked to the issuing department's power by code or name.
     Benchmarks that adopt an upper level's are written last, so one run may carry both levels."""
     report = ImportReport("benchmarks")
-    records = _dedupe(report, _gather(report, (read_benchmarks(p, defaults) for p in paths)))
+    records = _dedupe(report, _settle(store, report, _gather(report, (read_benchmarks(p, defaults) for p in paths))))
     report.records = len(records)
     report.tiers = sum(len(r.tiers) for r in records)
     todo, hashes, index = _prepare(store, records, "enforcement/hashes", report)
@@ -377,7 +446,7 @@ def _write_benchmarks(store: GraphStore, report: ImportReport, todo: list[Benchm
 def ingest_lists(store: GraphStore, paths: list[Path], defaults: Defaults) -> ImportReport:
     """Import 不予处罚 / 减轻处罚 / 从轻处罚 lists."""
     report = ImportReport("lists")
-    records = _dedupe(report, _gather(report, (read_lists(p, defaults) for p in paths)))
+    records = _dedupe(report, _settle(store, report, _gather(report, (read_lists(p, defaults) for p in paths))))
     report.records = len(records)
     todo, hashes, index = _prepare(store, records, "enforcement/hashes", report)
     ids = [r.id for r in todo]
@@ -405,7 +474,7 @@ def ingest_cases(store: GraphStore, paths: list[Path], defaults: Defaults) -> Im
     """Import typical cases; each is linked to its power (code or name) and, through the benchmark in force
     for that power in its region on its date, to the tier it names."""
     report = ImportReport("cases")
-    records = _dedupe(report, _gather(report, (read_cases(p, defaults) for p in paths)))
+    records = _dedupe(report, _settle(store, report, _gather(report, (read_cases(p, defaults) for p in paths))))
     report.records = len(records)
     todo, hashes, index = _prepare(store, records, "enforcement/case_hashes", report)
     rows: list[dict[str, Any]] = []

@@ -75,7 +75,8 @@ def parse_events(lines: list[str]) -> list[Event]:
 
 
 def _version_date(doc: SourceDoc, events: list[Event]) -> tuple[date | None, str]:
-    """Return the version's date and how precise it is: day, year (file name only) or none."""
+    """Return the version's date and how precise it is: day, year (file name only) or none (parse_statute
+    turns year into effective when the text states its 施行 date in that year)."""
     name = Path(doc.path).stem
     match = _FILE_DATE.search(name)
     if match and (found := _date(*match.groups())):
@@ -243,6 +244,11 @@ def parse_statute(doc: SourceDoc, *, level: str | None = None, folders: tuple[st
     _join_item_continuations(articles)
     _fill_norms(articles)
     when, precision = _version_date(doc, events)
+    effective = _effective(doc, events, articles, when)
+    if precision == "year" and when and effective and effective.year == when.year:
+        # only the year from the file name, but the text states its date (本法自2015年10月1日起施行): the
+        # stated date rather than 1 January (an exact date of another text of that year still wins at load)
+        when, precision = effective, "effective"
     issuer = " ".join(e.text for e in events)
     folder_parts = folders or tuple(path.parts[:-1])
     statute = ParsedStatute(
@@ -254,7 +260,7 @@ def parse_statute(doc: SourceDoc, *, level: str | None = None, folders: tuple[st
                                    meta_type=doc.meta.get("type", "")),
         date=when,
         date_precision=precision,
-        effective=_effective(doc, events, articles, when),
+        effective=effective,
         events=events,
         preamble="\n".join(preamble),
         divisions=divisions,
