@@ -50,7 +50,7 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
-    """Serve the GraphQL API (POST /graphql; GraphiQL at /graphql in a browser)."""
+    """Serve the GraphQL API (POST /graphql) and GraphiQL (/graphiql in a browser)."""
     import uvicorn
 
     from lawgraph.api.app import create_app
