@@ -1,4 +1,4 @@
-"""Shared fixtures: the real store (embedded FalkorDB by default, Neo4j when NEO4J_URI is set)."""
+"""Shared fixtures: the real store (embedded FalkorDB by default, Neo4j when LAWGRAPH_GRAPH_URL names one)."""
 
 from __future__ import annotations
 
@@ -45,13 +45,12 @@ def corpus() -> Path:
 
 
 def neo4j_settings() -> Settings | None:
-    """Settings for a real Neo4j when NEO4J_URI is set."""
-    uri = os.environ.get("NEO4J_URI")
-    if not uri:
+    """Settings for a real Neo4j when LAWGRAPH_GRAPH_URL names one (with LAWGRAPH_NEO4J_USER, _PASSWORD and
+    _DATABASE, the same settings the CLI and the server read)."""
+    url = os.environ.get("LAWGRAPH_GRAPH_URL", "")
+    if not url.startswith(("neo4j://", "bolt://", "neo4j+s://", "bolt+s://")):
         return None
-    return Settings(graph_url=uri, neo4j_user=os.environ.get("NEO4J_USER", os.environ.get("NEO4J_USERNAME", "neo4j")),
-                    neo4j_password=os.environ.get("NEO4J_PASSWORD", ""),
-                    neo4j_database=os.environ.get("NEO4J_DATABASE", "neo4j"))
+    return Settings()
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,8 @@
-"""The GraphQL schema (strawberry): laws, versions, articles and citations; regions, departments, powers,
-benchmarks, tiers and cases (api.types.enforcement)."""
+"""The GraphQL schema (strawberry): the Query composed from the per-entity query classes of api.types (laws,
+articles, regions, powers, benchmarks, cases, impact, oversight, audit), the Mutation, and the limits."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import strawberry
@@ -14,356 +13,30 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     QueryDepthLimiter,
 )
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
-from strawberry.types import Info
 
-from lawgraph.api import paging
-from lawgraph.api.context import Context
-from lawgraph.api.paging import MAX_PAGE, PageInfo
-from lawgraph.api.paging import cursor as _cursor
 from lawgraph.api.security import should_mask
-from lawgraph.api.types.enforcement import (
-    BenchmarkConnection,
-    EnforcementQuery,
-    ListEntryConnection,
-    PowerConnection,
-    benchmarks_of,
-    entries_of,
-    powers_of,
-)
+from lawgraph.api.types.articles import ArticleQuery
+from lawgraph.api.types.audit import AuditQuery
+from lawgraph.api.types.benchmarks import BenchmarkQuery
+from lawgraph.api.types.cases import CaseQuery
+from lawgraph.api.types.connection import PageNames
 from lawgraph.api.types.impact import ImpactQuery
-from lawgraph.api.types.mutations import AuditQuery, Mutation
+from lawgraph.api.types.laws import LawQuery
+from lawgraph.api.types.mutations import Mutation
 from lawgraph.api.types.oversight import OversightQuery
+from lawgraph.api.types.powers import PowerQuery
+from lawgraph.api.types.regions import RegionQuery
 from lawgraph.config import Settings
-from lawgraph.domain import ids
-from lawgraph.graph.repos import citations as citation_repo
-from lawgraph.graph.repos import laws as law_repo
-from lawgraph.graph.store import page_of_ids
 
+Query = merge_types("Query", (LawQuery, ArticleQuery, RegionQuery, PowerQuery, BenchmarkQuery, CaseQuery,
+                              ImpactQuery, OversightQuery, AuditQuery))
 
-async def _owners(info: Info[Context, None], unit_id: str, kind: str) -> list[str]:
-    """Ids of the powers, benchmarks or list entries (`kind`) whose basis is the unit `unit_id` or a unit inside
-    it, through the article's batched loader; for readers without those of 涉密 powers."""
-    owners = await info.context.grounded.load(ids.article_of_unit(unit_id)) or []
-    reader = not info.context.caller.can("editor")
-    return sorted({o["owner"] for o in owners if o["kind"] == kind and not (reader and o["confidential"])
-                   and (o["unit"] == unit_id or o["unit"].startswith(f"{unit_id}."))})
 
-
-@strawberry.interface
-class Unit:
-    """An article, paragraph, item or sub-item: what a basis or a citation points at."""
-
-    id: str
-
-    @strawberry.field(description="The article the unit is or lies in (batched per request).")
-    async def article(self, info: Info[Context, None]) -> Article | None:
-        return await _article(info, ids.article_of_unit(self.id))
-
-    @strawberry.field(description=f"Powers whose basis is this unit or a unit inside it (batched per request); at "
-                                  f"most {MAX_PAGE} per page.")
-    async def powers(self, info: Info[Context, None], first: int = 20, after: str | None = None) -> PowerConnection:
-        return await powers_of(info, await _owners(info, self.id, "power"), first, after)
-
-
-@strawberry.type
-class SubItem(Unit):
-    """目."""
-
-    number: int
-    text: str
-
-
-@strawberry.type
-class Item(Unit):
-    """项: （一）…"""
-
-    number: int
-    text: str
-    subitems: list[SubItem]
-
-
-@strawberry.type
-class Paragraph(Unit):
-    """款: one line of an article."""
-
-    number: int
-    text: str
-    items: list[Item]
-
-
-@strawberry.type
-class CitationRef:
-    """One cited unit found in a text, and what it resolved to."""
-
-    text: str
-    start: int
-    end: int
-    law: str | None = strawberry.field(description="Canonical full title where known, else as written.")
-    article: str | None = strawberry.field(description="'122', '10-1'; null for a whole law")
-    paragraph: int | None
-    item: int | None
-    sub_item: int | None
-    resolved: str | None = strawberry.field(description="Id of the cited unit, or null.")
-    status: str = strawberry.field(description="resolved | unresolved | ambiguous | stale")
-    reason: str | None
-    suggested: str | None = strawberry.field(description="For stale: the likely unit of the current version.")
-
-
-@strawberry.type
-class CitationLink:
-    """A CITES edge: the citing unit, the cited unit and the citing text."""
-
-    source: str = strawberry.field(description="Id of the citing unit (款, 项 or 目).")
-    target: str = strawberry.field(description="Id of the cited unit.")
-    text: str
-    status: str
-
-    @strawberry.field(description="The article the citing unit lies in (batched per request).")
-    async def source_article(self, info: Info[Context, None]) -> Article | None:
-        return await _article(info, ids.article_of_unit(self.source))
-
-    @strawberry.field(description="The article the cited unit is or lies in (batched per request).")
-    async def target_article(self, info: Info[Context, None]) -> Article | None:
-        return await _article(info, ids.article_of_unit(self.target))
-
-
-@strawberry.type
-class Article:
-    """条 of one law version."""
-
-    id: str
-    number: str = strawberry.field(description="'12', or '10-1' for 第十条之一")
-    label: str = strawberry.field(description="第十二条")
-    ordinal: int
-    text: str
-    version_id: str
-    paragraphs: list[Paragraph]
-
-    @strawberry.field(description="The version (text) of the law this article belongs to (batched per request).")
-    async def version(self, info: Info[Context, None]) -> LawVersion | None:
-        row = await info.context.versions.load(self.version_id)
-        return _version(row) if row is not None else None
-
-    @strawberry.field(description=f"Powers whose basis is this article or a unit inside it (batched per request; "
-                                  f"an article can be cited by thousands); at most {MAX_PAGE} per page.")
-    async def powers(self, info: Info[Context, None], first: int = 20, after: str | None = None) -> PowerConnection:
-        return await powers_of(info, await _owners(info, self.id, "power"), first, after)
-
-    @strawberry.field(description=f"Benchmarks whose basis is this article or a unit inside it (batched per "
-                                  f"request); at most {MAX_PAGE} per page.")
-    async def benchmarks(self, info: Info[Context, None], first: int = 20,
-                         after: str | None = None) -> BenchmarkConnection:
-        return await benchmarks_of(info, await _owners(info, self.id, "benchmark"), first, after)
-
-    @strawberry.field(description=f"三张清单 entries whose basis is this article or a unit inside it; at most "
-                                  f"{MAX_PAGE} per page.")
-    async def list_entries(self, info: Info[Context, None], first: int = 20,
-                           after: str | None = None) -> ListEntryConnection:
-        return await entries_of(info, await _owners(info, self.id, "list_entry"), first, after)
-
-    @strawberry.field(description="What this article cites (CITES edges from its paragraphs).")
-    def cites(self, info: Info[Context, None]) -> list[CitationLink]:
-        return _links(info, self.id)[0]
-
-    @strawberry.field(description="What cites this article or a unit inside it.")
-    def cited_by(self, info: Info[Context, None]) -> list[CitationLink]:
-        return _links(info, self.id)[1]
-
-
-def article_from_row(row: dict[str, Any]) -> Article:
-    """An Article from graph.repos.laws.article(s)'s row."""
-    return Article(
-        id=row["id"], number=row["number"], label=row["label"], ordinal=int(row["ordinal"]), text=row["text"],
-        version_id=row["version_id"],
-        paragraphs=[
-            Paragraph(id=p["id"], number=int(p["number"]), text=p["text"], items=[
-                Item(id=i["id"], number=int(i["number"]), text=i["text"],
-                     subitems=[SubItem(id=x["id"], number=int(x["number"]), text=x["text"]) for x in i["subitems"]])
-                for i in p["items"]])
-            for p in row["paragraphs"]
-        ],
-    )
-
-
-async def _article(info: Info[Context, None], article_id: str) -> Article | None:
-    row = await info.context.articles.load(article_id)
-    return article_from_row(row) if row is not None else None
-
-
-@strawberry.type
-class ArticleEdge:
-    """One article in a page."""
-
-    cursor: str
-    node: Article
-
-
-@strawberry.type
-class ArticleConnection:
-    """A page of articles."""
-
-    total_count: int
-    page_info: PageInfo
-    edges: list[ArticleEdge]
-
-
-async def _article_page(info: Info[Context, None], query: str, first: int, after: str | None,
-                        **params: Any) -> ArticleConnection:
-    skip = paging.start(first, after)
-    page, total = page_of_ids(info.context.store, query, skip, first, **params)
-    rows = await info.context.articles.load_many(page)
-    edges = [ArticleEdge(cursor=_cursor(skip + i), node=article_from_row(row))
-             for i, row in enumerate(rows) if row is not None]
-    return ArticleConnection(total_count=total, edges=edges,
-                             page_info=paging.page_info(skip, len(page), total, edges[-1].cursor if edges else None))
-
-
-def _links(info: Info[Context, None], article_id: str) -> tuple[list[CitationLink], list[CitationLink]]:
-    cache = info.context.cache
-    if article_id not in cache:
-        cites, cited_by = citation_repo.of_article(info.context.store, article_id=article_id)
-        cache[article_id] = (
-            [CitationLink(source=str(c["source"]), target=str(c["target"]), text=str(c["text"]),
-                          status=str(c["status"])) for c in cites],
-            [CitationLink(source=str(c["source"]), target=str(c["target"]), text=str(c["text"]),
-                          status=str(c["status"])) for c in cited_by],
-        )
-    links: tuple[list[CitationLink], list[CitationLink]] = cache[article_id]
-    return links
-
-
-@strawberry.type
-class LawVersion:
-    """One text of a law: its date, effective date, status and history."""
-
-    id: str
-    date: str | None
-    effective: str | None
-    status: str | None
-    article_count: int
-    history: list[str]
-    source: str | None
-    law_id: str
-
-    @strawberry.field(description="The law (the work) this is a version of.")
-    def law(self, info: Info[Context, None]) -> Law | None:
-        row = law_repo.find_law(info.context.store, law_id=self.law_id, title=self.law_id)
-        return _law(row) if row else None
-
-    @strawberry.field(description=f"Its articles in order; at most {MAX_PAGE} per page.")
-    async def articles(self, info: Info[Context, None], first: int = 20, after: str | None = None
-                       ) -> ArticleConnection:
-        return await _article_page(info, "laws/version_articles", first, after, version_id=self.id)
-
-
-@strawberry.type
-class Law:
-    """A law (the work), across its versions."""
-
-    id: str
-    title: str
-    level: str
-
-    @strawberry.field(description="Every version, oldest first.")
-    def versions(self, info: Info[Context, None]) -> list[LawVersion]:
-        rows = law_repo.law_versions(info.context.store, law_id=self.id)
-        return [_version(row, self.id) for row in rows]
-
-    @strawberry.field(description="The version in force on `asOf` (default today).")
-    def version_at(self, info: Info[Context, None], as_of: date | None = None) -> LawVersion | None:
-        row = law_repo.version_at(info.context.store, law_id=self.id, at=as_of or date.today())
-        return _version(row, self.id) if row else None
-
-
-@strawberry.type
-class LawEdge:
-    """One law in a page."""
-
-    cursor: str
-    node: Law
-
-
-@strawberry.type
-class LawConnection:
-    """A page of laws."""
-
-    total_count: int
-    page_info: PageInfo
-    edges: list[LawEdge]
-
-
-def _version(row: dict[str, Any], law_id: str | None = None) -> LawVersion:
-    return LawVersion(id=row["id"], date=row["date"], effective=row["effective"], status=row["status"],
-                      article_count=int(row["article_count"] or 0), history=list(row["history"] or []),
-                      source=row["source"], law_id=law_id or row["law_id"])
-
-
-def _law(row: dict[str, Any]) -> Law:
-    return Law(id=row["id"], title=row["title"], level=row["level"])
-
-
-@strawberry.type
-class LawQuery:
-    """Entry points for laws, articles and citations."""
-
-    @strawberry.field(description=f"Laws, filtered by title text and level; at most {MAX_PAGE} per page.")
-    def laws(self, info: Info[Context, None], search: str | None = None, level: str | None = None,
-             first: int = 20, after: str | None = None) -> LawConnection:
-        skip = paging.start(first, after)
-        rows, total = law_repo.search_laws(info.context.store, search=search or None, level=level,
-                                           skip=skip, limit=first)
-        edges = [LawEdge(cursor=_cursor(skip + i), node=_law(row)) for i, row in enumerate(rows)]
-        return LawConnection(total_count=total, edges=edges,
-                             page_info=paging.page_info(skip, len(rows), total, edges[-1].cursor if edges else None))
-
-    @strawberry.field(description="A law by full or short title (农产品质量安全法).")
-    def law(self, info: Info[Context, None], title: str) -> Law | None:
-        row = law_repo.find_law(info.context.store, law_id=ids.law_key(title), title=title.strip("《》 "))
-        return _law(row) if row else None
-
-    @strawberry.field(description="An article of a law as in force on `asOf` (default today): "
-                                  "number '12', '第十二条', '10-1' or '第十条之一'.")
-    def article(self, info: Info[Context, None], law: str, number: str, as_of: date | None = None) -> Article | None:
-        store = info.context.store
-        found = law_repo.find_law(store, law_id=ids.law_key(law), title=law.strip("《》 "))
-        wanted = ids.article_number(number)
-        if found is None:
-            return None
-        if wanted is None:
-            raise ValueError(f"{number!r} is not an article number: use 12, 第十二条, 10-1 or 第十条之一")
-        version = law_repo.version_at(store, law_id=found["id"], at=as_of or date.today())
-        if version is None:
-            return None
-        row = law_repo.article(store, version_id=version["id"], number=wanted)
-        return article_from_row(row) if row is not None else None
-
-    @strawberry.field(description=f"Articles whose text contains `search`, in the versions in force on `asOf` "
-                                  f"(default today), of one `law` when given; at most {MAX_PAGE} per page.")
-    async def articles(self, info: Info[Context, None], search: str, law: str | None = None,
-                       as_of: date | None = None, first: int = 20, after: str | None = None) -> ArticleConnection:
-        store = info.context.store
-        if not search.strip():
-            raise ValueError("search must not be empty")
-        versions = law_repo.in_force_versions(store, as_of or date.today())
-        if law is not None:
-            found = law_repo.find_law(store, law_id=ids.law_key(law), title=law.strip("《》 "))
-            prefix = f"{found['id']}@" if found else "\x00"
-            versions = [v for v in versions if v.startswith(prefix)]
-        return await _article_page(info, "laws/search_articles", first, after, search=search.strip(),
-                                   versions=versions)
-
-    @strawberry.field(description="The citations in a text, resolved against the graph; `law` is the law the "
-                                  "text belongs to (for 本法 and bare 第X条), `asOf` the date (default today).")
-    def citations(self, info: Info[Context, None], text: str, law: str | None = None,
-                  as_of: date | None = None) -> list[CitationRef]:
-        from lawgraph.ingest.cite import cite_text
-
-        rows = cite_text(info.context.store, text, law=law, at=as_of)
-        return [CitationRef(**row) for row in rows]
-
-
-Query = merge_types("Query", (LawQuery, EnforcementQuery, ImpactQuery, OversightQuery, AuditQuery))
+def _config() -> StrawberryConfig:
+    """Strawberry's defaults, with the connections named as clients know them (types.connection.PageNames)."""
+    return StrawberryConfig(name_converter=PageNames())
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -377,7 +50,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if not settings.introspection_on:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions, config=_config())
 
 
-schema = strawberry.Schema(query=Query, mutation=Mutation)  # the plain schema, for export (schema.graphql)
+schema = strawberry.Schema(query=Query, mutation=Mutation, config=_config())  # the plain schema, for export

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-import typer
+import sys
+from pathlib import Path
+from typing import Annotated, Any
 
-from lawgraph.cli.common import GraphOption, echo_json, fail, settings, store_of
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from lawgraph.cli.common import GraphOption, echo_json, err, fail, settings, store_of, with_store
 from lawgraph.config import data_home, describe_store
 from lawgraph.errors import LawgraphError
 from lawgraph.graph.backends import embedded
+from lawgraph.graph.repos import transfer
 
 app = typer.Typer(help="The store: which one lawgraph uses (status); start and stop the embedded server.",
                   no_args_is_help=True)
@@ -59,3 +65,45 @@ def db_stop(graph: GraphOption = None) -> None:
     """Stop the embedded server cleanly (AOF flushed)."""
     stopped = embedded.stop_server(_embedded_dir(graph))
     echo_json({"stopped": stopped})
+
+
+def _bar(done: int, total: int, stage: str, state: dict[str, Any]) -> None:
+    bar = state["bar"]
+    if stage not in state:
+        state[stage] = bar.add_task(stage, total=total or None)
+    bar.update(state[stage], completed=done, total=total or None)
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, transient=True, disable=not sys.stderr.isatty())
+
+
+@app.command("export")
+def db_export(
+    path: Annotated[Path, typer.Argument(help="The file to write (JSON Lines; gzip when it ends in .gz).")],
+    graph: GraphOption = None,
+) -> None:
+    """Write everything the graph holds — statutes, alignments and reviews, powers, benchmarks, 三张清单, cases,
+    the audit log — to one file, a page at a time (format: lawgraph/graph/repos/transfer.py, README)."""
+    with _progress() as bar:
+        state: dict[str, Any] = {"bar": bar}
+        done = with_store(graph, lambda store: transfer.export_graph(
+            store, path, progress=lambda stage, n, total: _bar(n, total, stage, state)))
+    echo_json({k: v for k, v in done.items() if k != "counts"})
+
+
+@app.command("import")
+def db_import(
+    path: Annotated[Path, typer.Argument(help="A file written by `lawgraph db export`.")],
+    replace: Annotated[bool, typer.Option("--replace", help="Delete what the target graph holds first (without "
+                                          "it, a non-empty graph is refused).")] = False,
+    graph: GraphOption = None,
+) -> None:
+    """Load a `lawgraph db export` file into the store (e.g. a county's embedded store into the province's
+    Neo4j); the counts are checked against the file's at the end."""
+    with _progress() as bar:
+        state: dict[str, Any] = {"bar": bar}
+        done = with_store(graph, lambda store: transfer.import_graph(
+            store, path, replace=replace, progress=lambda stage, n, total: _bar(n, total, stage, state)))
+    echo_json({k: v for k, v in done.items() if k != "counts"})

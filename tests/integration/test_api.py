@@ -68,6 +68,23 @@ def test_law_versions_and_version_at(client: TestClient) -> None:
     assert data["then"] == {"date": "2018-10-26"} and data["now"] == {"date": "2022-09-02"}
 
 
+def test_version_at_answers_the_status_on_that_date(client: TestClient) -> None:
+    # the 2022 revision was adopted on 2022-09-02 but took effect on 2023-01-01: on 2022-10-01 the 2018 text was
+    # still the one in force, though superseded today
+    data = gql(client, """{ law(title: "农产品质量安全法") {
+        versions { date status }
+        then: versionAt(asOf: "2022-10-01") { id date effective status }
+        now: versionAt { id date effective status }
+        before: versionAt(asOf: "2010-01-01") { id } } }""")["data"]["law"]
+    assert data["then"] == {"id": "农产品质量安全法@2018-10-26", "date": "2018-10-26", "effective": None,
+                            "status": "in_force"}
+    assert data["now"] == {"id": "农产品质量安全法@2022-09-02", "date": "2022-09-02", "effective": "2023-01-01",
+                           "status": "in_force"}
+    assert data["before"] is None  # no text of the sample was in force then
+    assert data["versions"] == [{"date": "2018-10-26", "status": "superseded"},
+                                {"date": "2022-09-02", "status": "in_force"}]
+
+
 def test_article_with_paragraphs_and_items(client: TestClient) -> None:
     query = """query($n: String!, $at: Date) { article(law: "行政处罚法", number: $n, asOf: $at) {
         label number versionId paragraphs { number text items { number text } } } }"""

@@ -83,5 +83,9 @@ def test_db_commands(data_root: Path) -> None:
     assert status.exit_code == 0 and json.loads(status.stdout)["pid"]
     assert json.loads(runner.invoke(app, ["db", "stop", *graph]).stdout) == {"stopped": True}
     assert runner.invoke(app, ["db", "status", *graph]).exit_code == 1
-    wrong = runner.invoke(app, ["db", "status", "--graph", "neo4j://localhost:7687"])
+    # status names any store; start and stop manage the embedded one only
+    elsewhere = runner.invoke(app, ["db", "status", "--graph", "neo4j://127.0.0.1:9"])
+    assert elsewhere.exit_code == 1
+    assert json.loads(elsewhere.stdout)["store"] == "the store at neo4j://127.0.0.1:9"
+    wrong = runner.invoke(app, ["db", "start", "--graph", "neo4j://127.0.0.1:9"])
     assert wrong.exit_code == 2 and "embedded store only" in wrong.output

@@ -44,7 +44,7 @@ def test_start_configures_socket_only_with_aof(server_dir: Path) -> None:
 def test_second_process_uses_the_running_server(server_dir: Path) -> None:
     first = embedded.start_server(server_dir)
     code = (
-        "from graph.backends import embedded; import sys; "
+        "from lawgraph.graph.backends import embedded; import sys; "
         f"print(embedded.start_server({str(server_dir)!r}).pid)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -10,7 +10,7 @@ import strawberry
 from strawberry.types import Info
 
 from lawgraph.api.context import Context
-from lawgraph.api.types.enforcement import Power, power
+from lawgraph.api.types.powers import Power, power
 from lawgraph.errors import InputError
 from lawgraph.graph.repos import enforcement as repo
 

@@ -1,16 +1,18 @@
 """Neo4j 5 backend through the official `neo4j` driver, with managed transactions.
 
-`execute_read` / `execute_write` retry transient errors (leader switch, deadlock) on a cluster
-reached with `neo4j://` routing.
+`execute_read` / `execute_write` retry transient errors (leader switch, deadlock) on a cluster reached with
+`neo4j://` routing: writes go to the leader, reads may go to a follower. Every session of one store shares the
+driver's bookmark manager, so a read that follows a write sees it (causal consistency across sessions).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Query
-from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
 
 from lawgraph.config import Settings
 from lawgraph.errors import StoreError
@@ -18,6 +20,7 @@ from lawgraph.graph import queries
 from lawgraph.graph.store import Row, batched
 
 _ALREADY = ("EquivalentSchemaRuleAlreadyExists", "already exists")
+_CONSTRAINT = re.compile(r"CREATE CONSTRAINT (\w+)")
 
 
 def _plain(value: Any) -> Any:
@@ -43,8 +46,13 @@ class Neo4jStore:
         auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
         try:
             self._driver: Driver = GraphDatabase.driver(url, auth=auth)
-        except (ValueError, Neo4jError) as exc:
-            raise StoreError(f"cannot open Neo4j at {url}: {exc}") from exc
+        except (ValueError, Neo4jError, DriverError) as exc:
+            raise StoreError(f"cannot open Neo4j at {url}: {exc}; check LAWGRAPH_GRAPH_URL") from exc
+        # one bookmark manager for every session of this store: reads see the writes before them
+        self._bookmarks = GraphDatabase.bookmark_manager()
+
+    def _session(self) -> Any:
+        return self._driver.session(database=self._database, bookmark_manager=self._bookmarks)
 
     def _text(self, name: str) -> str:
         return queries.get(name, self._settings.cypher_dir).text
@@ -55,12 +63,17 @@ class Neo4jStore:
 
         self.round_trips += 1
         try:
-            with self._driver.session(database=self._database) as session:
+            with self._session() as session:
                 rows = session.execute_write(work) if write else session.execute_read(work)
+        except AuthError as exc:
+            raise StoreError(f"Neo4j at {self._url} refused the credentials: {exc.message}; check "
+                             "LAWGRAPH_NEO4J_USER and LAWGRAPH_NEO4J_PASSWORD") from exc
         except ServiceUnavailable as exc:
-            raise StoreError(f"Neo4j at {self._url} is unreachable: {exc}") from exc
+            raise StoreError(f"Neo4j at {self._url} is unreachable: {exc}; is the server running?") from exc
         except Neo4jError as exc:
             raise StoreError(f"query {name!r} failed on Neo4j: {exc}") from exc
+        except DriverError as exc:
+            raise StoreError(f"Neo4j at {self._url}: {exc}") from exc
         return [{k: _plain(v) for k, v in row.items()} for row in rows]
 
     def run(self, name: str, **params: Any) -> list[Row]:
@@ -77,25 +90,44 @@ class Neo4jStore:
         return len(rows)
 
     def apply_schema(self) -> None:
-        for statement in queries.schema_statements("neo4j", self._settings.cypher_dir):
-            try:
-                with self._driver.session(database=self._database) as session:
-                    session.run(Query(statement)).consume()
-            except ClientError as exc:
-                if not any(marker in str(exc) for marker in _ALREADY):
-                    raise StoreError(f"schema statement failed on Neo4j: {statement!r}: {exc}") from exc
+        """Create the constraints and indexes (idempotent). A constraint that cannot be made — e.g. an index
+        already holds its label and property, or the data break uniqueness — is an error naming it, never
+        silently skipped: afterwards every constraint the schema names must exist."""
+        statements = queries.schema_statements("neo4j", self._settings.cypher_dir)
+        try:
+            with self._session() as session:
+                for statement in statements:
+                    try:
+                        session.run(Query(statement)).consume()
+                    except ClientError as exc:
+                        if not any(marker in str(exc) for marker in _ALREADY):
+                            raise StoreError(f"schema statement failed on Neo4j: {statement!r}: {exc.message}; "
+                                             "drop the conflicting index or constraint, or fix the duplicate "
+                                             "data, then run again") from exc
+                made = {row["name"] for row in session.run("SHOW CONSTRAINTS YIELD name RETURN name")}
+        except AuthError as exc:
+            raise StoreError(f"Neo4j at {self._url} refused the credentials: {exc.message}; check "
+                             "LAWGRAPH_NEO4J_USER and LAWGRAPH_NEO4J_PASSWORD") from exc
+        except (ServiceUnavailable, DriverError, OSError) as exc:
+            raise StoreError(f"Neo4j at {self._url} is unreachable: {exc}; is the server running?") from exc
+        wanted = {m.group(1) for m in (_CONSTRAINT.match(s) for s in statements) if m}
+        missing = sorted(wanted - made)
+        if missing:
+            raise StoreError(f"Neo4j at {self._url} lacks the constraints {', '.join(missing)} after the schema "
+                             "ran (an existing index or constraint on the same label and property may prevent "
+                             "them); drop it and run again")
 
     def ping(self) -> bool:
         try:
             self._driver.verify_connectivity()
-        except Neo4jError:
-            return False
-        except OSError:
+        except (Neo4jError, DriverError, OSError):
             return False
         return True
 
     def clear(self) -> None:
-        self.execute("admin/clear")
+        """Delete everything, 10,000 nodes a transaction."""
+        while self.execute("admin/clear", batch=10_000)[0]["deleted"]:
+            pass
 
     def close(self) -> None:
         self._driver.close()

@@ -183,7 +183,7 @@ def save_review(store: GraphStore, law_id: str, old_version: str, new_version: s
 
 def clear_review(store: GraphStore, law_id: str, old_version: str, new_version: str) -> bool:
     """Drop the review between two versions (the automatic alignment applies again); False if there was none."""
-    gone = store.run("align/review_delete", id=review_id(old_version, new_version))
+    gone = store.execute("align/review_delete", id=review_id(old_version, new_version))
     if gone and gone[0]["deleted"]:
         align_law(store, law_id)
         return True

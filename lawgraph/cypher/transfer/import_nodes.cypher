@@ -1,0 +1,25 @@
+// Import: a page of exported nodes, each marked :Imported (indexed on id) until its relationships are in;
+// labels from lawgraph's allow-list only (graph/repos/transfer.py LABELS checks every row before it is sent).
+// params: $rows ([{labels, props}])
+UNWIND $rows AS row
+CREATE (n:Imported)
+SET n += row.props
+FOREACH (_ IN CASE WHEN 'Law' IN row.labels THEN [1] ELSE [] END | SET n:Law)
+FOREACH (_ IN CASE WHEN 'LawVersion' IN row.labels THEN [1] ELSE [] END | SET n:LawVersion)
+FOREACH (_ IN CASE WHEN 'Division' IN row.labels THEN [1] ELSE [] END | SET n:Division)
+FOREACH (_ IN CASE WHEN 'Article' IN row.labels THEN [1] ELSE [] END | SET n:Article)
+FOREACH (_ IN CASE WHEN 'Paragraph' IN row.labels THEN [1] ELSE [] END | SET n:Paragraph)
+FOREACH (_ IN CASE WHEN 'Item' IN row.labels THEN [1] ELSE [] END | SET n:Item)
+FOREACH (_ IN CASE WHEN 'SubItem' IN row.labels THEN [1] ELSE [] END | SET n:SubItem)
+FOREACH (_ IN CASE WHEN 'Citation' IN row.labels THEN [1] ELSE [] END | SET n:Citation)
+FOREACH (_ IN CASE WHEN 'Region' IN row.labels THEN [1] ELSE [] END | SET n:Region)
+FOREACH (_ IN CASE WHEN 'Department' IN row.labels THEN [1] ELSE [] END | SET n:Department)
+FOREACH (_ IN CASE WHEN 'Power' IN row.labels THEN [1] ELSE [] END | SET n:Power)
+FOREACH (_ IN CASE WHEN 'Grounded' IN row.labels THEN [1] ELSE [] END | SET n:Grounded)
+FOREACH (_ IN CASE WHEN 'DiscretionBenchmark' IN row.labels THEN [1] ELSE [] END | SET n:DiscretionBenchmark)
+FOREACH (_ IN CASE WHEN 'Tier' IN row.labels THEN [1] ELSE [] END | SET n:Tier)
+FOREACH (_ IN CASE WHEN 'ListEntry' IN row.labels THEN [1] ELSE [] END | SET n:ListEntry)
+FOREACH (_ IN CASE WHEN 'Case' IN row.labels THEN [1] ELSE [] END | SET n:Case)
+FOREACH (_ IN CASE WHEN 'OpenBasis' IN row.labels THEN [1] ELSE [] END | SET n:OpenBasis)
+FOREACH (_ IN CASE WHEN 'AlignmentReview' IN row.labels THEN [1] ELSE [] END | SET n:AlignmentReview)
+FOREACH (_ IN CASE WHEN 'AuditEntry' IN row.labels THEN [1] ELSE [] END | SET n:AuditEntry)
