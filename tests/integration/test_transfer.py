@@ -46,7 +46,7 @@ def _analyses(store: GraphStore) -> str:
     found: dict[str, Any] = {
         "impact": impact(store, "农产品质量安全法", OLD, NEW),
         # overlap groups as unordered pairs: which of two powers is `a` may differ with the store's row order
-        "overlaps": sorted(sorted([v["a"], v["b"]]) + [v["kind"]] for g in overlaps(store)["groups"]
+        "overlaps": sorted([*sorted([v["a"], v["b"]]), v["kind"]] for g in overlaps(store)["groups"]
                            for v in g["pairs"]),
         "check": check(store, at=date(2026, 1, 1)),
     }
