@@ -3,10 +3,7 @@ writes to the log."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import time
-from datetime import UTC, datetime
 from typing import Any
 
 import strawberry
@@ -16,6 +13,7 @@ from strawberry.types import Info
 from lawgraph.api.context import Context
 from lawgraph.api.paging import MAX_PAGE, PageInfo, cursor, page_info, start
 from lawgraph.api.security import AccessDenied
+from lawgraph.graph.repos import audit
 from lawgraph.graph.store import GraphStore
 
 
@@ -61,12 +59,7 @@ def require(info: Info[Context, None], role: str) -> None:
 def record(store: GraphStore, info: Info[Context, None], action: str, file: str | None, ok: bool,
            counts: dict[str, Any], errors: int) -> None:
     """Write one mutation to the audit log."""
-    at = datetime.now(UTC).isoformat(timespec="milliseconds")
-    key = hashlib.sha1(f"{at}|{info.context.caller.name}|{action}|{file}|{time.perf_counter_ns()}".encode())
-    store.execute("audit/write", row={"id": key.hexdigest()[:16], "at": at, "who": info.context.caller.name,
-                                      "role": info.context.caller.role, "action": action, "file": file, "ok": ok,
-                                      "counts": json.dumps(counts, ensure_ascii=False, default=str),
-                                      "errors": errors})
+    audit.write(store, info.context.caller.name, info.context.caller.role, action, file, ok, counts, errors)
 
 
 @strawberry.type

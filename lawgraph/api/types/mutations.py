@@ -7,9 +7,10 @@ from __future__ import annotations
 import asyncio
 import functools
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.file_uploads import Upload
@@ -19,7 +20,7 @@ from strawberry.types import Info
 from lawgraph.api.context import Context
 from lawgraph.api.types.audit import record, require
 from lawgraph.api.types.impact import AlignmentRow, AlignmentRowInput, alignment_rows, versions_of
-from lawgraph.errors import InputError
+from lawgraph.errors import InputError, LawgraphError
 from lawgraph.graph.repos import alignment
 
 SUFFIXES = {".md", ".txt", ".docx", ".csv", ".tsv", ".xlsx", ".xls", ".json", ".jsonl"}
@@ -167,3 +168,70 @@ class Mutation:
             record(store, info, "review_alignment", f"{v1} → {v2}", True, {"rows": len(plain)}, 0)
         pairs, _, _ = await asyncio.to_thread(alignment.align_stored, store, v1, v2)
         return alignment_rows(pairs)
+
+    @strawberry.mutation(description="Rename or move a region (path or unique name) to the path `to`, same level "
+                                     "(撤县设区, a misspelt import): it, the regions below it and everything keyed "
+                                     "by them get the new path. Editors; audited. `dryRun` counts and changes "
+                                     "nothing.")
+    async def rename_region(self, info: Info[Context, None], region: str, to: str,
+                            dry_run: bool = False) -> RegionChange:
+        from lawgraph.graph.repos import regions
+
+        return await _region_change(info, "rename_region", f"{region} → {to}",
+                                    functools.partial(regions.rename, info.context.store, region, to, dry_run))
+
+    @strawberry.mutation(description="Merge a region into another of the same level (乡镇合并): sub-regions, "
+                                     "departments and cases move; a department of the same name is merged into the "
+                                     "existing one; refused, nothing changed, when both hold an item with the same "
+                                     "code. Editors; audited.")
+    async def merge_regions(self, info: Info[Context, None], region: str, into: str,
+                            dry_run: bool = False) -> RegionChange:
+        from lawgraph.graph.repos import regions
+
+        return await _region_change(info, "merge_region", f"{region} → {into}",
+                                    functools.partial(regions.merge, info.context.store, region, into, dry_run))
+
+    @strawberry.mutation(description="Delete a region and the regions below it; refused while departments, cases "
+                                     "or delegations rest on it unless `cascade` (then they go too). Editors; "
+                                     "audited.")
+    async def delete_region(self, info: Info[Context, None], region: str, cascade: bool = False,
+                            dry_run: bool = False) -> RegionChange:
+        from lawgraph.graph.repos import regions
+
+        return await _region_change(info, "delete_region", region,
+                                    functools.partial(regions.delete, info.context.store, region, cascade, dry_run))
+
+
+@strawberry.type
+class RegionChange:
+    """What a region rename, merge or delete changed (or, with `dryRun`, would change)."""
+
+    action: str
+    region: str
+    target: str | None
+    dry_run: bool
+    regions: int
+    departments: int
+    items: int
+    tiers: int
+    open_bases: int
+    cases: int
+    delegations: int
+    merged_departments: list[str]
+
+
+async def _region_change(info: Info[Context, None], action: str, label: str,
+                         job: Callable[[], Any]) -> RegionChange:
+    require(info, "editor")
+    store = info.context.store
+    try:
+        done = await asyncio.to_thread(job)
+    except LawgraphError as exc:
+        record(store, info, action, label, False, {"error": str(exc)}, 1)
+        raise ValueError(str(exc)) from exc
+    if not done.dry_run:
+        record(store, info, action, label, True, done.counts(), 0)
+    return RegionChange(action=done.action, region=done.region, target=done.target, dry_run=done.dry_run,
+                        regions=done.regions, departments=done.departments, items=done.items, tiers=done.tiers,
+                        open_bases=done.open_bases, cases=done.cases, delegations=done.delegations,
+                        merged_departments=done.merged_departments)
