@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     neo4j_user: str = "neo4j"
     neo4j_password: str = ""
     neo4j_database: str = "neo4j"
+    neo4j_retry_seconds: float = Field(default=30.0, gt=0, description="How long a Neo4j transaction is retried "
+                                       "on transient errors (leader switch on a cluster, server restarting).")
     cypher_dir: Path = Field(default_factory=lambda: resources.path("cypher"))
     batch_size: int = Field(default=2000, ge=1, le=100_000)
     # the API (see README "GraphQL: access and limits")

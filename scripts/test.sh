@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs lawgraph and the pinned Cypher linter, then runs every check CI runs:
-# Neo4j's Cypher linter over cypher/, ruff, mypy --strict, and pytest against the embedded store
-# (or against Neo4j when NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD are set).
+# Installs lawgraph, the pinned Cypher linter and the Neo4j launcher, then runs every check CI runs:
+# Neo4j's Cypher linter over lawgraph/cypher/, ruff, mypy --strict, and the whole pytest suite twice — on the
+# embedded FalkorDB, then on a Neo4j 5.26 server started from Maven artifacts (tools/neo4j-server) on a loopback
+# port with a random password, and stopped at the end (scripts/with_neo4j.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -12,5 +13,9 @@ echo "== ruff"
 .venv/bin/ruff check .
 echo "== mypy --strict"
 .venv/bin/mypy
-echo "== pytest"
-.venv/bin/python -m pytest "$@"
+echo "== build the Neo4j launcher (Maven)"
+(cd tools/neo4j-server && mvn -q -B package)
+echo "== pytest on the embedded FalkorDB"
+env -u LAWGRAPH_GRAPH_URL .venv/bin/python -m pytest "$@"
+echo "== pytest on Neo4j 5.26"
+.venv/bin/python scripts/with_neo4j.py -- .venv/bin/python -m pytest "$@"

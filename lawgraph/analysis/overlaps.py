@@ -290,7 +290,9 @@ def holders_from(rows: Iterable[dict[str, Any]]) -> list[Holder]:
 
 def analyse(holders: Sequence[Holder], region: str | None = None) -> dict[str, Any]:
     """Overlap groups, legitimate sharings and general clauses among `holders` (those of `region` and below
-    are reported; holders above it are there for the township comparison)."""
+    are reported; holders above it are there for the township comparison). Holders are taken in id order, so
+    the answer does not depend on the order the store returned them in (`a` of a pair is the smaller id)."""
+    holders = sorted(holders, key=lambda h: h.id)
     inside = [ids.within(region, h.region) for h in holders]
     similarity = Similarity(holders)
     pairs, general = candidates(holders)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, neo4j_settings
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,11 @@ def installed() -> Iterator[tuple[Path, Path]]:
 
 
 def _env(root: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LAWGRAPH_", "NEO4J_", "VIRTUAL_ENV"))}
+    """A clean environment; in the Neo4j run the installed lawgraph is pointed at the suite's Neo4j (its
+    LAWGRAPH_GRAPH_URL and LAWGRAPH_NEO4J_* are kept), in the embedded run it uses its per-user default store."""
+    keep = neo4j_settings() is not None
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("LAWGRAPH_", "NEO4J_", "VIRTUAL_ENV")) or (keep and k.startswith("LAWGRAPH_"))}
     env["XDG_DATA_HOME"] = str(root / "xdg")
     env["PATH"] = f"{root / 'venv' / 'bin'}:{env.get('PATH', '')}"
     return env

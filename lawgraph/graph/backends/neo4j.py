@@ -45,7 +45,9 @@ class Neo4jStore:
         self.round_trips = 0
         auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
         try:
-            self._driver: Driver = GraphDatabase.driver(url, auth=auth)
+            # notifications off: "property does not exist" on a fresh graph is expected, not a warning to log
+            self._driver: Driver = GraphDatabase.driver(url, auth=auth, notifications_min_severity="OFF",
+                                                      max_transaction_retry_time=settings.neo4j_retry_seconds)
         except (ValueError, Neo4jError, DriverError) as exc:
             raise StoreError(f"cannot open Neo4j at {url}: {exc}; check LAWGRAPH_GRAPH_URL") from exc
         # one bookmark manager for every session of this store: reads see the writes before them
@@ -59,7 +61,7 @@ class Neo4jStore:
 
     def _call(self, write: bool, name: str, text: str, params: dict[str, Any]) -> list[Row]:
         def work(tx: ManagedTransaction) -> list[Row]:
-            return [dict(record) for record in tx.run(Query(text), params)]  # type: ignore[arg-type]
+            return [dict(record) for record in tx.run(text, params)]
 
         self.round_trips += 1
         try:
@@ -100,6 +102,8 @@ class Neo4jStore:
                     try:
                         session.run(Query(statement)).consume()
                     except ClientError as exc:
+                        if isinstance(exc, AuthError):  # a ClientError too: wrong credentials, not a schema clash
+                            raise
                         if not any(marker in str(exc) for marker in _ALREADY):
                             raise StoreError(f"schema statement failed on Neo4j: {statement!r}: {exc.message}; "
                                              "drop the conflicting index or constraint, or fix the duplicate "
