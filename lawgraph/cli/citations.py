@@ -19,18 +19,23 @@ def cite(
     law: Annotated[str | None, typer.Option(help="The law the text belongs to (for 本法, 第X条).")] = None,
     article: Annotated[str | None, typer.Option(help="The citing article (for 本条, 前款): 12 or 第十二条.")] = None,
     paragraph: Annotated[int | None, typer.Option(help="The citing paragraph (款) number (for 本款, 前款).")] = None,
-    at: Annotated[str | None, typer.Option(help="Resolve against the versions in force on this date.")] = None,
+    at: Annotated[str | None, typer.Option(help="The date of the citing text: resolve against the versions in "
+                                           "force then (default today).")] = None,
+    now: Annotated[str | None, typer.Option(help="The date you stand on: where each cited provision is in the "
+                                            "version in force then (`current`, `fate`; default today).")] = None,
     graph: GraphOption = None,
 ) -> None:
-    """Print the citations in TEXT as JSON: one object per cited unit, resolved against the graph."""
+    """Print the citations in TEXT as JSON: one object per cited unit, resolved against the graph, with where
+    the provision stands today (`current`, `fate`; `stale` when it moved, split, merged or was deleted)."""
     from lawgraph.ingest.cite import cite_text
 
     if text == "-":
         text = sys.stdin.read()
     try:
         when = parse_date(at) if at else None
+        reader = parse_date(now) if now else None
         store = store_of(graph)
-        rows = cite_text(store, text, law=law, article=article, paragraph=paragraph, at=when)
+        rows = cite_text(store, text, law=law, article=article, paragraph=paragraph, at=when, now=reader)
         store.close()
     except LawgraphError as exc:
         fail(exc, graph)

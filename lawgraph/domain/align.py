@@ -469,3 +469,81 @@ def counts(pairs: Sequence[Pair]) -> dict[str, int]:
     for pair in pairs:
         out[pair.kind] = out.get(pair.kind, 0) + 1
     return dict(sorted(out.items()))
+
+
+@dataclass
+class Fate:
+    """What became of one old unit in the new version."""
+
+    kind: str  # unchanged | modified | renumbered | renumbered_modified | split | merged | deleted
+    new: list[str] = field(default_factory=list)  # new unit ids
+    similarity: float = 1.0
+
+
+def fates(pairs: list[Pair], old: list[Unit], new: list[Unit]) -> dict[str, Fate]:
+    """The fate of every old article, paragraph and item (ids)."""
+    out: dict[str, Fate] = {}
+    olds, news = {u.number: u for u in old}, {u.number: u for u in new}
+    grouped: dict[str, list[Pair]] = {}
+    for pair in pairs:
+        if pair.old is not None:
+            grouped.setdefault(pair.old, []).append(pair)
+
+    def same_children(a: Unit, b: Unit, kind: str) -> None:
+        for child in a.children:
+            twin = next((c for c in b.children if c.number == child.number), None)
+            out[child.id] = Fate(kind, [twin.id] if twin else [], 1.0)
+            if twin is not None:
+                same_children(child, twin, kind)
+
+    def by_pairs(rows: list[Pair], a: Unit, b: Unit, renumbered: bool) -> None:
+        children = {c.number: c for c in b.children}
+        for row in rows:
+            if row.old is None:
+                continue
+            child = next((c for c in a.children if c.number == row.old), None)
+            if child is None:
+                continue
+            if row.new is None:
+                out[child.id] = Fate("deleted")
+                for grandchild in child.children:
+                    out[grandchild.id] = Fate("deleted")
+                continue
+            twin = children.get(row.new)
+            if twin is None:
+                continue
+            kind = row.kind
+            if renumbered and kind == "unchanged":
+                kind = "renumbered"
+            elif renumbered and kind == "modified":
+                kind = "renumbered_modified"
+            out[child.id] = Fate(kind, [twin.id], row.similarity)
+            if row.kind in ("unchanged", "renumbered"):
+                same_children(child, twin, "renumbered" if kind != "unchanged" else "unchanged")
+            elif row.children:
+                by_pairs(row.children, child, twin, renumbered or row.old != row.new)
+            else:
+                for grandchild in child.children:
+                    out[grandchild.id] = Fate(kind, [twin.id], row.similarity)
+
+    for number, rows in grouped.items():
+        a = olds[number]
+        if rows[0].kind == "deleted":
+            for uid in [a.id, *(c.id for c in a.children), *(g.id for c in a.children for g in c.children)]:
+                out[uid] = Fate("deleted")
+            continue
+        targets = [news[r.new] for r in rows if r.new is not None]
+        kind, sim = rows[0].kind, max(r.similarity for r in rows)
+        out[a.id] = Fate(kind, [t.id for t in targets], sim)
+        b = targets[0]
+        if kind == "unchanged":
+            same_children(a, b, "unchanged")
+        elif kind == "renumbered":
+            same_children(a, b, "renumbered")
+        elif kind in ("modified", "renumbered_modified") and rows[0].children:
+            by_pairs(rows[0].children, a, b, kind == "renumbered_modified")
+        else:
+            for child in [*a.children, *(g for c in a.children for g in c.children)]:
+                out[child.id] = Fate(kind if kind in ("split", "merged") else "modified", [t.id for t in targets],
+                                     sim)
+    return out

@@ -6,8 +6,10 @@ from datetime import date
 from typing import Any
 
 from lawgraph.domain import ids
-from lawgraph.domain.resolve import Resolver
+from lawgraph.domain.align import Fate
+from lawgraph.domain.resolve import Resolution, Resolver
 from lawgraph.errors import InputError, NotFoundError
+from lawgraph.graph.repos import alignment
 from lawgraph.graph.repos import citations as citation_repo
 from lawgraph.graph.store import GraphStore
 from lawgraph.ingest.nlp.pipeline import make_pipeline
@@ -16,24 +18,32 @@ MAX_TEXT = 20 * 1024 * 1024
 
 
 def cite_text(store: GraphStore, text: str, *, law: str | None = None, article: str | None = None,
-              paragraph: int | None = None, at: date | None = None, resolver: Resolver | None = None
-              ) -> list[dict[str, Any]]:
+              paragraph: int | None = None, at: date | None = None, now: date | None = None,
+              resolver: Resolver | None = None) -> list[dict[str, Any]]:
     """Return one object per cited unit in `text`: {text, start, end, law, article, paragraph, item,
-    sub_item, resolved, status, reason}. `law`/`article`/`paragraph` give the context of relative forms.
+    sub_item, resolved, status, reason, suggested, fate, current}. `law`/`article`/`paragraph` give the context
+    of relative forms; `at` is the date of the citing text (the version in force then is the one cited), `now`
+    the date the reader stands on (default today): `current` lists the units that carry the cited provision in
+    the version in force on `now`, `fate` says what became of it (the alignment's kinds). A provision moved,
+    split, merged or deleted in between is `stale`, and `suggested` is then the first of `current` — never
+    merely the same number in the newer text.
 
-    Raises NotFoundError for an unknown context law, InputError for an unreadable article number.
+    A context law not in the graph is no error: every reference is still returned, the relative ones (本法,
+    第X条, 本条) with `law` as given, `resolved: None`, `status: "unresolved"`, `reason: "law not in the graph"`.
+    Raises InputError for an unreadable article number or a text too long.
     """
     if len(text) > MAX_TEXT:
         raise InputError("text", f"{len(text)} characters; at most {MAX_TEXT} can be cited at once")
     text = text.replace("\x00", " ")
     resolver = resolver or citation_repo.resolver(store)
     context_law = None
-    if law:
+    unknown_context: str | None = None  # the context law as written, when the graph does not have it
+    if law and law.strip().strip("《》 "):
         found, _ = resolver.find_law(law)
         if found is None:
-            raise NotFoundError(f"no law titled {law!r} in the graph (the context for 本法/第X条); "
-                                "check the title with `lawgraph law show`")
-        context_law = found.id
+            unknown_context = law.strip().strip("《》 ")
+        else:
+            context_law = found.id
     context_article = None
     if article:
         context_article = ids.article_number(article)
@@ -46,11 +56,58 @@ def cite_text(store: GraphStore, text: str, *, law: str | None = None, article: 
     for _, component in nlp.pipeline:
         doc = component(doc)
     out: list[dict[str, Any]] = []
+    followed = Follower(store, resolver, now or date.today())
     for ref in doc._.citations:
         res = resolver.resolve(ref, context_law=context_law, at=at)
-        out.append({
+        if unknown_context is not None and (ref.law is None or ref.relative):
+            res = Resolution(unknown_context, None, None, None, "unresolved", "law not in the graph")
+        row = {
             "text": ref.text, "start": ref.start, "end": ref.end, "law": res.law or ref.law,
             "article": ref.article, "paragraph": ref.paragraph, "item": ref.item, "sub_item": ref.sub_item,
             "resolved": res.resolved, "status": res.status, "reason": res.reason, "suggested": res.suggested,
-        })
+            "fate": None, "current": None,
+        }
+        out.append(followed.follow(row, res))
     return out
+
+
+STALE_FATES = {"renumbered": "renumbered", "renumbered_modified": "renumbered and changed", "split": "split",
+               "merged": "merged", "deleted": "deleted"}
+
+
+class Follower:
+    """Where a cited provision stands on the reader's date: the fate of its unit between the version cited and
+    the version in force on `now`, through the stored alignment (one alignment per pair of versions)."""
+
+    def __init__(self, store: GraphStore, resolver: Resolver, now: date) -> None:
+        self.store, self.resolver, self.now = store, resolver, now
+        self.maps: dict[tuple[str, str], dict[str, Fate]] = {}
+
+    def follow(self, row: dict[str, Any], res: Resolution) -> dict[str, Any]:
+        if res.resolved is None or res.version_id is None or res.law_id not in self.resolver.laws:
+            return row
+        current_version = self.resolver.version_at(self.resolver.laws[res.law_id], self.now)
+        if current_version is None:  # `now` before the law's first version: nothing to follow
+            return row
+        key = (res.version_id, current_version.id)
+        if key not in self.maps:
+            try:
+                self.maps[key] = alignment.successors(self.store, *key)
+            except NotFoundError:
+                self.maps[key] = {}
+        fates = self.maps[key]
+        unit = res.resolved
+        fate = fates.get(unit) or (fates.get(unit.rsplit(".", 1)[0]) if unit.count(".") >= 3 else None)
+        if fate is None:
+            return row
+        row["fate"], row["current"] = fate.kind, list(fate.new)
+        moved = STALE_FATES.get(fate.kind)
+        if moved is None and res.status != "stale":
+            return row
+        row["status"] = "stale"
+        row["suggested"] = fate.new[0] if fate.new else None
+        where = (f"now {', '.join(fate.new)} in the version in force on {self.now} ({current_version.id})"
+                 if fate.new else f"no successor in the version in force on {self.now} ({current_version.id})")
+        said = f"{res.reason}; " if res.status == "stale" and res.reason else ""
+        row["reason"] = f"{said}{moved or fate.kind} since {res.version_id}: {where}"
+        return row

@@ -16,7 +16,7 @@ from lawgraph.graph.repos import citations as citation_repo
 from lawgraph.graph.store import GraphStore
 from lawgraph.ingest.cite import cite_text
 from lawgraph.ingest.load import ingest_statutes
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, corpus
 
 runner = CliRunner()
 
@@ -54,7 +54,7 @@ def test_citation_of_a_law_that_arrives_later_is_resolved_then(store: GraphStore
 def test_cite_resolves_at_a_date_and_flags_stale(store: GraphStore) -> None:
     ingest_statutes(store, [SAMPLE / "statutes"], workers=1)
     text = "依照《农产品质量安全法》第三十三条、本法第十条和《固体废物污染环境防治法》（2016年修订）第六十八条，《不存在法》第一条"
-    rows = cite_text(store, text, law="行政处罚法", at=date(2020, 1, 1))
+    rows = cite_text(store, text, law="行政处罚法", at=date(2020, 1, 1), now=date(2020, 1, 1))
     got = [(r["text"], r["article"], r["resolved"], r["status"]) for r in rows]
     assert got == [
         ("《农产品质量安全法》第三十三条", "33", "农产品质量安全法@2018-10-26/33", "resolved"),
@@ -65,16 +65,20 @@ def test_cite_resolves_at_a_date_and_flags_stale(store: GraphStore) -> None:
     ]
     assert rows[0]["law"] == "中华人民共和国农产品质量安全法"
     assert rows[3]["reason"] == "law not in the graph"
-    later = cite_text(store, text, law="行政处罚法", at=date(2024, 1, 1))
+    later = cite_text(store, text, law="行政处罚法", at=date(2024, 1, 1), now=date(2024, 1, 1))
     assert [(r["resolved"], r["status"]) for r in later[:3]] == [
         ("农产品质量安全法@2022-09-02/33", "resolved"), ("行政处罚法@2021-01-22/10", "resolved"), (None, "stale")]
     assert later[2]["suggested"] == "固体废物污染环境防治法@2020-04-29/68"
     # 第五十六条 exists in the 2018 text only: citing it in 2024 is stale, pointing at the old unit
-    old = cite_text(store, "《农产品质量安全法》第五十六条", at=date(2024, 1, 1))
+    old = cite_text(store, "《农产品质量安全法》第五十六条", at=date(2024, 1, 1), now=date(2024, 1, 1))
     assert old[0]["status"] == "resolved"  # the 2022 text has 81 articles, so 56 exists there too
     gone = cite_text(store, "《农产品质量安全法》第八十一条", at=date(2020, 1, 1))
     assert gone[0]["status"] == "unresolved" and "is not in" in gone[0]["reason"]
     assert cite_text(store, "") == []
+    # read today, the 2020 citation of 第三十三条 (2018) names a provision that has moved since
+    moved = cite_text(store, "《农产品质量安全法》第三十三条", at=date(2020, 1, 1))[0]
+    assert moved["status"] == "stale" and moved["fate"] in ("renumbered", "renumbered_modified", "split")
+    assert moved["current"] and moved["suggested"] == moved["current"][0] != "农产品质量安全法@2022-09-02/33"
 
 
 def test_cite_cli_json_shape(store: GraphStore, settings: Settings) -> None:
@@ -92,7 +96,9 @@ def test_cite_cli_json_shape(store: GraphStore, settings: Settings) -> None:
     ]
     assert rows[0]["resolved"] == "行政处罚法@2021-01-22/12.2" and rows[0]["law"] == "中华人民共和国行政处罚法"
     unknown = runner.invoke(app, ["cite", "本法第一条", "--law", "无此法", "--graph", settings.graph_url])
-    assert unknown.exit_code == 2 and "no law titled '无此法'" in unknown.output
+    assert unknown.exit_code == 0, unknown.output
+    assert [(r["text"], r["law"], r["resolved"], r["status"], r["reason"]) for r in json.loads(unknown.stdout)] == [
+        ("本法第一条", "无此法", None, "unresolved", "law not in the graph")]
     report = runner.invoke(app, ["citations", "report", "--format", "md", "--graph", settings.graph_url])
     assert report.exit_code == 0 and "| resolved |" in report.stdout
 
@@ -122,4 +128,66 @@ def test_number_only_in_an_older_version_is_stale(store: GraphStore, tmp_path: P
     row = cite_text(store, "违反《某管理法》第三条", at=date(2021, 1, 1))[0]
     assert (row["status"], row["resolved"]) == ("stale", "某管理法@2010-01-01/3")
     assert "exists only in the 2010-01-01 text" in row["reason"]
-    assert cite_text(store, "违反《某管理法》第三条", at=date(2015, 1, 1))[0]["status"] == "resolved"
+    assert row["fate"] == "deleted" and row["current"] == [] and row["suggested"] is None
+    assert cite_text(store, "违反《某管理法》第三条", at=date(2015, 1, 1), now=date(2015, 1, 1))[0]["status"] == "resolved"
+    read_today = cite_text(store, "违反《某管理法》第三条", at=date(2015, 1, 1))[0]  # cited while in force, gone since
+    assert (read_today["status"], read_today["fate"], read_today["current"]) == ("stale", "deleted", [])
+
+
+def test_cite_works_on_any_text_on_an_empty_store(store: GraphStore, settings: Settings) -> None:
+    """Extraction is text work: with no law in the graph every reference comes back, `law` as written."""
+    text = "违反本条例第十二条第二款规定的，依照《中华人民共和国食品安全法》第一百二十四条和第五十条第一款第（三）项处罚。"
+    result = runner.invoke(app, ["cite", text, "--law", "某省食品小作坊管理条例", "--graph", settings.graph_url])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [(r["text"], r["law"], r["article"], r["paragraph"], r["item"]) for r in rows] == [
+        ("本条例第十二条第二款", "某省食品小作坊管理条例", "12", 2, None),
+        ("《中华人民共和国食品安全法》第一百二十四条", "中华人民共和国食品安全法", "124", None, None),
+        ("第五十条第一款第（三）项", "中华人民共和国食品安全法", "50", 1, 3),
+    ]
+    assert {(r["resolved"], r["status"], r["reason"]) for r in rows} == {(None, "unresolved", "law not in the graph")}
+    bare = runner.invoke(app, ["cite", "依照第三十条处理", "--law", "《无此法》", "--graph", settings.graph_url])
+    assert bare.exit_code == 0 and json.loads(bare.stdout)[0]["law"] == "无此法"
+    without = runner.invoke(app, ["cite", "依照第三十条处理", "--graph", settings.graph_url])
+    assert without.exit_code == 0 and "needs the citing law" in json.loads(without.stdout)[0]["reason"]
+    bad = runner.invoke(app, ["cite", "本条", "--law", "某法", "--article", "第X条", "--graph", settings.graph_url])
+    assert bad.exit_code == 2 and "is not an article number" in bad.output  # a malformed argument is an error
+    with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader"}), store=store)) as client:
+        body = client.post("/graphql", json={"query": """{ citations(text: "违反本法第十条", law: "无此法") {
+            text law article resolved status reason } }"""}).json()
+    assert body == {"data": {"citations": [{"text": "本法第十条", "law": "无此法", "article": "10", "resolved": None,
+                                            "status": "unresolved", "reason": "law not in the graph"}]}}
+
+
+def test_a_citation_says_where_the_provision_stands_now(store: GraphStore, settings: Settings) -> None:
+    """Two dates: the citing text's (`at`) picks the version cited, the reader's (`now`) where it is today —
+    through the alignment, never the same number in the newer text."""
+    assert ingest_statutes(store, [SAMPLE / "statutes", corpus() / "versions" / "食品安全法_2009.txt"],
+                           workers=1).ok
+    text = ("依照《食品安全法》（2009年）第四十二条第一款关于预包装食品标签的规定，"
+            "根据行政处罚法第四十二条的规定适用听证程序，依照《行政许可法》第一条处理")
+    rows = {r["text"]: r for r in cite_text(store, text, at=date(2020, 6, 1), now=date(2026, 1, 1))}
+    noted = rows["《食品安全法》（2009年）第四十二条第一款"]
+    assert (noted["resolved"], noted["status"], noted["fate"], noted["current"], noted["suggested"]) == (
+        "食品安全法@2009-06-01/42.1", "stale", "renumbered_modified", ["食品安全法@2021-04-29/67.1"],
+        "食品安全法@2021-04-29/67.1")  # not 2021 第四十二条第一款, a different provision
+    hearing = rows["行政处罚法第四十二条"]
+    assert (hearing["resolved"], hearing["status"], hearing["fate"]) == ("行政处罚法@2017-09-01/42", "stale", "split")
+    assert hearing["current"] == ["行政处罚法@2021-01-22/63", "行政处罚法@2021-01-22/64"]
+    assert hearing["suggested"] == "行政处罚法@2021-01-22/63" and "split since 行政处罚法@2017-09-01" in hearing["reason"]
+    kept = rows["《行政许可法》第一条"]  # one version in the graph: nothing moved
+    assert (kept["status"], kept["fate"], kept["current"]) == ("resolved", "unchanged", ["行政许可法@2019-04-23/1"])
+    # read on the citing text's own date, nothing has moved yet
+    same_day = {r["text"]: r for r in cite_text(store, text, at=date(2020, 6, 1), now=date(2020, 6, 1))}
+    assert same_day["行政处罚法第四十二条"]["status"] == "resolved"
+    assert same_day["行政处罚法第四十二条"]["current"] == ["行政处罚法@2017-09-01/42"]
+    cli = runner.invoke(app, ["cite", "根据行政处罚法第四十二条的规定适用听证程序", "--at", "2020-06-01",
+                              "--now", "2026-01-01", "--graph", settings.graph_url])
+    assert cli.exit_code == 0, cli.output
+    assert json.loads(cli.stdout)[0]["current"] == ["行政处罚法@2021-01-22/63", "行政处罚法@2021-01-22/64"]
+    with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader"}), store=store)) as client:
+        body = client.post("/graphql", json={"query": """{ citations(text: "行政处罚法第四十二条", asOf: "2020-06-01",
+            now: "2026-01-01") { resolved status fate current suggested } }"""}).json()
+    assert body["data"]["citations"] == [{"resolved": "行政处罚法@2017-09-01/42", "status": "stale", "fate": "split",
+                                          "current": ["行政处罚法@2021-01-22/63", "行政处罚法@2021-01-22/64"],
+                                          "suggested": "行政处罚法@2021-01-22/63"}]

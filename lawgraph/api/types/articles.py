@@ -89,7 +89,12 @@ class CitationRef:
     resolved: str | None = strawberry.field(description="Id of the cited unit, or null.")
     status: str = strawberry.field(description="resolved | unresolved | ambiguous | stale")
     reason: str | None
-    suggested: str | None = strawberry.field(description="For stale: the likely unit of the current version.")
+    suggested: str | None = strawberry.field(description="For stale: the unit that carries the provision now (the "
+                                                         "first of `current`).")
+    fate: str | None = strawberry.field(description="What became of the cited unit by `now`: unchanged, modified, "
+                                                    "renumbered, renumbered_modified, split, merged or deleted.")
+    current: list[str] | None = strawberry.field(description="The units carrying the cited provision in the "
+                                                             "version in force on `now` ([] when deleted).")
 
 
 @strawberry.type
@@ -231,10 +236,12 @@ class ArticleQuery:
                                   article_from_row, search=search.strip(), versions=versions)
 
     @strawberry.field(description="The citations in a text, resolved against the graph; `law` is the law the "
-                                  "text belongs to (for 本法 and bare 第X条), `asOf` the date (default today).")
+                                  "text belongs to (for 本法 and bare 第X条), `asOf` the date of the text (default "
+                                  "today), `now` the date the reader stands on (default today): `current` and "
+                                  "`fate` say where each cited provision is then.")
     def citations(self, info: Info[Context, None], text: str, law: str | None = None,
-                  as_of: date | None = None) -> list[CitationRef]:
+                  as_of: date | None = None, now: date | None = None) -> list[CitationRef]:
         from lawgraph.ingest.cite import cite_text
 
-        rows = cite_text(info.context.store, text, law=law, at=as_of)
+        rows = cite_text(info.context.store, text, law=law, at=as_of, now=now)
         return [CitationRef(**row) for row in rows]

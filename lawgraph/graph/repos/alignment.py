@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from lawgraph.domain.align import Pair, Unit, align_units, ratio
+from lawgraph.domain.align import Fate, Pair, Unit, align_units, fates, ratio
 from lawgraph.errors import InputError, NotFoundError
 from lawgraph.graph.repos import laws as law_repo
 from lawgraph.graph.store import GraphStore
@@ -84,6 +84,23 @@ def align_stored(store: GraphStore, old_version: str, new_version: str) -> tuple
         while len(_ALIGNED) > ALIGNED_CACHE:
             _ALIGNED.popitem(last=False)
     return found
+
+
+def successors(store: GraphStore, old_version: str, new_version: str) -> dict[str, Fate]:
+    """What became of every article, paragraph and item of `old_version` in `new_version` (unit id → Fate), from
+    the alignment of the two (the reviewed one where legal staff corrected it)."""
+    if old_version == new_version:
+        return {u.id: Fate("unchanged", [u.id]) for u in _flat(version_units(store, old_version))}
+    pairs, old, new = align_stored(store, old_version, new_version)
+    return fates(pairs, old, new)
+
+
+def _flat(units: Iterable[Unit]) -> list[Unit]:
+    out: list[Unit] = []
+    for unit in units:
+        out.append(unit)
+        out.extend(_flat(unit.children))
+    return out
 
 
 def check_review(rows: Any, old: list[Unit], new: list[Unit], where: str) -> list[Pair]:
