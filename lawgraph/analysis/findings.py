@@ -24,6 +24,7 @@ from typing import Any
 from lawgraph.domain import ids
 from lawgraph.domain.ranges import allowed_ranges, index_units, outside, text_for_range, tier_amounts
 from lawgraph.domain.vocab import PERMIT_TIERS, TIER_FORMS
+from lawgraph.errors import LawgraphError
 from lawgraph.graph.repos import alignment
 from lawgraph.graph.repos import enforcement as repo
 from lawgraph.graph.store import GraphStore
@@ -139,12 +140,36 @@ def check(store: GraphStore, *, region: str | None = None, rule: str | None = No
         if rule is None or rule == rule_id:
             findings.append({"rule": rule_id, "description": RULES[rule_id], **target, "evidence": evidence})
 
+    in_force = {vid.split("@", 1)[0]: vid for vid, row in versions.items() if row.get("status") == "in_force"}
+    successors: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def successor(unit: str) -> str:
+        """Where the provision of `unit` is in the version in force, through the alignment (never merely the same
+        number): `；现为 …` / `；现已删除`, or nothing when the law has no version in force."""
+        old = _version(unit)
+        current = in_force.get(old.split("@", 1)[0])
+        if current is None or current == old:
+            return ""
+        if (old, current) not in successors:
+            try:
+                successors[(old, current)] = alignment.successors(store, old, current)
+            except LawgraphError:
+                successors[(old, current)] = {}
+        fate = successors[(old, current)].get(unit) or successors[(old, current)].get(unit.rsplit(".", 1)[0])
+        if fate is None:
+            return ""
+        if not fate.new:
+            return f"；该条款在现行文本（{current}）中已删除"
+        return f"；现行文本（{current}）中为 {'、'.join(ids.unit_label(u) for u in fate.new)}（{fate.kind}）"
+
     def stale(target: dict[str, Any], basis: dict[str, Any], *, name_version: bool = True) -> str | None:
-        """F02 when the basis points into a superseded or repealed version; returns that version's status."""
+        """F02 when the basis points into a superseded or repealed version — naming the aligned successor in the
+        version in force; returns that version's status."""
         status: str | None = versions.get(_version(basis["unit"]), {}).get("status")
         if basis["status"] == "stale" or status in ("superseded", "repealed"):
             where = f"（{_version(basis['unit'])}）" if name_version else ""
-            add("F02", target, f"{basis['text']} 指向的版本状态为 {status or basis['status']}{where}")
+            add("F02", target, f"{basis['text']} 指向的版本状态为 {status or basis['status']}{where}"
+                               f"{successor(basis['unit'])}")
         return status
 
     powers = store.run("findings/powers", region=region, confidential=confidential)

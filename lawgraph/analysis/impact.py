@@ -14,8 +14,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-import cn2an
-
 from lawgraph.domain import ids
 from lawgraph.domain.align import Fate, Unit, fates
 from lawgraph.domain.ranges import (
@@ -76,19 +74,6 @@ def _level(unit_id: str) -> str:
     return LEVELS[level_of(unit_id)]
 
 
-def _number_label(unit_id: str) -> str:
-    """ver/12.2.3 → 第十二条第二款第（三）项 (the item by its ordinal)."""
-    tail = unit_id.rpartition("/")[2]
-    parts = tail.split(".")
-    base, _, suffix = parts[0].partition("-")
-    out = f"第{cn2an.an2cn(int(base))}条" + (f"之{cn2an.an2cn(int(suffix))}" if suffix else "")
-    if len(parts) > 1:
-        out += f"第{cn2an.an2cn(int(parts[1]))}款"
-    if len(parts) > 2:
-        out += f"第（{cn2an.an2cn(int(parts[2]))}）项"
-    return out
-
-
 def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *,
            region: str | None = None, confidential: bool = True) -> dict[str, Any]:
     """Every break caused by moving `law_id` from one version to another (ids of LawVersion nodes).
@@ -146,21 +131,21 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
                  else {"id": row["power"], "name": row["power_name"]} if row["power"] else None)
         old_text = old_index[row["unit"]].text if row["unit"] in old_index else ""
         new_text = "\n".join(new_index[n].text for n in f.new if n in new_index)
-        label_old = f"《{title}》{_number_label(row['unit'])}"
+        label_old = f"《{title}》{ids.unit_label(row['unit'])}"
         common = {"department": department, "owner": owner, "power": power, "unit_old": row["unit"],
                   "unit_new": f.new, "old_text": old_text, "new_text": new_text, "citation": row["text"]}
         if f.kind == "deleted":
             breaks.append(Break("basis_repealed", evidence=f"{label_old}在新文本中没有对应条文",
                                 fix="重新确定依据；该行为不再受处罚的，取消该事项", **common))
         elif f.kind == "renumbered" or (f.kind == "renumbered_modified" and f.similarity >= CONFIDENT):
-            suggested = "、".join(f"《{title}》{_number_label(n)}" for n in f.new)
+            suggested = "、".join(f"《{title}》{ids.unit_label(n)}" for n in f.new)
             breaks.append(Break("basis_renumbered", evidence=f"{label_old}现为{suggested}（相似度 {f.similarity:.2f}）",
                                 fix=f"改为引用{suggested}", suggested=suggested, **common))
             if f.kind == "renumbered_modified":
                 breaks.append(Break("basis_changed", evidence=f"{label_old}移至{suggested}，内容有修改",
                                     fix="对照新条文复核该事项", suggested=suggested, **common))
         else:
-            candidates = "、".join(f"《{title}》{_number_label(n)}" for n in f.new)
+            candidates = "、".join(f"《{title}》{ids.unit_label(n)}" for n in f.new)
             how = {"modified": "内容有修改", "split": f"拆分为{candidates}", "merged": f"并入{candidates}",
                    "renumbered_modified": f"最可能对应{candidates}（相似度 {f.similarity:.2f}，需人工确认）"
                    }.get(f.kind, f.kind)
@@ -199,7 +184,7 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
             unit_old=row["unit"], unit_new=f.new, old_text=old_index[row["unit"]].text if row["unit"] in old_index
             else "", new_text="\n".join(new_index[n].text for n in f.new if n in new_index),
             citing={"version": row["version_id"], "title": row["title"], "unit": row["source"], "text": row["text"]},
-            citation=row["text"], evidence=f"《{row['title']}》引用的{_number_label(row['unit'])}在新文本中"
+            citation=row["text"], evidence=f"《{row['title']}》引用的{ids.unit_label(row['unit'])}在新文本中"
                                           f"{_FATE_LABELS.get(f.kind, f.kind)}", fix="修改该法规中的引用"))
     counts = Counter(b.kind for b in breaks)
     return {"law": title, "law_id": law_id, "from": from_version, "to": to_version, "region": region,

@@ -77,3 +77,18 @@ def article_number(text: str) -> str | None:
     if base is None or suffix is None or base <= 0:
         return None
     return f"{base}-{suffix}" if suffix else str(base)
+
+
+def unit_label(unit_id: str) -> str:
+    """ver/12.2.3 → 第十二条第二款第（三）项 (the item by its ordinal)."""
+    import cn2an
+
+    tail = unit_id.rpartition("/")[2]
+    parts = tail.split(".")
+    base, _, suffix = parts[0].partition("-")
+    out = f"第{cn2an.an2cn(int(base))}条" + (f"之{cn2an.an2cn(int(suffix))}" if suffix else "")
+    if len(parts) > 1:
+        out += f"第{cn2an.an2cn(int(parts[1]))}款"
+    if len(parts) > 2:
+        out += f"第（{cn2an.an2cn(int(parts[2]))}）项"
+    return out

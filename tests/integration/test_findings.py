@@ -69,3 +69,14 @@ def test_readers_see_nothing_of_confidential_powers(store: GraphStore, tmp_path:
     assert not hidden & {(f["rule"], f["code"]) for f in reader["findings"]}
     assert not any("HJ0200" in f["evidence"] or f["id"] == "case:QH-2024-022" for f in reader["findings"])
     assert editor - hidden == {(f["rule"], f["code"]) for f in reader["findings"]}
+
+
+def test_f02_names_the_aligned_successor_in_force(store: GraphStore) -> None:
+    """A basis on the 2018 text of 农产品质量安全法 names where its provision is in the 2022 text — through the
+    alignment (2018 第四十七条 is 2022 第六十九条), never the same number."""
+    assert load_sample(store, SAMPLE).ok
+    found = {(f["kind"], f["code"]): f["evidence"] for f in check(store, rule="F02", at=date(2026, 1, 1))["findings"]}
+    assert found[("power", "NY02001")].endswith("现行文本（农产品质量安全法@2022-09-02）中为 第六十九条（renumbered_modified）")
+    assert "中为 第七十一条第一款" in found[("power", "NY02003")] and "中为 第六十五条第一款" in found[("power", "NY02005")]
+    assert found[("power", "NY02002")].endswith("该条款在现行文本（农产品质量安全法@2022-09-02）中已删除")
+    assert all("中为 第四十七条" not in e for e in found.values())
