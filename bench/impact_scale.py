@@ -26,9 +26,9 @@ from typing import Any
 from lawgraph.analysis.impact import impact
 from lawgraph.config import Settings
 from lawgraph.graph.backends import embedded
+from lawgraph.graph.repos.citations import BASED_ON, write_cites
 from lawgraph.graph.store import GraphStore, open_store
 from lawgraph.ingest.enforcement.load import write_places
-from lawgraph.ingest.link import write_cites
 from lawgraph.ingest.load import ingest_statutes
 
 REPO = Path(__file__).resolve().parent.parent
@@ -82,7 +82,7 @@ def populate(store: GraphStore, start: int, stop: int, affected: set[int], hot: 
     store.write("enforcement/upsert_benchmarks", benchmarks)
     store.write("enforcement/upsert_tiers", tiers)
     store.write("enforcement/link_for", links)
-    write_cites(store, bases, prefix="enforcement/based_on_")
+    write_cites(store, bases, queries=BASED_ON)
 
 
 def measure(store: GraphStore, runs: int) -> dict[str, Any]:

@@ -41,9 +41,9 @@ from lawgraph.config import Settings
 from lawgraph.domain.normalize import compact
 from lawgraph.graph.backends import embedded
 from lawgraph.graph.repos.alignment import version_units
+from lawgraph.graph.repos.citations import BASED_ON, write_cites
 from lawgraph.graph.store import GraphStore, open_store
 from lawgraph.ingest.enforcement.load import write_places
-from lawgraph.ingest.link import write_cites
 from lawgraph.ingest.load import ingest_statutes
 
 REPO = Path(__file__).resolve().parent.parent
@@ -212,7 +212,7 @@ def generate(store: GraphStore, size: int, pool: list[tuple[str, str]], general:
     write_places(store, places)
     for start in range(0, len(powers), 20_000):
         store.write("enforcement/upsert_powers", powers[start:start + 20_000])
-    write_cites(store, bases, prefix="enforcement/based_on_")
+    write_cites(store, bases, queries=BASED_ON)
     if delegations:
         store.write("enforcement/delegate", delegations)
     return truth, legit, len(places)

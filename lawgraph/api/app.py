@@ -1,19 +1,26 @@
-"""The FastAPI application: GraphQL at /graphql (keys, roles, limits, masked errors), /healthz, /readyz."""
+"""The FastAPI application: GraphQL at /graphql (keys, roles, limits, masked errors), new breaks pushed at
+/events/breaks (server-sent events), /healthz, /readyz."""
 
 from __future__ import annotations
 
+import asyncio
+import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from strawberry.fastapi import GraphQLRouter
 
 from lawgraph.api.context import Context
 from lawgraph.api.schema import build_schema
 from lawgraph.api.security import AccessDenied, Caller, RateLimiter, body_limit, identify
 from lawgraph.config import Settings, load_settings
+from lawgraph.errors import LawgraphError
+from lawgraph.graph.repos import breaks
+from lawgraph.graph.repos.enforcement import find_region
 from lawgraph.graph.store import GraphStore, open_store
 
 
@@ -66,6 +73,49 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         from lawgraph.api.graphiql import mount
 
         mount(app)  # at /graphiql, from local files
+
+    @app.get("/events/breaks")
+    async def break_events(request: Request, department: str | None = None, region: str | None = None,
+                           since: str | None = None, wait: float = 300.0, every: float = 2.0) -> Response:
+        """New breaks for a department (or region) as server-sent events: one `breaks` event per batch of breaks
+        created after `since` (or the Last-Event-ID header, or the moment of subscribing), data a JSON list;
+        the stream ends after `wait` seconds (at most an hour) — reconnect with the last event id."""
+        try:
+            caller = identify(settings, request)
+        except AccessDenied as exc:
+            return JSONResponse({"error": str(exc)}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+        store = holder["store"]
+        try:
+            where = find_region(store, region) if region else None
+        except LawgraphError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        last = request.headers.get("last-event-id") or since or breaks.now()
+        wait, every = min(max(wait, 0.0), 3600.0), min(max(every, 0.2), 60.0)
+
+        async def stream() -> AsyncIterator[str]:
+            nonlocal last
+            yield ": subscribed\n\n"
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + wait
+            while loop.time() < deadline and not await request.is_disconnected():
+                fresh: list[dict[str, Any]] = []
+                while True:
+                    total, rows = await asyncio.to_thread(
+                        breaks.page, store, region=where, department=department, open_only=True, since=last,
+                        confidential=caller.can("editor"), skip=len(fresh), limit=1000)
+                    fresh += rows
+                    if len(fresh) >= total or not rows:
+                        break
+                if fresh:
+                    last = max(str(r["created_at"]) for r in fresh)
+                    shown = [{k: r.get(k) for k in ("id", "law", "kind", "status", "department", "department_name",
+                                                    "owner_kind", "owner", "owner_name", "unit_old", "evidence",
+                                                    "fix", "created_at")} for r in fresh]
+                    yield f"id: {last}\nevent: breaks\ndata: {json.dumps(shown, ensure_ascii=False)}\n\n"
+                await asyncio.sleep(every)
+
+        return StreamingResponse(stream(), media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:

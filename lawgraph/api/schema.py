@@ -20,18 +20,20 @@ from lawgraph.api.security import should_mask
 from lawgraph.api.types.articles import ArticleQuery
 from lawgraph.api.types.audit import AuditQuery
 from lawgraph.api.types.benchmarks import BenchmarkQuery
+from lawgraph.api.types.breaks import BreakMutation, BreakQuery
 from lawgraph.api.types.cases import CaseQuery
 from lawgraph.api.types.connection import PageNames
 from lawgraph.api.types.impact import ImpactQuery
 from lawgraph.api.types.laws import LawQuery
-from lawgraph.api.types.mutations import Mutation
+from lawgraph.api.types.mutations import Mutation as UploadMutation
 from lawgraph.api.types.oversight import OversightQuery
 from lawgraph.api.types.powers import PowerQuery
 from lawgraph.api.types.regions import RegionQuery
 from lawgraph.config import Settings
 
 Query = merge_types("Query", (LawQuery, ArticleQuery, RegionQuery, PowerQuery, BenchmarkQuery, CaseQuery,
-                              ImpactQuery, OversightQuery, AuditQuery))
+                              ImpactQuery, OversightQuery, AuditQuery, BreakQuery))
+Mutation = merge_types("Mutation", (UploadMutation, BreakMutation))
 
 
 def _config() -> StrawberryConfig:

@@ -73,10 +73,18 @@ def align(
 
             def from_graph(store: GraphStore) -> list[Pair]:
                 law_id, old_id, new_id = _versions(store, title, start, end)
+                from lawgraph.analysis.tracking import track
+
                 if clear_review and not alignment.clear_review(store, law_id, old_id, new_id):
                     typer.echo(f"no review of {old_id} → {new_id} was stored", err=True)
                 if rows is not None:
-                    return alignment.save_review(store, law_id, old_id, new_id, rows, by="cli", where=str(review))
+                    saved = alignment.save_review(store, law_id, old_id, new_id, rows, by="cli", where=str(review))
+                if rows is not None or clear_review:  # the breaks of this amendment follow the reviewed rows
+                    synced = track(store, law_id, old_id, new_id, "alignment review").summary()
+                    typer.echo(f"breaks of {law_id}: {synced['new']} new, {synced['changed']} changed, "
+                               f"{synced['closed']} closed (lawgraph breaks list)", err=True)
+                if rows is not None:
+                    return saved
                 return alignment.align_stored(store, old_id, new_id)[0]
 
             pairs = with_store(graph, from_graph)

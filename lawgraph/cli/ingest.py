@@ -28,7 +28,8 @@ def ingest_statutes(
     workers: Annotated[int | None, typer.Option(help="Parsing processes (default: up to 2).")] = None,
     show_warnings: Annotated[bool, typer.Option("--warnings/--no-warnings", help="List every warning.")] = False,
     impact: Annotated[bool, typer.Option("--impact", help="For a new latest version of a law, summarise what it "
-                                         "breaks (details: lawgraph impact).")] = False,
+                                         "breaks (details: lawgraph impact; the breaks are stored as tracked "
+                                         "work either way: lawgraph breaks list).")] = False,
 ) -> None:
     """Ingest statutes (.md LawRefBook, .txt, .docx); print a JSON summary; exit 1 if any file failed."""
     from lawgraph.analysis.amendments import after_ingest
@@ -50,8 +51,7 @@ def ingest_statutes(
                 bar.update(tasks[stage], completed=done, total=total)
 
             report = run(store, paths, level=level, workers=workers, progress=progress)
-        if impact:
-            after_ingest(store, report)
+        after_ingest(store, report, summarise=impact)  # breaks are tracked whether or not summarised
         store.close()
     except LawgraphError as exc:
         fail(exc, graph)
@@ -71,8 +71,27 @@ def _date(text: str | None) -> date | None:
     return parse_date(text) if text else None
 
 
-def _run(job: Callable[[GraphStore], ImportReport], graph: str | None, show_warnings: bool) -> None:
-    report = with_store(graph, job)
+def track_all(store: GraphStore, trigger: str, warnings: list[str]) -> None:
+    """Recompute the tracked breaks of every amended law (a basis, benchmark or case may have changed) and say on
+    stderr what changed in them."""
+    from lawgraph.analysis.tracking import track_laws
+
+    for synced in track_laws(store, None, trigger, warnings):
+        s = synced.summary()
+        if s["new"] or s["changed"] or s["closed"] or s["reopened"]:
+            err.print(f"breaks of {synced.law} ({synced.from_version} → {synced.to_version}): {s['new']} new, "
+                      f"{s['changed']} changed, {s['closed']} closed, {s['reopened']} reopened, {s['kept']} "
+                      "unchanged (lawgraph breaks list)", markup=False, highlight=False)
+
+
+def _run(job: Callable[[GraphStore], ImportReport], graph: str | None, show_warnings: bool, trigger: str) -> None:
+    def run(store: GraphStore) -> ImportReport:
+        report = job(store)
+        if report.written:
+            track_all(store, trigger, report.warnings)
+        return report
+
+    report = with_store(graph, run)
     print_report(report.errors, report.warnings, report.summary(), show_warnings)
 
 
@@ -90,7 +109,7 @@ def ingest_powers(
     from lawgraph.ingest.enforcement.load import ingest_powers as run
 
     defaults = Defaults(region=region, department=department, at=_date(at))
-    _run(lambda store: run(store, paths, defaults, replace=replace), graph, show_warnings)
+    _run(lambda store: run(store, paths, defaults, replace=replace), graph, show_warnings, "ingest powers")
 
 
 @app.command("benchmarks")
@@ -107,7 +126,7 @@ def ingest_benchmarks(
 
     defaults = Defaults(region=region, department=department, effective=_date(effective), expires=_date(expires),
                         title=title)
-    _run(lambda store: run(store, paths, defaults), graph, show_warnings)
+    _run(lambda store: run(store, paths, defaults), graph, show_warnings, "ingest benchmarks")
 
 
 @app.command("lists")
@@ -122,7 +141,7 @@ def ingest_lists(
     from lawgraph.ingest.enforcement.load import ingest_lists as run
 
     defaults = Defaults(region=region, department=department, effective=_date(effective), list_kind=kind)
-    _run(lambda store: run(store, paths, defaults), graph, show_warnings)
+    _run(lambda store: run(store, paths, defaults), graph, show_warnings, "ingest lists")
 
 
 @app.command("cases")
@@ -134,7 +153,7 @@ def ingest_cases(
     from lawgraph.ingest.enforcement.load import ingest_cases as run
 
     defaults = Defaults(region=region, department=department)
-    _run(lambda store: run(store, paths, defaults), graph, show_warnings)
+    _run(lambda store: run(store, paths, defaults), graph, show_warnings, "ingest cases")
 
 
 @app.command("sample")
@@ -144,8 +163,13 @@ def ingest_sample(
     graph: GraphOption = None, show_warnings: WarningsOpt = False,
 ) -> None:
     """Load a whole sample tree: statutes, power lists, benchmarks, 三张清单 and cases (the README's demo)."""
-    from lawgraph.ingest.sample import load_sample
+    from lawgraph.ingest.sample import SampleReport, load_sample
 
     tree = root if root is not None else resources.path("sample")
-    report = with_store(graph, lambda store: load_sample(store, tree))
+    def run(store: GraphStore) -> SampleReport:
+        report = load_sample(store, tree)
+        track_all(store, "ingest sample", report.statutes.warnings)
+        return report
+
+    report = with_store(graph, run)
     print_report(report.errors, report.warnings, report.summary(), show_warnings)

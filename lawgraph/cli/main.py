@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from lawgraph.cli import align, citations, db, ingest, laws, oversight, powers, regions, serve
+from lawgraph.cli import align, breaks, citations, db, ingest, laws, oversight, powers, regions, serve
 from lawgraph.errors import LawgraphError
 
 app = typer.Typer(help="lawgraph: statutes, powers, discretion benchmarks and cases as one graph.",
@@ -19,6 +19,7 @@ app.add_typer(serve.key_app, name="key")
 app.add_typer(powers.power_app, name="power")
 app.add_typer(powers.benchmark_app, name="benchmark")
 app.add_typer(regions.app, name="region")
+app.add_typer(breaks.app, name="breaks")
 for group in (laws.commands, citations.commands, align.commands, oversight.commands, serve.commands):
     app.add_typer(group)
 

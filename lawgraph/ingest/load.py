@@ -47,7 +47,8 @@ class IngestReport:
     citations_reresolved: int = 0
     bases_reresolved: int = 0
     laws_aligned: int = 0
-    # law id → (version before, new latest version) for every law that got a new latest version
+    # law id → (version before, latest version) for every law whose newest amendment was written: a new latest
+    # version, or a changed text of either side
     amended: dict[str, tuple[str, str]] = field(default_factory=dict)
     # filled by lawgraph.analysis.amendments.after_ingest (ingest itself runs no analysis)
     impact: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -255,7 +256,8 @@ def ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None =
                     align_law(store, law_id, report.warnings)
                     report.laws_aligned += 1
                     ordered = sorted(rows, key=lambda r: (r["effective"] or r["date"] or "", r["id"]))
-                    if ordered[-1]["id"] in written:  # a new latest version: analysis may follow it up
+                    if ordered[-1]["id"] in written or ordered[-2]["id"] in written:
+                        # a new latest version, or a changed text on either side of the newest amendment
                         report.amended[law_id] = (ordered[-2]["id"], ordered[-1]["id"])
         report.seconds["align"] = time.perf_counter() - clock
     except LawgraphError as exc:

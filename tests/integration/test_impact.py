@@ -168,7 +168,7 @@ def test_ingesting_a_new_version_summarises_its_impact(store: GraphStore, tmp_pa
     for kind, run in (("powers", ingest_powers), ("benchmarks", ingest_benchmarks), ("lists", ingest_lists),
                       ("cases", ingest_cases)):
         assert run(store, files_of(SAMPLE, kind), Defaults()).ok
-    report = after_ingest(store, ingest_statutes(store, [tmp_path / newest.name]))
+    report = after_ingest(store, ingest_statutes(store, [tmp_path / newest.name]), summarise=True)
     assert report.ok and report.laws_aligned == 1
     summary = report.summary()["impact"]["农产品质量安全法"]
     assert summary == {"from": OLD, "to": NEW, "basis_repealed": 4, "basis_renumbered": 3, "basis_changed": 14,
@@ -241,7 +241,7 @@ def test_a_review_that_no_longer_fits_is_said_not_fatal(store: GraphStore, tmp_p
     changed = tmp_path / name
     changed.write_text("\n".join(line for line in text.splitlines() if not line.startswith("第八十一条")) + "\n",
                        encoding="utf-8")
-    report = after_ingest(store, ingest_statutes(store, [changed], workers=1))
+    report = after_ingest(store, ingest_statutes(store, [changed], workers=1), summarise=True)
     assert report.ok, report.errors
     assert any("row 1: the new version has no article '81'" in w and "review the alignment again" in w
                for w in report.warnings), report.warnings

@@ -96,6 +96,10 @@ class Mutation:
                                      loaded=0)
             # in a worker thread: a large file must not hold up the other requests
             report = await asyncio.to_thread(ingest_statutes, store, [path], level=level, workers=1)
+        if report.ok:  # the breaks of a new amendment, as tracked work
+            from lawgraph.analysis.amendments import after_ingest
+
+            await asyncio.to_thread(after_ingest, store, report, trigger=f"upload_statute {path.name}")
         record(store, info, "upload_statute", path.name, report.ok, report.summary(), len(report.errors))
         if not report.ok:
             return ImportFailure(kind="statutes", problems=_problems(report.errors), loaded=report.versions_written)
@@ -132,6 +136,10 @@ class Mutation:
                                      loaded=0)
             load = functools.partial(ingest_powers, replace=replace) if kind == "powers" else loaders[kind]
             report = await asyncio.to_thread(load, store, [path], defaults)
+        if report.written:  # a changed basis, benchmark or case: the tracked breaks follow
+            from lawgraph.analysis.tracking import track_laws
+
+            await asyncio.to_thread(track_laws, store, None, f"upload_{kind} {path.name}", report.warnings)
         summary = report.summary()
         record(store, info, f"upload_{kind}", path.name, report.ok, summary, len(report.errors))
         if not report.ok:
@@ -166,6 +174,9 @@ class Mutation:
                 record(store, info, "review_alignment", f"{v1} → {v2}", False, {}, 1)
                 raise ValueError(str(exc)) from exc
             record(store, info, "review_alignment", f"{v1} → {v2}", True, {"rows": len(plain)}, 0)
+        from lawgraph.analysis.tracking import track
+
+        await asyncio.to_thread(track, store, law_id, v1, v2, "alignment review")  # the breaks follow the rows
         pairs, _, _ = await asyncio.to_thread(alignment.align_stored, store, v1, v2)
         return alignment_rows(pairs)
 

@@ -14,6 +14,7 @@ from lawgraph.graph.repos import enforcement as repo
 
 if TYPE_CHECKING:
     from lawgraph.api.types.benchmarks import DiscretionBenchmark
+    from lawgraph.api.types.breaks import Break
     from lawgraph.api.types.cases import Case
     from lawgraph.api.types.lists import ListEntry
     from lawgraph.api.types.powers import Power
@@ -41,6 +42,15 @@ class Department:
 
         return await powers_page(info, department=self.id, category=category, search=search, status=status,
                                  first=first, after=after)
+
+    @strawberry.field(description="Its open breaks (tracked work from amendments), by status (default 待处理); "
+                                  "at most 100 per page.")
+    def open_breaks(self, info: Info[Context, None], status: str | None = "待处理", first: int = 20,
+                    after: str | None = None
+                    ) -> Connection[Annotated[Break, strawberry.lazy("lawgraph.api.types.breaks")]]:
+        from lawgraph.api.types.breaks import breaks_page
+
+        return breaks_page(info, department=self.id, status=status, first=first, after=after)
 
     @strawberry.field(description=f"The benchmarks it issued, with their tiers (batched per request); at most "
                                   f"{MAX_PAGE} per page.")

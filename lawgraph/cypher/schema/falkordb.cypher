@@ -30,7 +30,10 @@ CREATE INDEX FOR (n:OpenBasis) ON (n.id);
 CREATE INDEX FOR (n:OpenBasis) ON (n.law_key);
 CREATE INDEX FOR (n:AlignmentReview) ON (n.id);
 CREATE INDEX FOR (n:Case) ON (n.id);
-CREATE INDEX FOR (n:AuditEntry) ON (n.at)
+CREATE INDEX FOR (n:AuditEntry) ON (n.at);
+CREATE INDEX FOR (n:Break) ON (n.id);
+CREATE INDEX FOR (n:Break) ON (n.law);
+CREATE INDEX FOR (n:Break) ON (n.department)
 ;
 // marks nodes while `lawgraph db import` runs (removed at its end)
 CREATE INDEX FOR (n:Imported) ON (n.id)

@@ -29,7 +29,10 @@ CREATE CONSTRAINT open_basis_id IF NOT EXISTS FOR (n:OpenBasis) REQUIRE n.id IS 
 CREATE INDEX open_basis_law_key IF NOT EXISTS FOR (n:OpenBasis) ON (n.law_key);
 CREATE CONSTRAINT alignment_review_id IF NOT EXISTS FOR (n:AlignmentReview) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT case_id IF NOT EXISTS FOR (n:Case) REQUIRE n.id IS UNIQUE;
-CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at)
+CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);
+CREATE CONSTRAINT break_id IF NOT EXISTS FOR (n:Break) REQUIRE n.id IS UNIQUE;
+CREATE INDEX break_law IF NOT EXISTS FOR (n:Break) ON (n.law);
+CREATE INDEX break_department IF NOT EXISTS FOR (n:Break) ON (n.department)
 ;
 // marks nodes while `lawgraph db import` runs (removed at its end)
 CREATE INDEX imported_id IF NOT EXISTS FOR (n:Imported) ON (n.id)

@@ -1,0 +1,121 @@
+"""Breaks as tracked work over GraphQL: the `breaks` connection (filters as on the CLI), `Department.openBreaks`
+(lawgraph.api.types.regions) and `setBreakStatus` for editors (audited). Readers never see breaks on 涉密 powers
+or on what rests on them. New breaks are pushed as server-sent events at /events/breaks (lawgraph.api.app)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+from strawberry.types import Info
+
+from lawgraph.api.context import Context
+from lawgraph.api.paging import start
+from lawgraph.api.types.audit import record, require
+from lawgraph.api.types.connection import Connection, connection
+from lawgraph.errors import LawgraphError
+from lawgraph.graph.repos import breaks as repo
+from lawgraph.graph.repos.enforcement import find_region
+
+
+@strawberry.type(description="One thing an amendment breaks, as tracked work: what, whose, the evidence and the "
+                             "suggested fix, and its status (待处理 / 已处理 / 不适用) with who set it, when and why.")
+class Break:
+    id: str
+    law: str
+    from_version: str
+    to_version: str
+    kind: str = strawberry.field(description="basis_repealed, basis_renumbered, basis_changed, range_exceeded, "
+                                             "range_changed, penalty_type_removed, case_precedent, citing_statute")
+    status: str
+    status_by: str | None
+    status_at: str | None
+    note: str | None
+    open: bool = strawberry.field(description="False once a recomputation no longer finds it (see closedReason).")
+    closed_reason: str | None
+    created_at: str | None
+    department_id: str | None
+    department_name: str | None
+    region: str | None
+    owner_kind: str | None = strawberry.field(description="power, benchmark or list_entry (null for a citing "
+                                                          "statute).")
+    owner_id: str | None
+    owner_name: str | None
+    owner_code: str | None
+    power_id: str | None
+    tier_id: str | None
+    case_id: str | None
+    citing_unit: str | None
+    unit_old: str
+    unit_new: list[str]
+    evidence: str | None
+    fix: str | None
+    suggested: str | None
+    citation: str | None
+    detail: JSON | None = strawberry.field(description="The break as `amendmentImpact` gives it (old and new "
+                                                       "text, tier, case …).")
+
+
+def break_(row: dict[str, Any]) -> Break:
+    return Break(
+        id=row["id"], law=row["law"], from_version=row["from_version"], to_version=row["to_version"],
+        kind=row["kind"], status=row["status"], status_by=row.get("status_by"), status_at=row.get("status_at"),
+        note=row.get("note"), open=bool(row.get("open")), closed_reason=row.get("closed_reason"),
+        created_at=row.get("created_at"), department_id=row.get("department"),
+        department_name=row.get("department_name"), region=row.get("region"), owner_kind=row.get("owner_kind"),
+        owner_id=row.get("owner"), owner_name=row.get("owner_name"), owner_code=row.get("owner_code"),
+        power_id=row.get("power"), tier_id=row.get("tier"), case_id=row.get("case"), citing_unit=row.get("citing"),
+        unit_old=row["unit_old"], unit_new=list(row.get("unit_new") or []), evidence=row.get("evidence"),
+        fix=row.get("fix"), suggested=row.get("suggested"), citation=row.get("citation"),
+        detail=JSON(row["detail"]) if row.get("detail") is not None else None)
+
+
+def breaks_page(info: Info[Context, None], *, law: str | None = None, region: str | None = None,
+                department: str | None = None, status: str | None = None, include_closed: bool = False,
+                first: int = 20, after: str | None = None) -> Connection[Break]:
+    """A page of breaks for the caller (readers: none on 涉密 powers)."""
+    store = info.context.store
+    skip = start(first, after)
+    law_id = None
+    if law is not None:
+        from lawgraph.domain import ids
+        from lawgraph.graph.repos import laws as law_repo
+
+        found = law_repo.find_law(store, law_id=ids.law_key(law), title=law.strip("《》 "))
+        law_id = found["id"] if found else ids.law_key(law)
+    where = find_region(store, region) if region else None
+    total, rows = repo.page(store, law=law_id, region=where, department=department, status=status,
+                            open_only=None if include_closed else True,
+                            confidential=info.context.caller.can("editor"), skip=skip, limit=first)
+    return connection(rows, skip, total, break_)
+
+
+@strawberry.type
+class BreakQuery:
+    @strawberry.field(description="Breaks of amendments as tracked work, newest amendment first: filter by law "
+                                  "(title), region (path or name, and below), department id and status; open ones "
+                                  "unless `includeClosed`. At most 100 per page.")
+    def breaks(self, info: Info[Context, None], law: str | None = None, region: str | None = None,
+               department: str | None = None, status: str | None = None, include_closed: bool = False,
+               first: int = 20, after: str | None = None) -> Connection[Break]:
+        return breaks_page(info, law=law, region=region, department=department, status=status,
+                           include_closed=include_closed, first=first, after=after)
+
+
+@strawberry.type
+class BreakMutation:
+    @strawberry.mutation(description="Set a break's status (待处理, 已处理 or 不适用) with a note; editors; audited. "
+                                     "An unknown id or status is an error and changes nothing.")
+    async def set_break_status(self, info: Info[Context, None], id: str, status: str,
+                               note: str | None = None) -> Break:
+        require(info, "editor")
+        store = info.context.store
+        try:
+            row = await asyncio.to_thread(repo.set_status, store, id, status, info.context.caller.name, note)
+        except LawgraphError as exc:
+            record(store, info, "set_break_status", id, False, {"status": status}, 1)
+            raise ValueError(str(exc)) from exc
+        record(store, info, "set_break_status", id, True, {"status": status}, 0)
+        return break_(row)

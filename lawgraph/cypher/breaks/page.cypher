@@ -1,0 +1,15 @@
+// A page of breaks, newest amendment first, filtered by law, region (and below), department, status and open;
+// confidential (涉密) items only when $confidential is true. Returns the total and the page's rows.
+// params: $law, $region, $department, $status, $open, $since, $confidential, $skip, $limit
+MATCH (k:Break)
+WHERE ($law IS NULL OR k.law = $law)
+  AND ($region IS NULL OR k.region = $region OR k.region STARTS WITH ($region + '/'))
+  AND ($department IS NULL OR k.department = $department)
+  AND ($status IS NULL OR k.status = $status)
+  AND ($open IS NULL OR k.open = $open)
+  AND ($since IS NULL OR k.created_at > $since)
+  AND ($confidential OR coalesce(k.confidential, false) = false)
+WITH k ORDER BY k.to_version DESC, k.department, k.kind, k.id
+WITH collect(k) AS found
+RETURN size(found) AS total,
+       [k IN found[$skip..($skip + $limit)] | k {.*}] AS rows

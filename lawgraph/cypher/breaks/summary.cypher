@@ -1,0 +1,12 @@
+// Per department: open breaks by status, and the oldest one still 待处理 — for the 司法局's overview.
+// params: $region, $confidential
+MATCH (k:Break)
+WHERE k.open AND ($region IS NULL OR k.region = $region OR k.region STARTS WITH ($region + '/'))
+  AND ($confidential OR coalesce(k.confidential, false) = false)
+WITH k.department AS department, k.department_name AS name, k.region AS region,
+     sum(CASE WHEN k.status = '待处理' THEN 1 ELSE 0 END) AS pending,
+     sum(CASE WHEN k.status = '已处理' THEN 1 ELSE 0 END) AS done,
+     sum(CASE WHEN k.status = '不适用' THEN 1 ELSE 0 END) AS not_applicable,
+     min(CASE WHEN k.status = '待处理' THEN k.created_at ELSE null END) AS oldest_pending
+RETURN department, name, region, pending, done, not_applicable, oldest_pending
+ORDER BY pending DESC, department

@@ -1,0 +1,155 @@
+"""Breaks as tracked work: each break of an amendment is a `Break` node with a deterministic id, a status legal staff
+set (待处理 / 已处理 / 不适用, who, when, a note) and whether it is still open.
+
+The id comes from what the break is about — the amendment (law, from, to), its kind, the item it concerns (power,
+benchmark, list entry, tier, case or citing unit) and the old unit — so recomputing the same amendment (a re-ingest,
+a corrected alignment review, a changed basis) finds the same ids: their status is kept, their content refreshed
+(`changed` when it differs), breaks no longer found are closed with the reason, new ones are added as 待处理."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from lawgraph.errors import InputError, NotFoundError
+from lawgraph.graph.store import GraphStore, first
+
+STATUSES = ("待处理", "已处理", "不适用")
+CHUNK = 2000
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def break_id(law: str, old: str, new: str, row: dict[str, Any]) -> str:
+    """The id of one break: the amendment, its kind, the items it concerns and the old unit."""
+    def key(part: str) -> str:
+        value = row.get(part)
+        if isinstance(value, dict):
+            return str(value.get("unit") or value.get("id") or "")
+        return ""
+
+    parts = [law, old, new, row["kind"], row["unit_old"], key("owner"), key("tier"), key("case"), key("citing")]
+    return "b" + hashlib.sha1("|".join(parts).encode()).hexdigest()[:15]
+
+
+def _content_hash(row: dict[str, Any]) -> str:
+    shown = {k: row.get(k) for k in ("unit_new", "evidence", "fix", "suggested", "new_text")}
+    return hashlib.sha1(json.dumps(shown, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def record(law: str, old: str, new: str, row: dict[str, Any]) -> dict[str, Any]:
+    """The stored properties of one break (an `impact` break, as a dict)."""
+    department = row.get("department") or {}
+    owner = row.get("owner") or {}
+    return {
+        "law": law, "from_version": old, "to_version": new, "kind": row["kind"],
+        "department": department.get("id"), "department_name": department.get("name"),
+        "region": department.get("region"), "owner_kind": owner.get("kind"), "owner": owner.get("id"),
+        "owner_name": owner.get("name"), "owner_code": owner.get("code"),
+        "power": (row.get("power") or {}).get("id"), "tier": (row.get("tier") or {}).get("id"),
+        "case": (row.get("case") or {}).get("id"), "citing": (row.get("citing") or {}).get("unit"),
+        "unit_old": row["unit_old"], "unit_new": list(row.get("unit_new") or []),
+        "evidence": row.get("evidence"), "fix": row.get("fix"), "suggested": row.get("suggested"),
+        "citation": row.get("citation"), "confidential": bool(row.get("confidential")),
+        "detail": json.dumps(row, ensure_ascii=False, default=str), "hash": _content_hash(row),
+    }
+
+
+@dataclass
+class SyncReport:
+    """What a recomputation did to the stored breaks of one amendment."""
+
+    law: str
+    from_version: str
+    to_version: str
+    new: list[str] = field(default_factory=list)
+    kept: int = 0
+    changed: list[str] = field(default_factory=list)
+    closed: list[str] = field(default_factory=list)
+    reopened: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        return {"law": self.law, "from": self.from_version, "to": self.to_version, "new": len(self.new),
+                "kept": self.kept, "changed": len(self.changed), "closed": len(self.closed),
+                "reopened": len(self.reopened)}
+
+
+def sync(store: GraphStore, law: str, old: str, new: str, rows: list[dict[str, Any]], trigger: str) -> SyncReport:
+    """Store the breaks `rows` (impact's, as dicts) of the amendment law old → new: keep the status of those still
+    there, refresh their content, close the stored ones not among them (with `trigger` in the reason)."""
+    report = SyncReport(law, old, new)
+    stored = {r["id"]: r for r in store.run("breaks/of_amendment", law=law, old=old, new=new)}
+    powers = sorted({str(r["power"]["id"]) for r in rows if r.get("power") and r["power"].get("id")})
+    secret = {str(r["id"]) for r in store.run("breaks/confidential_powers", ids=powers)} if powers else set()
+    at = now()
+    records: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        confidential = bool(row.get("power") and row["power"].get("id") in secret)
+        records.setdefault(break_id(law, old, new, row), record(law, old, new, {**row, "confidential": confidential}))
+    for bid, props in records.items():
+        before = stored.get(bid)
+        if before is None:
+            report.new.append(bid)
+        else:
+            if not before["open"]:
+                report.reopened.append(bid)
+            if before["hash"] != props["hash"]:
+                report.changed.append(bid)
+            else:
+                report.kept += 1
+    upserts = [{"id": bid, "props": props, "at": at} for bid, props in records.items()]
+    for start in range(0, len(upserts), CHUNK):
+        store.write("breaks/upsert", upserts[start:start + CHUNK])
+    report.closed = sorted(bid for bid, row in stored.items() if row["open"] and bid not in records)
+    if report.closed:
+        store.execute("breaks/close", ids=report.closed, at=at,
+                      reason=f"no longer found when the amendment was recomputed ({trigger}, {at[:10]})")
+    return report
+
+
+def page(store: GraphStore, *, law: str | None = None, region: str | None = None, department: str | None = None,
+         status: str | None = None, open_only: bool | None = True, since: str | None = None,
+         confidential: bool = True, skip: int = 0, limit: int = 50) -> tuple[int, list[dict[str, Any]]]:
+    """(total, one page of breaks) under the filters, newest amendment first."""
+    if status is not None and status not in STATUSES:
+        raise InputError("--status", f"{status!r} is not a status; use {', '.join(STATUSES)}")
+    found = first(store.run("breaks/page", law=law, region=region, department=department, status=status,
+                            open=open_only, since=since, confidential=confidential, skip=skip, limit=limit))
+    if not found:
+        return 0, []
+    return int(found["total"]), [shown(r) for r in found["rows"]]
+
+
+def shown(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored break for output: its properties, `detail` (the impact break) decoded."""
+    out = {k: v for k, v in row.items() if k not in ("detail", "hash")}
+    out["detail"] = json.loads(row["detail"]) if row.get("detail") else None
+    return out
+
+
+def get(store: GraphStore, break_id_: str) -> dict[str, Any]:
+    rows = store.run("breaks/by_ids", ids=[break_id_])
+    if not rows:
+        raise NotFoundError(f"no break {break_id_!r}; list them with `lawgraph breaks list`")
+    return shown(rows[0]["row"])
+
+
+def set_status(store: GraphStore, break_id_: str, status: str, by: str, note: str | None = None) -> dict[str, Any]:
+    """Set a break's status; an unknown id or status is refused and nothing changes."""
+    if status not in STATUSES:
+        raise InputError("--status", f"{status!r} is not a status; use {', '.join(STATUSES)}")
+    if note is not None and len(note) > 2000:
+        raise InputError("--note", f"{len(note)} characters; at most 2000")
+    get(store, break_id_)  # raises when unknown
+    rows = store.execute("breaks/set_status", id=break_id_, status=status, by=by, at=now(), note=note)
+    return shown(rows[0]["row"])
+
+
+def summary(store: GraphStore, region: str | None = None, confidential: bool = True) -> list[dict[str, Any]]:
+    """Per department: open breaks 待处理 / 已处理 / 不适用 and the oldest still 待处理."""
+    return store.run("breaks/summary", region=region, confidential=confidential)

@@ -1,0 +1,167 @@
+"""Breaks as tracked work: an amendment's breaks stored as 待处理 records with deterministic ids; statuses kept
+through recomputation (re-ingest, alignment review), vanished breaks closed, new ones added; editors set statuses
+(audited), readers cannot; the push channel delivers new breaks to a subscriber."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import threading
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from lawgraph.analysis.amendments import after_ingest
+from lawgraph.analysis.impact import impact
+from lawgraph.analysis.tracking import track
+from lawgraph.api.app import create_app
+from lawgraph.cli.main import app
+from lawgraph.config import ApiKey, Settings
+from lawgraph.graph.repos import alignment
+from lawgraph.graph.repos import breaks as repo
+from lawgraph.graph.store import GraphStore
+from lawgraph.ingest.load import ingest_statutes
+from lawgraph.ingest.sample import load_sample
+from tests.conftest import SAMPLE
+
+runner = CliRunner()
+OLD, NEW = "农产品质量安全法@2018-10-26", "农产品质量安全法@2022-09-02"
+NEW_FILE = "农产品质量安全法(2022-09-02).md"
+
+
+def _county_before_the_amendment(store: GraphStore, tmp_path: Path) -> Path:
+    """The sample without the 2022 text of 农产品质量安全法: the county's tables rest on the 2018 text."""
+    tree = tmp_path / "sample"
+    shutil.copytree(SAMPLE, tree)
+    amendment = tmp_path / NEW_FILE
+    (tree / "statutes" / NEW_FILE).rename(amendment)
+    assert load_sample(store, tree).ok
+    return amendment
+
+
+def _all(store: GraphStore, **filters: Any) -> list[dict[str, Any]]:
+    total, rows = repo.page(store, law="农产品质量安全法", limit=10_000, **filters)
+    assert total == len(rows)
+    return rows
+
+
+def test_the_amendment_lands_as_tracked_work(store: GraphStore, tmp_path: Path, settings: Settings) -> None:
+    amendment = _county_before_the_amendment(store, tmp_path)
+    assert _all(store) == []
+    report = after_ingest(store, ingest_statutes(store, [amendment], workers=1), summarise=True)
+    assert report.amended == {"农产品质量安全法": (OLD, NEW)}
+    expected = impact(store, "农产品质量安全法", OLD, NEW)["breaks"]
+    stored = _all(store)
+    # one record per break, the same breaks impact reports (kind, item, old unit), all 待处理 and open
+    assert len(stored) == len({repo.break_id("农产品质量安全法", OLD, NEW, b) for b in expected}) > 20
+    assert {(b["kind"], (b["owner"] or {}).get("id"), b["unit_old"]) for b in expected} == {
+        (s["kind"], s["owner"], s["unit_old"]) for s in stored}
+    assert {(s["status"], s["open"]) for s in stored} == {("待处理", True)}
+    assert report.impact["农产品质量安全法"]["tracked"]["new"] == len(stored)
+    # three of them done; the amendment recomputed with nothing changed: statuses kept, nothing new or closed
+    done = sorted(s["id"] for s in stored)[:3]
+    for bid in done:
+        repo.set_status(store, bid, "已处理", "法制科 王某", note="已改为引用新条文")
+    again = track(store, "农产品质量安全法", OLD, NEW, "test: recompute")
+    assert (len(again.new), len(again.changed), len(again.closed), again.kept) == (0, 0, 0, len(stored))
+    assert {s["id"] for s in _all(store, status="已处理")} == set(done)
+    # legal staff correct the alignment of 2018 第五十条 (split into 第七十条 and 第七十一条): the breaks on it change
+    on_50 = [s for s in stored if s["unit_old"].startswith(f"{OLD}/50")]
+    assert on_50
+    alignment.save_review(store, "农产品质量安全法", OLD, NEW, [{"old": "50", "new": "70", "kind": "split"},
+                                                            {"old": "50", "new": "71", "kind": "split"}], "法制科", "test")
+    reviewed = track(store, "农产品质量安全法", OLD, NEW, "alignment review")
+    assert reviewed.new or reviewed.changed or reviewed.closed
+    touched = set(reviewed.new) | set(reviewed.changed) | set(reviewed.closed)
+    assert touched <= {s["id"] for s in _all(store, open_only=None)}
+    assert all(b["unit_old"].startswith(f"{OLD}/50") for b in _all(store, open_only=None) if b["id"] in touched)
+    statuses = {s["id"]: s["status"] for s in _all(store, open_only=None)}
+    assert all(statuses[bid] == "已处理" for bid in done)  # never a lost status
+    for bid in reviewed.closed:
+        closed = repo.get(store, bid)
+        assert closed["open"] is False and "alignment review" in closed["closed_reason"]
+    # the CLI shows the same, per department
+    listed = runner.invoke(app, ["breaks", "list", "--law", "农产品质量安全法", "--status", "已处理", "--json",
+                                 "--graph", settings.graph_url])
+    assert listed.exit_code == 0, listed.output
+    assert {b["id"] for b in json.loads(listed.stdout)["breaks"]} == set(done)
+    summary = runner.invoke(app, ["breaks", "summary", "--json", "--graph", settings.graph_url])
+    rows = json.loads(summary.stdout)
+    assert sum(r["done"] for r in rows) == 3 and sum(r["pending"] for r in rows) == len(_all(store, status="待处理"))
+
+
+def test_bad_status_changes_and_the_cli(store: GraphStore, tmp_path: Path, settings: Settings) -> None:
+    amendment = _county_before_the_amendment(store, tmp_path)
+    after_ingest(store, ingest_statutes(store, [amendment], workers=1))
+    some = _all(store)[0]["id"]
+    for args, message in ((["nosuchbreak", "--status", "已处理"], "no break 'nosuchbreak'"),
+                          ([some, "--status", "完成"], "is not a status")):
+        result = runner.invoke(app, ["breaks", "set", *args, "--graph", settings.graph_url])
+        assert result.exit_code == 2 and message in result.output, result.output
+    assert repo.get(store, some)["status"] == "待处理"
+    ok = runner.invoke(app, ["breaks", "set", some, "--status", "不适用", "--note", "该职权已取消",
+                             "--graph", settings.graph_url])
+    assert ok.exit_code == 0, ok.output
+    assert json.loads(ok.stdout)["status"] == "不适用" and repo.get(store, some)["note"] == "该职权已取消"
+    actions = [(r["entry"]["action"], r["entry"]["ok"]) for r in store.run("audit/page", skip=0, limit=50)]
+    assert ("set_break_status", True) in actions and ("set_break_status", False) in actions
+
+
+def test_graphql_breaks_statuses_for_editors_and_the_push_channel(store: GraphStore, tmp_path: Path,
+                                                                  settings: Settings) -> None:
+    amendment = _county_before_the_amendment(store, tmp_path)
+    editor = "lg_editor_for_breaks"
+    keys = [ApiKey(name="法制科", role="editor", sha256=hashlib.sha256(editor.encode()).hexdigest())]
+    api = create_app(settings.model_copy(update={"anonymous_role": "reader", "api_keys": keys}), store=store)
+    department = "江北省/临川市/青禾县/青禾县农业农村局"
+    events: list[str] = []
+    subscribed = threading.Event()
+
+    with TestClient(api) as client:
+        def listen() -> None:
+            with client.stream("GET", "/events/breaks", params={"department": department, "wait": 20, "every": 0.3},
+                               headers={"X-API-Key": editor}) as answer:
+                for line in answer.iter_lines():
+                    if line.startswith(": subscribed"):
+                        subscribed.set()
+                    if line.startswith("data: "):
+                        events.append(line[6:])
+                        return
+
+        listener = threading.Thread(target=listen, daemon=True)
+        listener.start()
+        assert subscribed.wait(20), "the push channel did not answer"
+        after_ingest(store, ingest_statutes(store, [amendment], workers=1))  # the amendment lands
+        listener.join(30)
+        assert events, "no new breaks were pushed"
+        pushed = json.loads(events[0])
+        assert pushed and {b["department"] for b in pushed} == {department}
+        assert {b["status"] for b in pushed} == {"待处理"}
+
+        query = """query ($d: String) { breaks(department: $d, first: 100) { totalCount edges { node {
+            id kind status departmentName ownerCode unitOld evidence fix } } } }"""
+        page = client.post("/graphql", json={"query": query, "variables": {"d": department}}).json()
+        assert "errors" not in page, page
+        nodes = [e["node"] for e in page["data"]["breaks"]["edges"]]
+        assert {n["id"] for n in nodes} >= {b["id"] for b in pushed}
+        target = nodes[0]["id"]
+        mutation = """mutation ($id: String!, $s: String!) { setBreakStatus(id: $id, status: $s, note: "已修改依据")
+            { id status statusBy note } }"""
+        denied = client.post("/graphql", json={"query": mutation, "variables": {"id": target, "s": "已处理"}}).json()
+        assert "editor role is needed" in denied["errors"][0]["message"]
+        assert repo.get(store, target)["status"] == "待处理"
+        bad = client.post("/graphql", json={"query": mutation, "variables": {"id": target, "s": "done"}},
+                          headers={"X-API-Key": editor}).json()
+        assert "is not a status" in bad["errors"][0]["message"]
+        done = client.post("/graphql", json={"query": mutation, "variables": {"id": target, "s": "已处理"}},
+                           headers={"X-API-Key": editor}).json()
+        assert done["data"]["setBreakStatus"] == {"id": target, "status": "已处理", "statusBy": "法制科",
+                                                  "note": "已修改依据"}
+        dept = client.post("/graphql", json={"query": """{ regions { departments { id openBreaks(first: 100) {
+            totalCount } } } }"""}).json()
+        assert "errors" not in dept, dept
+        counts = {d["id"]: d["openBreaks"]["totalCount"] for r in dept["data"]["regions"] for d in r["departments"]}
+        assert counts[department] == len(nodes) - 1  # the one set 已处理 is no longer 待处理
