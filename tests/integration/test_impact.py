@@ -171,6 +171,8 @@ def test_ingesting_a_new_version_summarises_its_impact(store: GraphStore, tmp_pa
     report = after_ingest(store, ingest_statutes(store, [tmp_path / newest.name]), summarise=True)
     assert report.ok and report.laws_aligned == 1
     summary = report.summary()["impact"]["农产品质量安全法"]
+    tracked = summary.pop("tracked")  # and stored as tracked work, one record per break
+    assert (tracked["new"], tracked["kept"], tracked["closed"]) == (40, 0, 0)
     assert summary == {"from": OLD, "to": NEW, "basis_repealed": 4, "basis_renumbered": 3, "basis_changed": 14,
                        "range_exceeded": 11, "penalty_type_removed": 3, "case_precedent": 5}
 
