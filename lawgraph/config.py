@@ -59,6 +59,10 @@ class Settings(BaseSettings):
                                                        "set explicitly")
     api_keys: list[ApiKey] = Field(default_factory=list, description="JSON list of {name, role, sha256}; make "
                                                                     "one with `lawgraph key new`")
+    session_minutes: int = Field(default=480, ge=1, le=7 * 24 * 60, description="A workbench login lapses after "
+                                 "this many minutes without a request.")
+    session_cookie_secure: bool = Field(default=False, description="Mark the workbench cookies Secure (serve "
+                                        "over HTTPS, e.g. behind a TLS proxy).")
     anonymous_role: Role | None = Field(default=None, description="Role of requests without a key; off by default")
     introspection: bool | None = None
     graphiql: bool | None = None

@@ -18,6 +18,9 @@ if command -v npm >/dev/null 2>&1; then
      "$m/graphiql/graphiql.min.js" "$m/graphiql/graphiql.min.css" "$vendor/"
   cp "$m/@graphiql/plugin-explorer/dist/index.umd.js" "$vendor/explorer.umd.js"
   cp "$m/@graphiql/plugin-explorer/dist/style.css" "$vendor/explorer.css"
+  # the workbench: TypeScript (pinned in web/package-lock.json) compiled into the package (lawgraph/web/static/js)
+  npm ci --prefix web --no-audit --no-fund --loglevel=error
+  npm run --prefix web --silent build
 else
-  echo "npm not found: GraphiQL will be off (the API works without it)" >&2
+  echo "npm not found: GraphiQL and the workbench will be off (the API works without them)" >&2
 fi

@@ -2,7 +2,8 @@
 # Installs lawgraph, the pinned Cypher linter and the Neo4j launcher, then runs every check CI runs:
 # Neo4j's Cypher linter over lawgraph/cypher/, ruff, mypy --strict, and the whole pytest suite twice — on the
 # embedded FalkorDB, then on a Neo4j 5.26 server started from Maven artifacts (tools/neo4j-server) on a loopback
-# port with a random password, and stopped at the end (scripts/with_neo4j.py).
+# port with a random password, and stopped at the end (scripts/with_neo4j.py). The workbench's browser tests
+# (tests/e2e) drive Debian's chromium, installed here with a CJK font when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -15,6 +16,12 @@ echo "== mypy --strict"
 .venv/bin/mypy
 echo "== build the Neo4j launcher (Maven)"
 (cd tools/neo4j-server && mvn -q -B package)
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then
+  echo "== install Debian's chromium and a CJK font (the workbench's browser tests)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk
+fi
 echo "== pytest on the embedded FalkorDB"
 env -u LAWGRAPH_GRAPH_URL .venv/bin/python -m pytest "$@"
 echo "== pytest on Neo4j 5.26"

@@ -16,7 +16,7 @@ from strawberry.fastapi import GraphQLRouter
 
 from lawgraph.api.context import Context
 from lawgraph.api.schema import build_schema
-from lawgraph.api.security import AccessDenied, Caller, RateLimiter, body_limit, identify
+from lawgraph.api.security import AccessDenied, Caller, RateLimiter, Sessions, body_limit, identify
 from lawgraph.config import Settings, load_settings
 from lawgraph.errors import LawgraphError
 from lawgraph.graph.repos import breaks
@@ -29,6 +29,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     settings = settings or load_settings()
     holder: dict[str, GraphStore] = {} if store is None else {"store": store}
     limiter = RateLimiter(settings.rate_per_minute)
+    sessions = Sessions(settings.session_minutes)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -46,10 +47,11 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         if not request.url.path.startswith("/graphql"):
             return await call_next(request)  # /healthz, /readyz
         try:
-            caller = identify(settings, request)
+            caller = identify(settings, request, sessions)
         except AccessDenied as exc:
-            return JSONResponse({"errors": [{"message": str(exc)}]}, status_code=401,
-                                headers={"WWW-Authenticate": "Bearer"})
+            csrf = "CSRF" in str(exc)
+            return JSONResponse({"errors": [{"message": str(exc)}]}, status_code=403 if csrf else 401,
+                                headers={} if csrf else {"WWW-Authenticate": "Bearer"})
         if not limiter.allow(caller.name if caller.name != "anonymous" else f"anonymous@{caller.address}"):
             return JSONResponse({"errors": [{"message": f"rate limit: at most {settings.rate_per_minute} requests "
                                              "a minute; slow down and retry"}]}, status_code=429,
@@ -73,6 +75,9 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         from lawgraph.api.graphiql import mount
 
         mount(app)  # at /graphiql, from local files
+    from lawgraph.api import web
+
+    web.mount(app, settings, sessions, limiter)  # the workbench at /
 
     @app.get("/events/breaks")
     async def break_events(request: Request, department: str | None = None, region: str | None = None,
@@ -81,7 +86,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         created after `since` (or the Last-Event-ID header, or the moment of subscribing), data a JSON list;
         the stream ends after `wait` seconds (at most an hour) — reconnect with the last event id."""
         try:
-            caller = identify(settings, request)
+            caller = identify(settings, request, sessions)
         except AccessDenied as exc:
             return JSONResponse({"error": str(exc)}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
         store = holder["store"]

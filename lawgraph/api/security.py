@@ -44,21 +44,79 @@ class AccessDenied(LawgraphError):
     """No key, an unknown key, or a role too low for what was asked."""
 
 
-def identify(settings: Settings, request: Request) -> Caller:
-    """The caller of a request, from `Authorization: Bearer <key>` or `X-API-Key`; raises AccessDenied."""
-    address = request.client.host if request.client else "unknown"
-    header = request.headers.get("authorization", "")
-    key = header[7:].strip() if header.lower().startswith("bearer ") else request.headers.get("x-api-key", "").strip()
-    if not key:
-        if settings.anonymous_role is None:
-            raise AccessDenied("an API key is required: send `Authorization: Bearer <key>` (keys are made with "
-                               "`lawgraph key new`)")
-        return Caller("anonymous", settings.anonymous_role, address)
+SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER = "lg_session", "lg_csrf", "x-csrf-token"
+
+
+def caller_for_key(settings: Settings, key: str, address: str) -> Caller:
+    """The caller an API key names; raises AccessDenied for a key not configured."""
     digest = hashlib.sha256(key.encode()).hexdigest()
     for entry in settings.api_keys:
         if hmac.compare_digest(entry.sha256, digest):
             return Caller(entry.name, entry.role, address)
     raise AccessDenied("unknown API key")
+
+
+@dataclass
+class Session:
+    """A workbench login: who, the CSRF token its mutations must echo, when it lapses."""
+
+    caller: Caller
+    csrf: str
+    expires: float
+
+
+class Sessions:
+    """Workbench sessions, in memory (a restart logs everyone out): an HttpOnly cookie names one; it lapses after
+    `minutes` without a request."""
+
+    def __init__(self, minutes: int) -> None:
+        self.seconds = minutes * 60
+        self._open: dict[str, Session] = {}
+        self._lock = threading.Lock()
+
+    def open(self, caller: Caller) -> tuple[str, Session]:
+        sid = secrets.token_urlsafe(32)
+        session = Session(caller, secrets.token_urlsafe(24), time.monotonic() + self.seconds)
+        with self._lock:
+            self._open = {k: v for k, v in self._open.items() if v.expires > time.monotonic()}
+            self._open[sid] = session
+        return sid, session
+
+    def get(self, sid: str | None) -> Session | None:
+        if not sid:
+            return None
+        with self._lock:
+            session = self._open.get(sid)
+            if session is None or session.expires <= time.monotonic():
+                self._open.pop(sid, None)
+                return None
+            session.expires = time.monotonic() + self.seconds  # sliding expiry
+            return session
+
+    def close(self, sid: str | None) -> None:
+        with self._lock:
+            self._open.pop(sid or "", None)
+
+
+def identify(settings: Settings, request: Request, sessions: Sessions | None = None) -> Caller:
+    """The caller of a request, from `Authorization: Bearer <key>` or `X-API-Key`, else from a workbench session
+    cookie — whose POSTs must carry its CSRF token in `X-CSRF-Token` —, else anonymous where allowed; raises
+    AccessDenied."""
+    address = request.client.host if request.client else "unknown"
+    header = request.headers.get("authorization", "")
+    key = header[7:].strip() if header.lower().startswith("bearer ") else request.headers.get("x-api-key", "").strip()
+    if key:
+        return caller_for_key(settings, key, address)
+    session = sessions.get(request.cookies.get(SESSION_COOKIE)) if sessions is not None else None
+    if session is not None:
+        if request.method not in ("GET", "HEAD", "OPTIONS") and \
+                not hmac.compare_digest(request.headers.get(CSRF_HEADER, ""), session.csrf):
+            raise AccessDenied("the request lacks the session's CSRF token (X-CSRF-Token); reload the page")
+        return session.caller
+    if settings.anonymous_role is None:
+        raise AccessDenied("an API key is required: send `Authorization: Bearer <key>` (keys are made with "
+                           "`lawgraph key new`), or log in to the workbench")
+    return Caller("anonymous", settings.anonymous_role, address)
 
 
 class RateLimiter:

@@ -50,7 +50,8 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
-    """Serve the GraphQL API (POST /graphql) and GraphiQL (/graphiql in a browser)."""
+    """Serve the workbench (/ in a browser), the GraphQL API (POST /graphql), GraphiQL (/graphiql) and new breaks
+    as server-sent events (/events/breaks)."""
     import uvicorn
 
     from lawgraph.api.app import create_app

@@ -65,7 +65,8 @@ def test_the_wheel_holds_one_top_level_package_and_its_files(installed: tuple[Pa
     assert top == {"lawgraph"}
     for needed in ("lawgraph/cypher/schema/falkordb.cypher", "lawgraph/cypher/laws/find_law.cypher",
                    "lawgraph/domain/data/boilerplate_clauses.txt", "lawgraph/api/static/graphiql.html",
-                   "lawgraph/sample/statutes/农产品质量安全法(2022-09-02).md", "lawgraph/py.typed"):
+                   "lawgraph/sample/statutes/农产品质量安全法(2022-09-02).md", "lawgraph/py.typed",
+                   "lawgraph/web/static/index.html", "lawgraph/web/static/js/main.js"):
         assert needed in names, needed
 
 

@@ -66,6 +66,10 @@ def record(store: GraphStore, info: Info[Context, None], action: str, file: str 
 class AuditQuery:
     """The audit log and the configured keys, for admins."""
 
+    @strawberry.field(description="Who is asking: the key's (or session's) name and role; `anonymous` without one.")
+    def me(self, info: Info[Context, None]) -> KeyInfo:
+        return KeyInfo(name=info.context.caller.name, role=info.context.caller.role)
+
     @strawberry.field(description="The configured API keys: names and roles (admin role).")
     def api_keys(self, info: Info[Context, None]) -> list[KeyInfo]:
         require(info, "admin")

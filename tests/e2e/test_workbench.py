@@ -1,0 +1,173 @@
+"""The workbench in a real headless Chromium (Debian's chromium, driven by Playwright with `executable_path`)
+against `lawgraph serve` on the sample: login, the pages, no console error, no request leaving the machine,
+roles (readers see no 涉密 power and cannot set a status; editors can), CSRF refusal and logout."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
+
+from lawgraph.config import Settings
+from lawgraph.graph.repos import breaks as break_repo
+from lawgraph.graph.store import GraphStore
+from lawgraph.ingest.sample import load_sample
+from tests.conftest import sample_with_secret_powers
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+READER, EDITOR = "lg_reader_key_for_the_workbench", "lg_editor_key_for_the_workbench"
+SECRET = "NY02004"  # made 涉密 in this test's sample
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def sample_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return sample_with_secret_powers(tmp_path_factory.mktemp("wb"), SECRET)
+
+
+@pytest.fixture
+def server(store: GraphStore, settings: Settings, sample_tree: Path) -> Iterator[str]:
+    """`lawgraph serve` on the sample (with its 涉密 power), amendment breaks tracked; stopped at the end."""
+    from lawgraph.analysis.tracking import track_laws
+
+    assert load_sample(store, sample_tree).ok
+    track_laws(store, None, "test")
+    keys = [{"name": "王科员", "role": "reader", "sha256": hashlib.sha256(READER.encode()).hexdigest()},
+            {"name": "法制科", "role": "editor", "sha256": hashlib.sha256(EDITOR.encode()).hexdigest()}]
+    port = _free_port()
+    env = {**os.environ, "LAWGRAPH_API_KEYS": json.dumps(keys)}
+    env.pop("LAWGRAPH_ANONYMOUS_ROLE", None)
+    proc = subprocess.Popen([sys.executable, "-m", "lawgraph.cli.main", "serve", "--graph", settings.graph_url,
+                             "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/readyz", timeout=5) as answer:
+                if answer.status == 200:
+                    break
+        except OSError:
+            pass
+        assert proc.poll() is None and time.monotonic() < deadline, "lawgraph serve did not start"
+        time.sleep(0.3)
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        found = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        yield found
+        found.close()
+
+
+class Watch:
+    """Console errors and requests to anything but the server, on one page."""
+
+    def __init__(self, page: Page, base: str) -> None:
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        host = urlparse(base).netloc
+        page.on("console", lambda m: self._console(m))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: self._request(r, host))
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
+
+    def _request(self, request: Request, host: str) -> None:
+        url = urlparse(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != host:
+            self.outside.append(request.url)
+
+
+def _login(page: Page, base: str, key: str) -> None:
+    page.goto(base + "/")
+    page.get_by_label("API 密钥").fill(key)
+    page.get_by_role("button", name="登录").click()
+    page.get_by_role("heading", name="法规").wait_for()
+
+
+def test_reader_reads_laws_articles_and_impact(server: str, browser: Browser, store: GraphStore) -> None:
+    page = browser.new_page()
+    watch = Watch(page, server)
+    page.goto(server + "/")
+    page.get_by_label("API 密钥").fill("wrong-key")
+    page.get_by_role("button", name="登录").click()
+    page.locator("#login-error").filter(has_text="unknown API key").wait_for()
+    watch.errors.clear()  # the refused login above is the one error expected (its 401)
+    _login(page, server, READER)
+    assert "王科员（reader）" in page.locator("#nav").inner_text()
+    # 法规: search, a law's 沿革, an article and what rests on it
+    page.get_by_label("搜索法规").fill("农产品质量安全法")
+    page.get_by_role("button", name="搜索").click()
+    page.get_by_role("link", name="中华人民共和国农产品质量安全法").click()
+    page.get_by_role("heading", name="沿革").wait_for()
+    timeline = page.locator(".timeline li")
+    assert timeline.count() == 2 and "2018-10-26" in timeline.nth(0).inner_text()
+    page.goto(server + "/#/law/农产品质量安全法?asOf=2020-01-01")
+    page.get_by_role("link", name="第四十七条").click()
+    page.get_by_role("heading", name="依据本条的职权", exact=False).wait_for()
+    rests = page.locator(".rests").inner_text()
+    assert "青禾县农业农村局" in rests and "NY02001" in rests
+    # 修法影响: the tracked breaks of 2018 → 2022, exactly as stored, none on the 涉密 power for a reader
+    page.goto(server + "/#/impact?law=农产品质量安全法&region=")
+    page.locator("#impact-summary").wait_for()
+    shown = page.locator("article.break")
+    readable = break_repo.page(store, law="农产品质量安全法", confidential=False, limit=10_000)[0]
+    assert shown.count() == readable > 20
+    assert SECRET not in page.locator("#impact-body").inner_text()
+    assert page.locator("select").count() == 0  # readers cannot set a status
+    assert not watch.errors, watch.errors
+    assert not watch.outside, watch.outside
+    # logout ends the session: the API refuses the old cookie
+    page.get_by_role("button", name="退出").click()
+    page.get_by_label("API 密钥").wait_for()
+    answer = page.request.post(server + "/graphql", data={"query": "{ me { name } }"})
+    assert answer.status == 401
+
+
+def test_editor_sets_a_status_and_csrf_is_refused(server: str, browser: Browser, store: GraphStore) -> None:
+    page = browser.new_page()
+    watch = Watch(page, server)
+    _login(page, server, EDITOR)
+    page.goto(server + "/#/impact?law=农产品质量安全法")
+    card = page.locator("article.break").first
+    card.wait_for()
+    break_id = str(card.get_attribute("data-break"))
+    card.locator("select").select_option("已处理")
+    card.locator("input").fill("已改为引用新条文")
+    card.get_by_role("button", name="保存状态").click()
+    card.locator("[role=status]").filter(has_text="已保存").wait_for()
+    stored: dict[str, Any] = break_repo.get(store, break_id)
+    assert (stored["status"], stored["status_by"], stored["note"]) == ("已处理", "法制科", "已改为引用新条文")
+    # the same mutation from the page's cookies without the CSRF token is refused
+    forged = page.request.post(server + "/graphql", data={
+        "query": f'mutation {{ setBreakStatus(id: "{break_id}", status: "待处理") {{ status }} }}'})
+    assert forged.status == 403 and "CSRF" in forged.text()
+    assert break_repo.get(store, break_id)["status"] == "已处理"
+    assert SECRET in page.locator("#impact-body").inner_text()  # editors see the 涉密 power's breaks
+    assert not watch.errors and not watch.outside, (watch.errors, watch.outside)

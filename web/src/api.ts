@@ -1,0 +1,50 @@
+// The one way the workbench gets data: lawgraph's own GraphQL API, with the session cookie and its CSRF token.
+
+export class ApiError extends Error {
+  constructor(message: string, readonly status: number) {
+    super(message);
+  }
+}
+
+function csrf(): string {
+  const found = document.cookie.split("; ").find((c) => c.startsWith("lg_csrf="));
+  return found ? decodeURIComponent(found.slice("lg_csrf=".length)) : "";
+}
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const answer = await fetch("/graphql", {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
+    body: JSON.stringify({ query, variables }),
+  });
+  let body: { data?: T; errors?: { message: string }[] };
+  try {
+    body = (await answer.json()) as typeof body;
+  } catch {
+    throw new ApiError(`the server answered ${answer.status} without data`, answer.status);
+  }
+  if (body.errors && body.errors.length > 0) {
+    throw new ApiError(body.errors.map((e) => e.message).join("; "), answer.status);
+  }
+  if (!answer.ok || body.data === undefined) {
+    throw new ApiError(`the server answered ${answer.status}`, answer.status);
+  }
+  return body.data;
+}
+
+export async function login(key: string): Promise<{ name: string; role: string }> {
+  const answer = await fetch("/login", {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ key }),
+  });
+  const body = (await answer.json()) as { name?: string; role?: string; error?: string };
+  if (!answer.ok || !body.name || !body.role) throw new ApiError(body.error ?? "login failed", answer.status);
+  return { name: body.name, role: body.role };
+}
+
+export async function logout(): Promise<void> {
+  await fetch("/logout", { method: "POST", credentials: "same-origin", headers: { "X-CSRF-Token": csrf() } });
+}

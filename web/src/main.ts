@@ -1,0 +1,80 @@
+// The workbench shell: who is logged in (GraphQL `me`), the login form, the navigation and the pages by route
+// (#/laws, #/law/TITLE, #/article/TITLE/N, #/impact).
+
+import { ApiError, gql, login, logout } from "./api.js";
+import { h, notice, replace } from "./dom.js";
+import { impactPage } from "./impact.js";
+import { articlePage, lawPage, lawsPage } from "./laws.js";
+
+interface Me { name: string; role: string }
+
+const main = document.getElementById("main") as HTMLElement;
+const nav = document.getElementById("nav") as HTMLElement;
+let me: Me | null = null;
+
+function loginForm(message = ""): void {
+  const key = h("input", { id: "api-key", type: "password", autocomplete: "current-password", required: true });
+  const error = h("p", { id: "login-error", role: "alert", class: "notice error" }, message);
+  const form = h("form", { id: "login", onsubmit: async (e: Event) => {
+    e.preventDefault();
+    try {
+      me = await login(key.value);
+      navigation(me);
+      if (location.hash === "#/laws") await route();
+      else location.hash = "#/laws";  // the hashchange routes
+    } catch (err) {
+      error.textContent = (err as Error).message;
+    }
+  } }, h("label", { for: "api-key" }, "API 密钥"), key, h("button", { type: "submit" }, "登录"));
+  replace(nav);
+  replace(main, h("h1", {}, "执法工作台 · 登录"), form, error);
+  key.focus();
+}
+
+function navigation(user: Me): void {
+  replace(nav,
+    h("a", { href: "#/laws" }, "法规"), " ", h("a", { href: "#/impact" }, "修法影响"), " ",
+    h("span", { class: "who" }, `${user.name}（${user.role}）`), " ",
+    h("button", { id: "logout", type: "button", onclick: async () => { await logout(); me = null; location.hash = ""; loginForm("已退出"); } }, "退出"));
+}
+
+function params(query: string): URLSearchParams {
+  return new URLSearchParams(query);
+}
+
+async function route(): Promise<void> {
+  if (!me) return;
+  const [path = "", query = ""] = location.hash.replace(/^#/, "").split("?");
+  const q = params(query);
+  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  for (const link of nav.querySelectorAll("a")) {
+    link.toggleAttribute("aria-current", (link.getAttribute("href") ?? "").startsWith(`#/${parts[0] ?? "laws"}`));
+  }
+  try {
+    if (parts[0] === "law" && parts[1]) await lawPage(main, parts[1], q.get("asOf") ?? "");
+    else if (parts[0] === "article" && parts[1] && parts[2]) await articlePage(main, parts[1], parts[2], q.get("asOf") ?? "");
+    else if (parts[0] === "impact") await impactPage(main, q.get("law") ?? "", q.get("region") ?? "", me.role !== "reader");
+    else await lawsPage(main, q.get("q") ?? "");
+    const heading = main.querySelector("h1");
+    if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) { me = null; loginForm("登录已过期，请重新登录"); return; }
+    replace(main, notice(`出错了：${(err as Error).message}`, "error"));
+  }
+}
+
+async function start(): Promise<void> {
+  if (!document.cookie.split("; ").some((c) => c.startsWith("lg_csrf="))) { loginForm(); return; }  // no session
+  try {
+    me = (await gql<{ me: Me }>("{ me { name role } }")).me;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) { loginForm(); return; }
+    replace(main, notice(`无法连接服务：${(err as Error).message}`, "error"));
+    return;
+  }
+  navigation(me);
+  await route();
+}
+
+window.addEventListener("hashchange", () => { void route(); });
+void start();
