@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
 
 from lawgraph.config import Settings
 from lawgraph.graph.repos import breaks as break_repo
@@ -148,6 +148,36 @@ def test_reader_reads_laws_articles_and_impact(server: str, browser: Browser, st
     page.get_by_label("API 密钥").wait_for()
     answer = page.request.post(server + "/graphql", data={"query": "{ me { name } }"})
     assert answer.status == 401
+
+
+AXE = Path(__file__).resolve().parents[2] / "web" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _axe(page: Page) -> list[str]:
+    """Serious or critical accessibility violations on the page (axe-core, from web/'s pinned dev dependencies)."""
+    page.add_script_tag(path=str(AXE))
+    found: dict[str, Any] = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in found["violations"]
+            if v["impact"] in ("serious", "critical")]
+
+
+def test_every_page_passes_axe_and_works_from_the_keyboard(server: str, browser: Browser) -> None:
+    context = browser.new_context(bypass_csp=True)  # only to inject axe-core; the app itself needs no exception
+    page = context.new_page()
+    page.goto(server + "/")
+    assert _axe(page) == []  # the login page
+    expect(page.get_by_label("API 密钥")).to_be_focused()  # the key field has the focus: type, then Enter
+    page.keyboard.type(EDITOR)
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="法规").wait_for()
+    for route, heading in (("#/laws?q=法", "法规"), ("#/law/农产品质量安全法?asOf=2020-01-01", "中华人民共和国农产品质量安全法"),
+                           ("#/article/农产品质量安全法/47?asOf=2020-01-01", "农产品质量安全法 第四十七条"),
+                           ("#/impact?law=农产品质量安全法", "修法影响")):
+        page.goto(f"{server}/{route}")
+        page.get_by_role("heading", name=heading).wait_for()
+        page.locator("main").filter(has_not_text="加载中").wait_for()
+        assert _axe(page) == [], route
+    context.close()
 
 
 def test_editor_sets_a_status_and_csrf_is_refused(server: str, browser: Browser, store: GraphStore) -> None:
