@@ -27,6 +27,7 @@ PAGES = {
     "laws": "#/laws?q=法",
     "law": "#/law/农产品质量安全法?asOf=2020-01-01",
     "article": "#/article/农产品质量安全法/47?asOf=2020-01-01",
+    "compare": "#/compare?law=农产品质量安全法&from=2018&to=2022&changed=1",
     "impact": "#/impact?law=农产品质量安全法&region=青禾县",
 }
 

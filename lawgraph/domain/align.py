@@ -91,6 +91,7 @@ class Pair:
     kind: str
     similarity: float
     children: list[Pair] = field(default_factory=list)
+    source: str = "automatic"  # automatic | review (legal staff's correction)
 
     def as_dict(self, *, detail: bool = False) -> dict[str, object]:
         """{old, new, kind, similarity} (and, with `detail`, the paragraph/item rows)."""

@@ -172,6 +172,7 @@ def test_every_page_passes_axe_and_works_from_the_keyboard(server: str, browser:
     page.get_by_role("heading", name="法规").wait_for()
     for route, heading in (("#/laws?q=法", "法规"), ("#/law/农产品质量安全法?asOf=2020-01-01", "中华人民共和国农产品质量安全法"),
                            ("#/article/农产品质量安全法/47?asOf=2020-01-01", "农产品质量安全法 第四十七条"),
+                           ("#/compare?law=农产品质量安全法&from=2018&to=2022", "新旧对照"),
                            ("#/impact?law=农产品质量安全法", "修法影响")):
         page.goto(f"{server}/{route}")
         page.get_by_role("heading", name=heading).wait_for()
@@ -200,4 +201,36 @@ def test_editor_sets_a_status_and_csrf_is_refused(server: str, browser: Browser,
     assert forged.status == 403 and "CSRF" in forged.text()
     assert break_repo.get(store, break_id)["status"] == "已处理"
     assert SECRET in page.locator("#impact-body").inner_text()  # editors see the 涉密 power's breaks
+    assert not watch.errors and not watch.outside, (watch.errors, watch.outside)
+
+
+def test_compare_versions_and_a_review_changes_the_impact(server: str, browser: Browser, store: GraphStore) -> None:
+    page = browser.new_page()
+    watch = Watch(page, server)
+    _login(page, server, EDITOR)
+    page.goto(server + "/#/compare?law=农产品质量安全法&from=2018&to=2022")
+    caption = page.locator("table.compare caption")
+    caption.wait_for()
+    assert "2018-10-26 → 2022-09-02" in caption.inner_text() and "已核对 0 行" in caption.inner_text()
+    assert page.locator("tr.row").count() > 80 and page.locator("tr.changed del, tr.changed ins").count() > 10
+    page.get_by_role("button", name="下一处变化").click()
+    expect(page.locator("tr.changed").first).to_be_focused()
+    # only the changed rows
+    page.get_by_label("只看有变化的条文").check()
+    page.get_by_role("button", name="对照").click()
+    expect(page.locator("tr.same")).to_have_count(0)
+    before = {b["id"] for b in break_repo.page(store, law="农产品质量安全法", limit=10_000)[1]}
+    # the editor corrects 2018 第五十条: split into 第七十条 and 第七十一条
+    row = page.locator('tr[data-old="50"]').first
+    row.locator("summary").click()
+    row.get_by_label("第 50 条的对应类型").select_option("split")
+    row.get_by_label("第 50 条对应的新条号（拆分时用逗号分隔）").fill("70，71")
+    row.get_by_role("button", name="保存").click()
+    expect(page.locator("table.compare caption")).to_contain_text("已核对 2 行")
+    expect(page.locator('tr[data-old="50"][data-new="70"] .reviewed')).to_have_text("已核对")
+    after = {b["id"] for b in break_repo.page(store, law="农产品质量安全法", limit=10_000)[1]}
+    assert after != before  # the tracked breaks followed the review
+    page.goto(server + "/#/impact?law=农产品质量安全法")
+    page.locator("#impact-summary").wait_for()
+    expect(page.locator("article.break")).to_have_count(len(after))
     assert not watch.errors and not watch.outside, (watch.errors, watch.outside)

@@ -3,6 +3,7 @@
 
 import { ApiError, gql, login, logout } from "./api.js";
 import { h, notice, replace } from "./dom.js";
+import { comparePage } from "./compare.js";
 import { impactPage } from "./impact.js";
 import { articlePage, lawPage, lawsPage } from "./laws.js";
 
@@ -33,7 +34,8 @@ function loginForm(message = ""): void {
 
 function navigation(user: Me): void {
   replace(nav,
-    h("a", { href: "#/laws" }, "法规"), " ", h("a", { href: "#/impact" }, "修法影响"), " ",
+    h("a", { href: "#/laws" }, "法规"), " ", h("a", { href: "#/compare" }, "新旧对照"), " ",
+    h("a", { href: "#/impact" }, "修法影响"), " ",
     h("span", { class: "who" }, `${user.name}（${user.role}）`), " ",
     h("button", { id: "logout", type: "button", onclick: async () => { await logout(); me = null; location.hash = ""; loginForm("已退出"); } }, "退出"));
 }
@@ -53,6 +55,7 @@ async function route(): Promise<void> {
   try {
     if (parts[0] === "law" && parts[1]) await lawPage(main, parts[1], q.get("asOf") ?? "");
     else if (parts[0] === "article" && parts[1] && parts[2]) await articlePage(main, parts[1], parts[2], q.get("asOf") ?? "");
+    else if (parts[0] === "compare") await comparePage(main, q.get("law") ?? "", q.get("from") ?? "", q.get("to") ?? "", q.get("changed") === "1", me.role !== "reader");
     else if (parts[0] === "impact") await impactPage(main, q.get("law") ?? "", q.get("region") ?? "", me.role !== "reader");
     else await lawsPage(main, q.get("q") ?? "");
     const heading = main.querySelector("h1");

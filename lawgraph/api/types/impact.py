@@ -126,6 +126,8 @@ class AlignmentRow:
     kind: str = strawberry.field(description="unchanged, modified, renumbered, renumbered_modified, split (one row "
                                              "per new article), merged (one row per old article), deleted, added.")
     similarity: float
+    source: str = strawberry.field(default="automatic", description="automatic, or review: a row legal staff "
+                                                                    "set (mutation reviewAlignment).")
 
 
 @strawberry.input
@@ -138,7 +140,8 @@ class AlignmentRowInput:
 
 
 def alignment_rows(pairs: list[Any]) -> list[AlignmentRow]:
-    return [AlignmentRow(old=p.old, new=p.new, kind=p.kind, similarity=round(float(p.similarity), 3)) for p in pairs]
+    return [AlignmentRow(old=p.old, new=p.new, kind=p.kind, similarity=round(float(p.similarity), 3),
+                         source=p.source) for p in pairs]
 
 
 def versions_of(info: Info[Context, None], law: str, from_: str, to: str) -> tuple[str, str, str]:

@@ -168,6 +168,7 @@ def apply_review(auto: list[Pair], reviewed: list[Pair], old: list[Unit], new: l
     kept = [p for p in auto if p.old not in named_old and p.new not in named_new
             and not (p.old is None and p.new is None)]
     for pair in reviewed:
+        pair.source = "review"
         if pair.kind in ONE_TO_ONE and pair.kind != "unchanged" and pair.old is not None and pair.new is not None:
             a, b = olds[pair.old], news[pair.new]
             pair.children = align_units(a.children, b.children, depth=1)
