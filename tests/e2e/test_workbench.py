@@ -16,7 +16,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
@@ -173,7 +173,8 @@ def test_every_page_passes_axe_and_works_from_the_keyboard(server: str, browser:
     for route, heading in (("#/laws?q=法", "法规"), ("#/law/农产品质量安全法?asOf=2020-01-01", "中华人民共和国农产品质量安全法"),
                            ("#/article/农产品质量安全法/47?asOf=2020-01-01", "农产品质量安全法 第四十七条"),
                            ("#/compare?law=农产品质量安全法&from=2018&to=2022", "新旧对照"),
-                           ("#/impact?law=农产品质量安全法", "修法影响")):
+                           ("#/impact?law=农产品质量安全法", "修法影响"), ("#/powers", "职权目录"),
+                           (f"#/power/{quote('江北省/临川市/青禾县/青禾县农业农村局#NY01002', safe='')}", "动物诊疗许可证核发")):
         page.goto(f"{server}/{route}")
         page.get_by_role("heading", name=heading).wait_for()
         page.locator("main").filter(has_not_text="加载中").wait_for()
@@ -233,4 +234,33 @@ def test_compare_versions_and_a_review_changes_the_impact(server: str, browser: 
     page.goto(server + "/#/impact?law=农产品质量安全法")
     page.locator("#impact-summary").wait_for()
     expect(page.locator("article.break")).to_have_count(len(after))
+    assert not watch.errors and not watch.outside, (watch.errors, watch.outside)
+
+
+def test_power_directory_and_a_power_page(server: str, browser: Browser) -> None:
+    page = browser.new_page()
+    watch = Watch(page, server)
+    _login(page, server, READER)
+    page.goto(server + "/#/powers")
+    page.locator("#power-count").wait_for()
+    page.get_by_label("类别").select_option("行政处罚")
+    page.get_by_label("搜索").fill("农产品")
+    page.get_by_role("button", name="筛选").click()
+    expect(page.locator("#power-count")).not_to_have_text("共 0 项")
+    listed = page.locator("table.powers tbody").inner_text()
+    assert "NY02003" in listed and SECRET not in listed  # the 涉密 power is not there for a reader
+    page.get_by_role("link", name="对销售不符合农产品质量安全标准的农产品的行政处罚", exact=False).first.click()
+    page.get_by_role("heading", name="依据").wait_for()
+    body = page.locator("main").inner_text()
+    assert "《中华人民共和国农产品质量安全法》" in body and "青禾县农业农村局" in body
+    assert page.locator("table.tiers tbody tr").count() >= 3  # the benchmark in force, tier by tier
+    assert "未登记办理流程" in body  # no steps stored for this one
+    permit = "江北省/临川市/青禾县/青禾县农业农村局#NY01002"
+    page.goto(f"{server}/#/power/{quote(permit, safe='')}")
+    page.get_by_role("heading", name="流程图").wait_for()
+    steps = page.locator("ol.flow li")
+    expect(steps).to_have_count(4)  # the 流程图 from the stored steps: 受理 → 审查 → 决定 → 送达
+    assert "受理" in steps.nth(0).inner_text() and "送达" in steps.nth(3).inner_text()
+    page.goto(server + f"/#/powers?q={SECRET}")
+    expect(page.locator("#power-count")).to_have_text("共 0 项")
     assert not watch.errors and not watch.outside, (watch.errors, watch.outside)
