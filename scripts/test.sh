@@ -16,7 +16,7 @@ echo "== mypy --strict"
 .venv/bin/mypy
 echo "== build the Neo4j launcher (Maven)"
 (cd tools/neo4j-server && mvn -q -B package)
-if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep "Noto Sans CJK" >/dev/null; then  # (no -q: pipefail)
   echo "== install Debian's chromium and a CJK font (the workbench's browser tests)"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
