@@ -174,7 +174,8 @@ def test_every_page_passes_axe_and_works_from_the_keyboard(server: str, browser:
                            ("#/article/农产品质量安全法/47?asOf=2020-01-01", "农产品质量安全法 第四十七条"),
                            ("#/compare?law=农产品质量安全法&from=2018&to=2022", "新旧对照"),
                            ("#/impact?law=农产品质量安全法", "修法影响"), ("#/powers", "职权目录"),
-                           (f"#/power/{quote('江北省/临川市/青禾县/青禾县农业农村局#NY01002', safe='')}", "动物诊疗许可证核发")):
+                           (f"#/power/{quote('江北省/临川市/青禾县/青禾县农业农村局#NY01002', safe='')}", "动物诊疗许可证核发"),
+                           ("#/oversight?region=青禾县", "监督")):
         page.goto(f"{server}/{route}")
         page.get_by_role("heading", name=heading).wait_for()
         page.locator("main").filter(has_not_text="加载中").wait_for()
@@ -263,4 +264,22 @@ def test_power_directory_and_a_power_page(server: str, browser: Browser) -> None
     assert "受理" in steps.nth(0).inner_text() and "送达" in steps.nth(3).inner_text()
     page.goto(server + f"/#/powers?q={SECRET}")
     expect(page.locator("#power-count")).to_have_text("共 0 项")
+    assert not watch.errors and not watch.outside, (watch.errors, watch.outside)
+
+
+def test_oversight_page(server: str, browser: Browser) -> None:
+    page = browser.new_page()
+    watch = Watch(page, server)
+    _login(page, server, READER)
+    page.goto(server + "/#/oversight?region=青禾县")
+    page.get_by_role("heading", name="裁量基准覆盖率").wait_for()
+    groups = page.locator("section.overlap")
+    assert groups.count() >= 2 and "ZF02001" in page.locator("main").inner_text()
+    assert "赋权" in page.locator("main").inner_text()  # the legitimate sharing, listed apart with its act
+    rules = page.locator("details.rule summary")
+    assert rules.count() >= 5 and rules.first.inner_text().startswith("F0")
+    rules.first.click()
+    assert page.locator("details.rule[open] tbody tr").count() >= 1
+    assert page.locator("table.coverage tbody tr").count() >= 3
+    assert SECRET not in page.locator("main").inner_text()
     assert not watch.errors and not watch.outside, (watch.errors, watch.outside)
