@@ -5,7 +5,7 @@ import { gql } from "./api.js";
 import { h, notice, replace } from "./dom.js";
 
 interface Member { id: string; code: string | null; name: string; department: string; region: string }
-interface Pair { a: string; b: string; kind: string; score: number; similarity: number; sharedArticles: string[]; matchedWords: string[]; legitimate: string | null }
+interface Pair { a: string; b: string; kind: string; score: number; similarity: number; sharedArticles: string[]; sharedUnits?: { text: string }[]; matchedWords: string[]; legitimate: string | null }
 interface Finding { rule: string; description: string; targetKind: string; targetId: string; code: string | null; name: string; department: string; tier: string | null; evidence: string }
 interface Coverage { department: string; discretionary: number; covered: number; rate: number; frequent: number; frequentCovered: number }
 
@@ -24,7 +24,7 @@ export async function oversightPage(root: HTMLElement, region: string, rule: str
   const data = await gql<{ overlaps: { groups: { id: string; kinds: string[]; departments: string[]; members: Member[]; pairs: Pair[] }[]; legitimate: Pair[] };
     findings: Finding[]; coverage: Coverage[] }>(`query ($r: String, $f: String) {
       overlaps(region: $r) { groups { id kinds departments members { id code name department region }
-        pairs { a b kind score similarity sharedArticles matchedWords legitimate } }
+        pairs { a b kind score similarity sharedArticles sharedUnits { text } matchedWords legitimate } }
         legitimate { a b kind score similarity sharedArticles matchedWords legitimate } }
       findings(region: $r, rule: $f) { rule description targetKind targetId code name department tier evidence }
       coverage(region: $r) { department discretionary covered rate frequent frequentCovered } }`,
@@ -39,7 +39,7 @@ export async function oversightPage(root: HTMLElement, region: string, rule: str
     data.overlaps.groups.length === 0 ? h("p", {}, "未发现") : h("div", {}, ...data.overlaps.groups.map((g) => h("section", { class: "overlap" },
       h("h3", {}, `${g.kinds.join("、")}：${g.departments.join(" / ")}`),
       h("ul", {}, ...g.members.map((m) => h("li", {}, powerLink(m.id, `${m.department} ${m.code ?? ""} ${m.name}`)))),
-      h("ul", { class: "evidence" }, ...g.pairs.map((p) => h("li", {}, `${p.kind}：${label(p.a)} ↔ ${label(p.b)}；共同依据 ${p.sharedArticles.join("、") || "—"}；相似度 ${p.similarity.toFixed(2)}${p.matchedWords.length ? `；相同用语 ${p.matchedWords.join("、")}` : ""}`)))))),
+      h("ul", { class: "evidence" }, ...g.pairs.map((p) => h("li", {}, `${p.kind}：${label(p.a)} ↔ ${label(p.b)}；共同依据 ${(p.sharedUnits ?? []).map((u) => u.text).join("、") || p.sharedArticles.join("、") || "无"}；相似度 ${p.similarity.toFixed(2)}${p.matchedWords.length ? `；相同用语 ${p.matchedWords.join("、")}` : ""}`)))))),
     h("h2", {}, `合法的共享（${data.overlaps.legitimate.length}）`),
     data.overlaps.legitimate.length === 0 ? h("p", {}, "无") : h("ul", {}, ...data.overlaps.legitimate.map((p) => h("li", {}, `${p.a} ↔ ${p.b}：${p.legitimate ?? ""}`))),
     h("h2", {}, `合法性检查（${data.findings.length} 项）`),
