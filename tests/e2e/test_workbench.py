@@ -175,7 +175,7 @@ def test_every_page_passes_axe_and_works_from_the_keyboard(server: str, browser:
                            ("#/compare?law=农产品质量安全法&from=2018&to=2022", "新旧对照"),
                            ("#/impact?law=农产品质量安全法", "修法影响"), ("#/powers", "职权目录"),
                            (f"#/power/{quote('江北省/临川市/青禾县/青禾县农业农村局#NY01002', safe='')}", "动物诊疗许可证核发"),
-                           ("#/oversight?region=青禾县", "监督")):
+                           ("#/oversight?region=青禾县", "监督"), ("#/import", "导入")):
         page.goto(f"{server}/{route}")
         page.get_by_role("heading", name=heading).wait_for()
         page.locator("main").filter(has_not_text="加载中").wait_for()
@@ -283,3 +283,34 @@ def test_oversight_page(server: str, browser: Browser) -> None:
     assert page.locator("table.coverage tbody tr").count() >= 3
     assert SECRET not in page.locator("main").inner_text()
     assert not watch.errors and not watch.outside, (watch.errors, watch.outside)
+
+
+def test_editor_upload_shows_row_errors_and_writes_the_good_rows(server: str, browser: Browser, store: GraphStore,
+                                                                 tmp_path: Path) -> None:
+    from lawgraph.graph.repos import enforcement as repo
+
+    table = tmp_path / "powers_upload.csv"
+    table.write_text("职权编码,职权名称,职权类型,罚则依据\nNY99001,对测试行为的处罚,行政处罚,\nNY99002,,行政处罚,\n",
+                     encoding="utf-8")
+    page = browser.new_page()
+    watch = Watch(page, server)
+    _login(page, server, EDITOR)
+    page.get_by_role("link", name="导入").click()
+    page.get_by_label("类型", exact=True).select_option("powers")
+    page.get_by_label("文件", exact=True).set_input_files(str(table))
+    page.get_by_label("地区", exact=True).fill("江北省/临川市/青禾县")
+    page.get_by_label("部门", exact=True).fill("青禾县农业农村局")
+    page.get_by_role("button", name="上传").click()
+    alert = page.locator("#import-result [role=alert]")
+    alert.wait_for()
+    assert "1 处错误" in alert.inner_text() and "其余 1 条已写入" in alert.inner_text()
+    problem = page.locator("table.problems tbody tr").first.inner_text()
+    assert "powers_upload.csv" in problem and "3" in problem  # the file and its row
+    assert repo.find_power(store, "NY99001")["name"] == "对测试行为的处罚"  # the good row was written
+    assert not watch.errors and not watch.outside, (watch.errors, watch.outside)
+    # a reader has no 导入
+    reader = browser.new_page()
+    _login(reader, server, READER)
+    assert reader.get_by_role("link", name="导入").count() == 0
+    reader.goto(server + "/#/import")
+    reader.get_by_text("导入需要编辑（editor）权限").wait_for()

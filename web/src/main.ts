@@ -6,6 +6,7 @@ import { h, notice, replace } from "./dom.js";
 import { comparePage } from "./compare.js";
 import { impactPage } from "./impact.js";
 import { articlePage, lawPage, lawsPage } from "./laws.js";
+import { importPage } from "./imports.js";
 import { oversightPage } from "./oversight.js";
 import { powerPage, powersPage } from "./powers.js";
 
@@ -39,6 +40,7 @@ function navigation(user: Me): void {
     h("a", { href: "#/laws" }, "法规"), " ", h("a", { href: "#/compare" }, "新旧对照"), " ",
     h("a", { href: "#/impact" }, "修法影响"), " ", h("a", { href: "#/powers" }, "职权目录"), " ",
     h("a", { href: "#/oversight" }, "监督"), " ",
+    user.role !== "reader" ? h("a", { href: "#/import" }, "导入") : null, " ",
     h("span", { class: "who" }, `${user.name}（${user.role}）`), " ",
     h("button", { id: "logout", type: "button", onclick: async () => { await logout(); me = null; location.hash = ""; loginForm("已退出"); } }, "退出"));
 }
@@ -62,6 +64,7 @@ async function route(): Promise<void> {
     else if (parts[0] === "powers") await powersPage(main, { region: q.get("region") ?? "", department: q.get("department") ?? "",
       category: q.get("category") ?? "", status: q.get("status") ?? "", q: q.get("q") ?? "", after: q.get("after") ?? "" });
     else if (parts[0] === "power" && parts[1]) await powerPage(main, parts[1]);
+    else if (parts[0] === "import") importPage(main, me.role !== "reader");
     else if (parts[0] === "oversight") await oversightPage(main, q.get("region") ?? "", q.get("rule") ?? "");
     else if (parts[0] === "impact") await impactPage(main, q.get("law") ?? "", q.get("region") ?? "", me.role !== "reader");
     else await lawsPage(main, q.get("q") ?? "");
