@@ -41,6 +41,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
                 holder["store"].close()
 
     app = FastAPI(title="lawgraph", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.store_holder = holder
 
     @app.middleware("http")
     async def access(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

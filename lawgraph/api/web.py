@@ -5,10 +5,14 @@ scripts compiled from web/src by scripts/setup.sh): no page refers to another ho
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import mimetypes
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 from lawgraph import resources
@@ -22,10 +26,12 @@ from lawgraph.api.security import (
     identify,
 )
 from lawgraph.config import Settings
+from lawgraph.errors import LawgraphError, NotFoundError
 
 STATIC = resources.path("web", "static")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 log = logging.getLogger("lawgraph.api")
 
 
@@ -80,6 +86,49 @@ def mount(app: FastAPI, settings: Settings, sessions: Sessions, limiter: RateLim
         answer.set_cookie(SESSION_COOKIE, sid, httponly=True, samesite="strict", secure=secure, path="/")
         answer.set_cookie(CSRF_COOKIE, session.csrf, httponly=False, samesite="strict", secure=secure, path="/")
         return answer
+
+    @app.get("/download/impact.{fmt}", include_in_schema=False)
+    async def download_impact(request: Request, fmt: str, law: str, from_: str = Query(alias="from"),
+                              to: str = Query(), region: str | None = None) -> Response:
+        """The amendment-impact report (the CLI's `impact --format md|xlsx`) for the caller: readers get it without
+        涉密 powers and what rests on them."""
+        if fmt not in ("md", "xlsx"):
+            return JSONResponse({"error": "use impact.md or impact.xlsx"}, status_code=404)
+        try:
+            caller = identify(settings, request, sessions)
+        except AccessDenied as exc:
+            return JSONResponse({"error": str(exc)}, status_code=401)
+        store = app.state.store_holder["store"]
+
+        def build() -> tuple[bytes, str]:
+            from lawgraph.analysis import report
+            from lawgraph.analysis.impact import impact
+            from lawgraph.domain import ids
+            from lawgraph.graph.repos import alignment
+            from lawgraph.graph.repos import laws as law_repo
+            from lawgraph.graph.repos.enforcement import find_region
+
+            found = law_repo.find_law(store, law_id=ids.law_key(law), title=law.strip("《》 "))
+            if found is None:
+                raise NotFoundError(f"no law titled {law!r}")
+            old = alignment.pick_version(store, found["id"], from_)["id"]
+            new = alignment.pick_version(store, found["id"], to)["id"]
+            result = impact(store, found["id"], old, new, region=find_region(store, region) if region else None,
+                            confidential=caller.can("editor"))
+            if fmt == "md":
+                return report.markdown(result).encode("utf-8"), "text/markdown; charset=utf-8"
+            with tempfile.TemporaryDirectory(prefix="lg-dl-") as tmp:
+                path = Path(tmp) / "impact.xlsx"
+                report.xlsx(result, path)
+                return path.read_bytes(), XLSX
+
+        try:
+            body, kind = await asyncio.to_thread(build)
+        except LawgraphError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        name = quote(f"修法影响_{law}_{from_}_{to}.{fmt}")
+        return Response(body, media_type=kind, headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}",
+                                                        "Cache-Control": "no-store"})
 
     @app.post("/logout", include_in_schema=False)
     async def logout(request: Request) -> Response:

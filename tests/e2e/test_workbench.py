@@ -141,6 +141,21 @@ def test_reader_reads_laws_articles_and_impact(server: str, browser: Browser, st
     assert shown.count() == readable > 20
     assert SECRET not in page.locator("#impact-body").inner_text()
     assert page.locator("select").count() == 0  # readers cannot set a status
+    with page.expect_download() as waiting:
+        page.get_by_role("link", name="Excel（.xlsx）").click()
+    sheet = waiting.value
+    assert sheet.suggested_filename.endswith(".xlsx")
+    from openpyxl import load_workbook
+
+    saved = Path(sheet.path()).with_suffix(".xlsx")
+    shutil.copyfile(sheet.path(), saved)  # the download is stored without a suffix
+    workbook = load_workbook(saved, read_only=True)
+    cells = " ".join(str(c) for ws in workbook.worksheets for row in ws.iter_rows(values_only=True) for c in row if c)
+    assert "青禾县农业农村局" in cells and SECRET not in cells  # the reader's report leaves the 涉密 power out
+    markdown = page.request.get(server + str(page.get_by_role("link", name="Markdown（.md）").get_attribute("href")))
+    assert markdown.status == 200
+    markdown = markdown.text()
+    assert "青禾县农业农村局" in markdown and SECRET not in markdown
     assert not watch.errors, watch.errors
     assert not watch.outside, watch.outside
     # logout ends the session: the API refuses the old cookie

@@ -59,8 +59,12 @@ export async function impactPage(root: HTMLElement, law: string, region: string,
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "类型"), h("th", { scope: "col" }, "数量"))),
     h("tbody", {}, ...[...byKind].map(([k, n]) => h("tr", { "data-kind": k }, h("td", {}, KINDS[k] ?? k), h("td", {}, n)))));
   const departments = [...byDept].sort((a, b) => b[1].length - a[1].length);
+  const dates = { from: (first?.fromVersion ?? "").split("@")[1] ?? "", to: (first?.toVersion ?? "").split("@")[1] ?? "" };
+  const query = new URLSearchParams({ law, from: dates.from, to: dates.to, ...(region ? { region } : {}) }).toString();
   replace(body,
     h("p", { id: "impact-summary", role: "status" }, `${first?.fromVersion ?? ""} → ${first?.toVersion ?? ""}：共 ${breaks.length} 项`),
+    h("p", { class: "downloads" }, "下载报告：", h("a", { href: `/download/impact.xlsx?${query}`, download: "" }, "Excel（.xlsx）"), " ",
+      h("a", { href: `/download/impact.md?${query}`, download: "" }, "Markdown（.md）")),
     counts,
     h("h2", {}, "按部门"),
     h("ul", { class: "dept-counts" }, ...departments.map(([d, rows]) => h("li", {},
