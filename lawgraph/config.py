@@ -61,6 +61,8 @@ class Settings(BaseSettings):
                                                                     "one with `lawgraph key new`")
     session_minutes: int = Field(default=480, ge=1, le=7 * 24 * 60, description="A workbench login lapses after "
                                  "this many minutes without a request.")
+    public_view: bool = Field(default=False, description="Serve the 公示 view: an anonymous, read-only 职权目录 at "
+                                                        "/public (no 涉密 power, nothing else of the graph).")
     session_cookie_secure: bool = Field(default=False, description="Mark the workbench cookies Secure (serve "
                                         "over HTTPS, e.g. behind a TLS proxy).")
     anonymous_role: Role | None = Field(default=None, description="Role of requests without a key; off by default")

@@ -79,6 +79,8 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     from lawgraph.api import web
 
     web.mount(app, settings, sessions, limiter)  # the workbench at /
+    if settings.public_view:
+        web.mount_public(app, settings, limiter, lambda: holder["store"])  # the 公示 view at /public
 
     @app.get("/events/breaks")
     async def break_events(request: Request, department: str | None = None, region: str | None = None,

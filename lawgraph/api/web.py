@@ -9,6 +9,7 @@ import asyncio
 import logging
 import mimetypes
 import tempfile
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -27,6 +28,7 @@ from lawgraph.api.security import (
 )
 from lawgraph.config import Settings
 from lawgraph.errors import LawgraphError, NotFoundError
+from lawgraph.graph.store import GraphStore
 
 STATIC = resources.path("web", "static")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -141,5 +143,49 @@ def mount(app: FastAPI, settings: Settings, sessions: Sessions, limiter: RateLim
         answer.delete_cookie(SESSION_COOKIE, path="/")
         answer.delete_cookie(CSRF_COOKIE, path="/")
         return answer
+
+    return True
+
+
+def mount_public(app: FastAPI, settings: Settings, limiter: RateLimiter, store: Callable[[], GraphStore]) -> bool:
+    """The 公示 view: /public (its own page and script) and /public/graphql (its own read-only schema, anonymous,
+    rate-limited per address): the published 职权目录 and nothing else."""
+    import strawberry
+    from strawberry.extensions import MaxTokensLimiter, QueryDepthLimiter
+    from strawberry.fastapi import GraphQLRouter
+
+    from lawgraph.api.context import Context
+    from lawgraph.api.security import Caller
+    from lawgraph.api.types.public import PublicQuery
+
+    page_file = STATIC / "public.html"
+    if not page_file.is_file() or not (STATIC / "js" / "public.js").is_file():
+        log.warning("the 公示 view is off: its page or script is missing under %s; run scripts/setup.sh", STATIC)
+        return False
+    page = page_file.read_text(encoding="utf-8")
+    schema = strawberry.Schema(query=PublicQuery, extensions=[lambda: QueryDepthLimiter(max_depth=6),
+                                                              lambda: MaxTokensLimiter(max_token_count=800)])
+
+    async def context(request: Request) -> Context:
+        address = request.client.host if request.client else "unknown"
+        return Context(store=store(), caller=Caller("public", "reader", address), keys=[])
+
+    router: GraphQLRouter[Context, None] = GraphQLRouter(schema, context_getter=context, graphql_ide=None,
+                                                         multipart_uploads_enabled=False)
+
+    @app.middleware("http")
+    async def public_limit(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        if request.url.path.startswith("/public/graphql"):
+            address = request.client.host if request.client else "unknown"
+            if not limiter.allow(f"public@{address}"):
+                return JSONResponse({"errors": [{"message": "rate limit; retry in a moment"}]}, status_code=429)
+        return await call_next(request)
+
+    app.include_router(router, prefix="/public/graphql")
+
+    @app.get("/public", response_class=HTMLResponse, include_in_schema=False)
+    async def public_page() -> HTMLResponse:
+        return HTMLResponse(page, headers={"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
+                                           "Referrer-Policy": "no-referrer", "Cache-Control": "no-cache"})
 
     return True

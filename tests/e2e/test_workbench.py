@@ -53,7 +53,7 @@ def server(store: GraphStore, settings: Settings, sample_tree: Path) -> Iterator
     keys = [{"name": "王科员", "role": "reader", "sha256": hashlib.sha256(READER.encode()).hexdigest()},
             {"name": "法制科", "role": "editor", "sha256": hashlib.sha256(EDITOR.encode()).hexdigest()}]
     port = _free_port()
-    env = {**os.environ, "LAWGRAPH_API_KEYS": json.dumps(keys)}
+    env = {**os.environ, "LAWGRAPH_API_KEYS": json.dumps(keys), "LAWGRAPH_PUBLIC_VIEW": "true"}
     env.pop("LAWGRAPH_ANONYMOUS_ROLE", None)
     proc = subprocess.Popen([sys.executable, "-m", "lawgraph.cli.main", "serve", "--graph", settings.graph_url,
                              "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -190,7 +190,9 @@ def test_every_page_passes_axe_and_works_from_the_keyboard(server: str, browser:
                            ("#/compare?law=农产品质量安全法&from=2018&to=2022", "新旧对照"),
                            ("#/impact?law=农产品质量安全法", "修法影响"), ("#/powers", "职权目录"),
                            (f"#/power/{quote('江北省/临川市/青禾县/青禾县农业农村局#NY01002', safe='')}", "动物诊疗许可证核发"),
-                           ("#/oversight?region=青禾县", "监督"), ("#/import", "导入")):
+                           ("#/oversight?region=青禾县", "监督"), ("#/import", "导入"),
+                           ("public#/", "行政职权目录（公示）"),
+                           (f"public#/power/{quote('江北省/临川市/青禾县/青禾县农业农村局#NY01002', safe='')}", "动物诊疗许可证核发")):
         page.goto(f"{server}/{route}")
         page.get_by_role("heading", name=heading).wait_for()
         page.locator("main").filter(has_not_text="加载中").wait_for()
@@ -329,3 +331,38 @@ def test_editor_upload_shows_row_errors_and_writes_the_good_rows(server: str, br
     assert reader.get_by_role("link", name="导入").count() == 0
     reader.goto(server + "/#/import")
     reader.get_by_text("导入需要编辑（editor）权限").wait_for()
+
+
+def test_public_view_shows_the_directory_and_nothing_else(server: str, browser: Browser, store: GraphStore,
+                                                          settings: Settings) -> None:
+    from fastapi.testclient import TestClient
+
+    from lawgraph.api.app import create_app
+
+    page = browser.new_page()  # no login: the public
+    watch = Watch(page, server)
+    page.goto(server + "/public")
+    count = page.locator("#public-count")
+    count.wait_for()
+    total = int(store.run("enforcement/powers_page", region=None, department=None, category=None, search=None,
+                          confidential=False, regions=None, skip=0, limit=0)[0]["total"])
+    expect(count).to_have_text(f"共 {total} 项")
+    hrefs = [page.locator("a").nth(i).get_attribute("href") or "" for i in range(page.locator("a").count())]
+    assert all(h.startswith("#") for h in hrefs), hrefs  # no link leaves the 公示 view
+    page.get_by_label("搜索").fill(SECRET)
+    page.get_by_role("button", name="查询").click()
+    expect(count).to_have_text("共 0 项")
+    permit = "江北省/临川市/青禾县/青禾县农业农村局#NY01002"
+    page.goto(f"{server}/public#/power/{quote(permit, safe='')}")
+    page.get_by_role("heading", name="流程图").wait_for()
+    assert page.locator("ol.flow li").count() == 4 and "《中华人民共和国动物防疫法》" in page.locator("main").inner_text()
+    secret = next(r["id"] for r in store.run("regions/items", id="江北省", prefix="江北省/") if r["id"].endswith(SECRET))
+    page.goto(f"{server}/public#/power/{quote(secret, safe='')}")
+    page.get_by_text("没有这项职权").wait_for()
+    # the public schema has nothing else; the workbench's API still needs a key
+    other = page.request.post(server + "/public/graphql", data={"query": "{ breaks { totalCount } }"})
+    assert "Cannot query field 'breaks'" in other.text()
+    assert page.request.post(server + "/graphql", data={"query": "{ me { name } }"}).status == 401
+    assert not watch.errors and not watch.outside, (watch.errors, watch.outside)
+    with TestClient(create_app(settings, store=store)) as client:  # off unless the setting says so
+        assert client.get("/public").status_code == 404

@@ -11,8 +11,8 @@ function csrf(): string {
   return found ? decodeURIComponent(found.slice("lg_csrf=".length)) : "";
 }
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const answer = await fetch("/graphql", {
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, endpoint = "/graphql"): Promise<T> {
+  const answer = await fetch(endpoint, {
     method: "POST",
     credentials: "same-origin",
     headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() },

@@ -102,7 +102,7 @@ class EffectiveBenchmark:
     benchmark: DiscretionBenchmark
 
 
-def _range(lo: Any, hi: Any, base: Any = None) -> Range | None:
+def range_of(lo: Any, hi: Any, base: Any = None) -> Range | None:
     if lo is None and hi is None:
         return None
     return Range(min=lo, max=hi, base=base)
@@ -113,9 +113,9 @@ def tier(row: dict[str, Any]) -> Tier:
     return Tier(id=row["id"], ordinal=int(row["ordinal"]), name=row["name"], rank=int(row.get("rank") or 1),
                 grade=row.get("grade"), conditions=row.get("conditions") or "", outcome=row.get("outcome") or "",
                 penalty_types=list(row.get("types") or []), no_penalty=bool(row.get("no_penalty")),
-                fine=_range(row.get("fine_min"), row.get("fine_max")),
-                multiple=_range(row.get("multiple_min"), row.get("multiple_max"), row.get("multiple_base")),
-                percent=_range(row.get("percent_min"), row.get("percent_max"), row.get("percent_base")),
+                fine=range_of(row.get("fine_min"), row.get("fine_max")),
+                multiple=range_of(row.get("multiple_min"), row.get("multiple_max"), row.get("multiple_base")),
+                percent=range_of(row.get("percent_min"), row.get("percent_max"), row.get("percent_base")),
                 problems=list(row.get("problems") or []))
 
 
