@@ -132,6 +132,38 @@ def mount(app: FastAPI, settings: Settings, sessions: Sessions, limiter: RateLim
         return Response(body, media_type=kind, headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}",
                                                         "Cache-Control": "no-store"})
 
+    @app.get("/download/powers.xlsx", include_in_schema=False)
+    async def download_powers(request: Request, form: str, region: str | None = None, department: str | None = None,
+                              category: str | None = None) -> Response:
+        """One of the 职权目录 forms (analysis.directory.FORMS) as .xlsx; readers get no 涉密 power."""
+        from lawgraph.analysis import directory
+
+        if form not in directory.FORMS:
+            return JSONResponse({"error": f"form: one of {', '.join(directory.FORMS)}"}, status_code=404)
+        try:
+            caller = identify(settings, request, sessions)
+        except AccessDenied as exc:
+            return JSONResponse({"error": str(exc)}, status_code=401)
+        store = app.state.store_holder["store"]
+
+        def build() -> bytes:
+            from lawgraph.graph.repos.enforcement import find_region
+
+            with tempfile.TemporaryDirectory(prefix="lg-dl-") as tmp:
+                path = Path(tmp) / "form.xlsx"
+                directory.write(store, form, path, region=find_region(store, region) if region else None,
+                                department=department or None, category=category or None,
+                                confidential=caller.can("editor"))
+                return path.read_bytes()
+
+        try:
+            body = await asyncio.to_thread(build)
+        except LawgraphError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        name = quote(f"{directory.FORMS[form]}.xlsx")
+        return Response(body, media_type=XLSX, headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}",
+                                                        "Cache-Control": "no-store"})
+
     @app.post("/logout", include_in_schema=False)
     async def logout(request: Request) -> Response:
         try:

@@ -255,6 +255,18 @@ def test_compare_versions_and_a_review_changes_the_impact(server: str, browser: 
     assert not watch.errors and not watch.outside, (watch.errors, watch.outside)
 
 
+def _sheet_text(page: Page, link: str) -> str:
+    """Download the form behind `link` and return every cell's text."""
+    from openpyxl import load_workbook
+
+    with page.expect_download() as waiting:
+        page.get_by_role("link", name=link).click()
+    saved = Path(waiting.value.path()).with_suffix(".xlsx")
+    shutil.copyfile(waiting.value.path(), saved)
+    book = load_workbook(saved, read_only=True)
+    return " ".join(str(c) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row if c)
+
+
 def test_power_directory_and_a_power_page(server: str, browser: Browser) -> None:
     page = browser.new_page()
     watch = Watch(page, server)
@@ -281,6 +293,14 @@ def test_power_directory_and_a_power_page(server: str, browser: Browser) -> None
     assert "受理" in steps.nth(0).inner_text() and "送达" in steps.nth(3).inner_text()
     page.goto(server + f"/#/powers?q={SECRET}")
     expect(page.locator("#power-count")).to_have_text("共 0 项")
+    page.goto(server + "/#/powers?region=江北省/临川市/青禾县")
+    page.locator("#power-count").wait_for()
+    forms = {name: _sheet_text(page, name) for name in ("《行政职权目录》", "《项目职权依据明细表》", "《行政职权统计表》")}
+    assert "NY02003" in forms["《行政职权目录》"] and "罚则依据" in forms["《行政职权目录》"]
+    # the basis quoted in full, and whether the text cited is the version in force (2018 农产品质量安全法: not)
+    assert "否（所引文本已被修改或废止）" in forms["《项目职权依据明细表》"] and "农产品质量安全法@2018-10-26" in forms["《项目职权依据明细表》"]
+    assert "行政处罚" in forms["《行政职权统计表》"] and "合计" in forms["《行政职权统计表》"]
+    assert all(SECRET not in text for text in forms.values())  # a reader's forms leave the 涉密 power out
     assert not watch.errors and not watch.outside, (watch.errors, watch.outside)
 
 

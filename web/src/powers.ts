@@ -40,7 +40,12 @@ export async function powersPage(root: HTMLElement, f: PowerFilters): Promise<vo
   const rows = data.powers.edges.map((e) => e.node);
   const more = data.powers.pageInfo.hasNextPage && data.powers.pageInfo.endCursor
     ? h("a", { id: "next-page", href: `#/powers?${new URLSearchParams({ ...f, after: data.powers.pageInfo.endCursor }).toString()}` }, "下一页") : null;
+  const filters = new URLSearchParams({ ...(f.region ? { region: f.region } : {}), ...(f.department ? { department: f.department } : {}),
+    ...(f.category ? { category: f.category } : {}) }).toString();
+  const download = (form: string, title: string): HTMLElement => h("a", { href: `/download/powers.xlsx?form=${form}${filters ? `&${filters}` : ""}`, download: "" }, title);
   replace(root, h("h1", {}, "职权目录"), form,
+    h("p", { class: "downloads" }, "下载（.xlsx）：", download("catalogue", "《行政职权目录》"), " ", download("bases", "《项目职权依据明细表》"), " ",
+      download("statistics", "《行政职权统计表》")),
     h("p", { role: "status", id: "power-count" }, `共 ${data.powers.totalCount} 项`),
     h("table", { class: "powers" },
       h("thead", {}, h("tr", {}, ...["编码", "名称", "类别", "部门"].map((t) => h("th", { scope: "col" }, t)))),
