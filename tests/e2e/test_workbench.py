@@ -220,6 +220,20 @@ def test_editor_sets_a_status_and_csrf_is_refused(server: str, browser: Browser,
     assert forged.status == 403 and "CSRF" in forged.text()
     assert break_repo.get(store, break_id)["status"] == "已处理"
     assert SECRET in page.locator("#impact-body").inner_text()  # editors see the 涉密 power's breaks
+    # the chain behind a break, expanded node by node: 法律 → 条款 → 条文 and 职权 → 裁量基准 → 档次 → 案例
+    case_card = page.locator('article.break[data-kind="case_precedent"]').first
+    case_card.locator("summary", has_text="关系链").click()
+    chain = case_card.locator("ul.chain").first
+    chain.get_by_role("button", name="展开 农产品质量安全法@2018-10-26").click()
+    chain.locator(".node-条款 > button.expand").first.click()
+    expect(chain.locator(".node-条文")).to_have_count(1)
+    chain.locator(".node-职权 > button.expand").first.click()
+    chain.locator(".node-裁量基准 > button.expand").first.click()
+    expect(chain.locator(".node-档次").first).to_be_visible()
+    tiers = chain.locator(".node-档次 > button.expand")
+    for i in range(tiers.count()):
+        tiers.nth(i).click()
+    expect(chain.locator(".node-案例").first).to_be_visible()
     assert not watch.errors and not watch.outside, (watch.errors, watch.outside)
 
 

@@ -2,6 +2,7 @@
 // per kind and per department at the top; editors set each break's status (待处理 / 已处理 / 不适用).
 
 import { gql } from "./api.js";
+import { breakChain } from "./chain.js";
 import { h, notice, replace } from "./dom.js";
 
 const KINDS: Record<string, string> = {
@@ -15,11 +16,12 @@ interface Break {
   id: string; kind: string; status: string; statusBy: string | null; note: string | null;
   departmentName: string | null; region: string | null; ownerKind: string | null; ownerName: string | null;
   ownerCode: string | null; unitOld: string; unitNew: string[]; evidence: string | null; fix: string | null;
-  fromVersion: string; toVersion: string; detail: { old_text?: string; new_text?: string } | null;
+  fromVersion: string; toVersion: string; powerId: string | null; law: string;
+  detail: { old_text?: string; new_text?: string; power?: { id: string; name: string } | null } | null;
 }
 
 const FIELDS = `id kind status statusBy note departmentName region ownerKind ownerName ownerCode unitOld unitNew
-  evidence fix fromVersion toVersion detail`;
+  evidence fix fromVersion toVersion powerId law detail`;
 
 async function allBreaks(law: string, region: string | null): Promise<Break[]> {
   const out: Break[] = [];
@@ -70,19 +72,31 @@ export async function impactPage(root: HTMLElement, law: string, region: string,
     h("ul", { class: "dept-counts" }, ...departments.map(([d, rows]) => h("li", {},
       `${d}：${rows.length} 项，待处理 ${rows.filter((r) => r.status === "待处理").length}`))),
     ...departments.map(([dept, rows]) => h("section", { class: "department" }, h("h2", {}, dept),
-      ...rows.map((b) => breakCard(b, editor)))));
+      ...byPower(rows).map(([power, items]) => h("section", { class: "power-group" }, h("h3", { class: "power-name" }, power),
+        ...items.map((b) => breakCard(b, editor, law)))))));
 }
 
-function breakCard(b: Break, editor: boolean): HTMLElement {
+function byPower(rows: Break[]): [string, Break[]][] {
+  const groups = new Map<string, Break[]>();
+  for (const b of rows) {
+    const power = b.detail?.power?.name ?? (b.ownerKind === null ? "法规引用" : "（未关联职权）");
+    groups.set(power, [...(groups.get(power) ?? []), b]);
+  }
+  return [...groups];
+}
+
+function breakCard(b: Break, editor: boolean, law: string): HTMLElement {
   const status = h("span", { class: "status", "data-status": b.status }, b.status);
   const card = h("article", { class: "break", "data-break": b.id, "data-kind": b.kind },
-    h("h3", {}, `${KINDS[b.kind] ?? b.kind}：${b.ownerCode ? `${b.ownerCode} ` : ""}${b.ownerName ?? ""}`, " ", status),
+    h("h4", { class: "break-title" }, `${KINDS[b.kind] ?? b.kind}：${b.ownerCode ? `${b.ownerCode} ` : ""}${b.ownerName ?? ""}`, " ", status),
     h("p", {}, h("strong", {}, "依据："), b.evidence ?? ""),
     h("p", {}, h("strong", {}, "建议："), b.fix ?? ""),
     h("div", { class: "texts" },
-      h("div", {}, h("h4", {}, `原条文 ${b.unitOld}`), h("p", {}, b.detail?.old_text ?? "")),
-      h("div", {}, h("h4", {}, `新条文 ${b.unitNew.join("、") || "（无）"}`), h("p", {}, b.detail?.new_text ?? ""))),
-    b.statusBy ? h("p", { class: "who" }, `${b.statusBy} 设为「${b.status}」${b.note ? `：${b.note}` : ""}`) : null);
+      h("div", {}, h("h5", {}, `原条文 ${b.unitOld}`), h("p", {}, b.detail?.old_text ?? "")),
+      h("div", {}, h("h5", {}, `新条文 ${b.unitNew.join("、") || "（无）"}`), h("p", {}, b.detail?.new_text ?? ""))),
+    b.statusBy ? h("p", { class: "who" }, `${b.statusBy} 设为「${b.status}」${b.note ? `：${b.note}` : ""}`) : null,
+    h("details", { class: "chain-view" }, h("summary", {}, "关系链（法律 → 条款 → 职权 → 裁量基准 → 档次 → 案例）"),
+      breakChain(law, b.unitOld, b.powerId, b.detail?.power?.name ?? b.ownerName ?? "")));
   if (editor) {
     const select = h("select", { id: `status-${b.id}`, "aria-label": `处理状态 ${b.id}` },
       ...STATUSES.map((s) => h("option", { value: s, selected: s === b.status }, s)));
