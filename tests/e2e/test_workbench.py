@@ -207,6 +207,12 @@ def test_editor_sets_a_status_and_csrf_is_refused(server: str, browser: Browser,
     page.goto(server + "/#/impact?law=农产品质量安全法")
     card = page.locator("article.break").first
     card.wait_for()
+    # exactly the planted breaks of data/sample/PLANTED.md (tests/integration/test_impact.py's EXPECTED), by kind
+    from tests.integration.test_impact import EXPECTED
+
+    expect(page.locator("article.break")).to_have_count(len(EXPECTED))
+    for kind in {k[0] for k in EXPECTED}:
+        assert page.locator(f'article.break[data-kind="{kind}"]').count() == sum(1 for k in EXPECTED if k[0] == kind)
     break_id = str(card.get_attribute("data-break"))
     card.locator("select").select_option("已处理")
     card.locator("input").fill("已改为引用新条文")
