@@ -226,6 +226,22 @@ def test_editor_sets_a_status_and_csrf_is_refused(server: str, browser: Browser,
     assert forged.status == 403 and "CSRF" in forged.text()
     assert break_repo.get(store, break_id)["status"] == "已处理"
     assert SECRET in page.locator("#impact-body").inner_text()  # editors see the 涉密 power's breaks
+    # another pair of versions than the newest amendment: computed on request, no statuses to set
+    from lawgraph.ingest.load import ingest_statutes
+    from tests.conftest import corpus
+
+    assert ingest_statutes(store, [corpus() / "versions" / "食品安全法_2009.txt"], workers=1).ok  # a third version
+    page.goto(server + "/#/impact?law=食品安全法")
+    expect(page.get_by_label("旧版本")).to_have_value("2015-10-01")  # the newest amendment by default
+    page.get_by_label("旧版本").select_option("2009-06-01")
+    page.get_by_label("新版本").select_option("2015-10-01")
+    page.get_by_role("button", name="查看").click()
+    expect(page.locator("#impact-body")).to_contain_text("按需计算")
+    assert page.locator("#impact-body select").count() == 0
+    page.goto(server + "/#/impact?law=农产品质量安全法&from=2018-10-26&to=2022-09-02")
+    expect(page.locator("article.break")).to_have_count(len(EXPECTED))  # the tracked pair, named: the same
+    page.goto(server + "/#/impact?law=农产品质量安全法")
+    page.locator("article.break").first.wait_for()
     # the chain behind a break, expanded node by node: 法律 → 条款 → 条文 and 职权 → 裁量基准 → 档次 → 案例
     case_card = page.locator('article.break[data-kind="case_precedent"]').first
     case_card.locator("summary", has_text="关系链").click()

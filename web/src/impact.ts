@@ -36,19 +36,56 @@ async function allBreaks(law: string, region: string | null): Promise<Break[]> {
   }
 }
 
-export async function impactPage(root: HTMLElement, law: string, region: string, editor: boolean): Promise<void> {
+async function versionDates(law: string): Promise<string[]> {
+  const data = await gql<{ law: { versions: { date: string | null }[] } | null }>(
+    "query ($t: String!) { law(title: $t) { versions { date } } }", { t: law });
+  return (data.law?.versions ?? []).map((v) => v.date ?? "").filter(Boolean);
+}
+
+/** The breaks of an amendment that is not the tracked (newest) one: computed on request, without statuses. */
+async function computed(law: string, from: string, to: string, region: string | null): Promise<Break[]> {
+  const data = await gql<{ amendmentImpact: { fromVersion: string; toVersion: string; breaks: {
+    kind: string; department: { id: string | null; name: string }; departmentRegion: string | null; ownerKind: string | null;
+    owner: { id: string | null; name: string } | null; ownerCode: string | null; power: { id: string | null; name: string } | null;
+    unitOld: string; unitNew: string[]; evidence: string; fix: string; oldText: string; newText: string }[] } }>(
+    `query ($l: String!, $f: String!, $t: String!, $r: String) { amendmentImpact(law: $l, from: $f, to: $t, region: $r) {
+      fromVersion toVersion breaks { kind department { id name } departmentRegion ownerKind owner { id name } ownerCode
+      power { id name } unitOld unitNew evidence fix oldText newText } } }`, { l: law, f: from, t: to, r: region });
+  const a = data.amendmentImpact;
+  return a.breaks.map((b, i) => ({
+    id: `computed-${i}`, kind: b.kind, status: "", statusBy: null, note: null, departmentName: b.department.name,
+    region: b.departmentRegion, ownerKind: b.ownerKind, ownerName: b.owner?.name ?? null, ownerCode: b.ownerCode,
+    unitOld: b.unitOld, unitNew: b.unitNew, evidence: b.evidence, fix: b.fix, fromVersion: a.fromVersion,
+    toVersion: a.toVersion, powerId: b.power?.id ?? null, law,
+    detail: { old_text: b.oldText, new_text: b.newText, power: b.power?.id ? { id: b.power.id, name: b.power.name } : null } }));
+}
+
+export async function impactPage(root: HTMLElement, law: string, region: string, from: string, to: string,
+                                 editor: boolean): Promise<void> {
   const lawInput = h("input", { id: "impact-law", value: law, required: true, placeholder: "如 农产品质量安全法" });
   const regionInput = h("input", { id: "impact-region", value: region, placeholder: "可选，如 青禾县" });
+  const dates = law ? await versionDates(law) : [];
+  const newest = { from: dates[dates.length - 2] ?? "", to: dates[dates.length - 1] ?? "" };
+  const pick = (id: string, chosen: string): HTMLSelectElement => h("select", { id },
+    ...dates.map((d) => h("option", { value: d, selected: d === chosen }, d)));
+  const fromSel = pick("impact-from", from || newest.from), toSel = pick("impact-to", to || newest.to);
   const form = h("form", { onsubmit: (e: Event) => { e.preventDefault();
-      location.hash = `#/impact?law=${encodeURIComponent(lawInput.value.trim())}&region=${encodeURIComponent(regionInput.value.trim())}`; } },
-    h("label", { for: "impact-law" }, "法规"), lawInput, h("label", { for: "impact-region" }, "地区"), regionInput,
-    h("button", { type: "submit" }, "查看"));
+      const q = new URLSearchParams({ law: lawInput.value.trim(), region: regionInput.value.trim(),
+        ...(lawInput.value.trim() === law && dates.length ? { from: fromSel.value, to: toSel.value } : {}) });
+      location.hash = `#/impact?${q.toString()}`; } },
+    h("label", { for: "impact-law" }, "法规"), lawInput,
+    dates.length > 1 ? h("label", { for: "impact-from" }, "旧版本") : null, dates.length > 1 ? fromSel : null,
+    dates.length > 1 ? h("label", { for: "impact-to" }, "新版本") : null, dates.length > 1 ? toSel : null,
+    h("label", { for: "impact-region" }, "地区"), regionInput, h("button", { type: "submit" }, "查看"));
   const body = h("div", { id: "impact-body" });
   replace(root, h("h1", {}, "修法影响"), form, body);
-  if (!law) { replace(body, h("p", {}, "输入法规名称，查看其最近一次修改影响的职权、裁量基准、清单事项和案例。")); return; }
+  if (!law) { replace(body, h("p", {}, "输入法规名称，查看其修改影响的职权、裁量基准、清单事项和案例。")); return; }
   replace(body, notice("加载中…"));
-  const breaks = await allBreaks(law, region || null);
-  if (breaks.length === 0) { replace(body, notice(`「${law}」没有待跟踪的修法影响`)); return; }
+  const tracked = (!from || from === newest.from) && (!to || to === newest.to);
+  if (!tracked && from && to && from >= to) { replace(body, notice("旧版本须早于新版本", "error")); return; }
+  const breaks = tracked ? await allBreaks(law, region || null) : await computed(law, from, to, region || null);
+  if (!tracked) editor = false;  // statuses are kept for the tracked (newest) amendment only
+  if (breaks.length === 0) { replace(body, notice(tracked ? `「${law}」没有待跟踪的修法影响` : `「${law}」${from} → ${to} 没有影响（按需计算，不跟踪）`)); return; }
   const first = breaks[0];
   const byKind = new Map<string, number>();
   const byDept = new Map<string, Break[]>();
@@ -61,10 +98,11 @@ export async function impactPage(root: HTMLElement, law: string, region: string,
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "类型"), h("th", { scope: "col" }, "数量"))),
     h("tbody", {}, ...[...byKind].map(([k, n]) => h("tr", { "data-kind": k }, h("td", {}, KINDS[k] ?? k), h("td", {}, n)))));
   const departments = [...byDept].sort((a, b) => b[1].length - a[1].length);
-  const dates = { from: (first?.fromVersion ?? "").split("@")[1] ?? "", to: (first?.toVersion ?? "").split("@")[1] ?? "" };
-  const query = new URLSearchParams({ law, from: dates.from, to: dates.to, ...(region ? { region } : {}) }).toString();
+  const pair = { from: (first?.fromVersion ?? "").split("@")[1] ?? "", to: (first?.toVersion ?? "").split("@")[1] ?? "" };
+  const query = new URLSearchParams({ law, from: pair.from, to: pair.to, ...(region ? { region } : {}) }).toString();
   replace(body,
     h("p", { id: "impact-summary", role: "status" }, `${first?.fromVersion ?? ""} → ${first?.toVersion ?? ""}：共 ${breaks.length} 项`),
+    tracked ? null : h("p", { class: "notice" }, "这不是最近一次修改：影响按需计算，不跟踪处理状态。"),
     h("p", { class: "downloads" }, "下载报告：", h("a", { href: `/download/impact.xlsx?${query}`, download: "" }, "Excel（.xlsx）"), " ",
       h("a", { href: `/download/impact.md?${query}`, download: "" }, "Markdown（.md）")),
     counts,
@@ -86,7 +124,7 @@ function byPower(rows: Break[]): [string, Break[]][] {
 }
 
 function breakCard(b: Break, editor: boolean, law: string): HTMLElement {
-  const status = h("span", { class: "status", "data-status": b.status }, b.status);
+  const status = b.status ? h("span", { class: "status", "data-status": b.status }, b.status) : null;
   const card = h("article", { class: "break", "data-break": b.id, "data-kind": b.kind },
     h("h4", { class: "break-title" }, `${KINDS[b.kind] ?? b.kind}：${b.ownerCode ? `${b.ownerCode} ` : ""}${b.ownerName ?? ""}`, " ", status),
     h("p", {}, h("strong", {}, "依据："), b.evidence ?? ""),
@@ -108,8 +146,8 @@ function breakCard(b: Break, editor: boolean, law: string): HTMLElement {
         const done = await gql<{ setBreakStatus: { status: string } }>(
           `mutation ($id: String!, $s: String!, $n: String) { setBreakStatus(id: $id, status: $s, note: $n) { status } }`,
           { id: b.id, s: select.value, n: note.value || null });
-        status.textContent = done.setBreakStatus.status;
-        status.setAttribute("data-status", done.setBreakStatus.status);
+        status?.replaceChildren(done.setBreakStatus.status);
+        status?.setAttribute("data-status", done.setBreakStatus.status);
         said.textContent = "已保存";
       } catch (err) {
         said.textContent = `未保存：${(err as Error).message}`;

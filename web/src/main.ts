@@ -66,7 +66,8 @@ async function route(): Promise<void> {
     else if (parts[0] === "power" && parts[1]) await powerPage(main, parts[1]);
     else if (parts[0] === "import") importPage(main, me.role !== "reader");
     else if (parts[0] === "oversight") await oversightPage(main, q.get("region") ?? "", q.get("rule") ?? "");
-    else if (parts[0] === "impact") await impactPage(main, q.get("law") ?? "", q.get("region") ?? "", me.role !== "reader");
+    else if (parts[0] === "impact") await impactPage(main, q.get("law") ?? "", q.get("region") ?? "", q.get("from") ?? "", q.get("to") ?? "",
+      me.role !== "reader");
     else await lawsPage(main, q.get("q") ?? "");
     const heading = main.querySelector("h1");
     if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
