@@ -31,6 +31,7 @@ PAGES = {
     "impact": "#/impact?law=农产品质量安全法&region=青禾县",
     "powers": "#/powers?category=行政许可",
     "oversight": "#/oversight?region=青禾县",
+    "import": "#/import",
     "power": "#/power/%E6%B1%9F%E5%8C%97%E7%9C%81%2F%E4%B8%B4%E5%B7%9D%E5%B8%82%2F%E9%9D%92%E7%A6%BE%E5%8E%BF%2F"
              "%E9%9D%92%E7%A6%BE%E5%8E%BF%E5%86%9C%E4%B8%9A%E5%86%9C%E6%9D%91%E5%B1%80%23NY01002",
 }

@@ -121,6 +121,15 @@ def test_reader_reads_laws_articles_and_impact(server: str, browser: Browser, st
     watch.errors.clear()  # the refused login above is the one error expected (its 401)
     _login(page, server, READER)
     assert "王科员（reader）" in page.locator("#nav").inner_text()
+    page.get_by_label("全文").fill("农药残留")  # full-text search in the articles in force
+    page.get_by_role("button", name="搜索").click()
+    expect(page.locator("#law-results [role=status]")).to_contain_text("含「农药残留」")
+    assert page.locator("#law-results li a").count() >= 1
+    page.goto(server + "/#/laws?level=行政法规")
+    expect(page.locator("#law-results tbody tr")).not_to_have_count(0)
+    assert all(level == "行政法规" for level in page.locator("#law-results tbody tr td:nth-child(2)").all_inner_texts())
+    page.goto(server + "/#/laws")
+    page.locator("#law-results table").wait_for()
     # 法规: search, a law's 沿革, an article and what rests on it
     page.get_by_label("搜索法规").fill("农产品质量安全法")
     page.get_by_role("button", name="搜索").click()
@@ -140,7 +149,7 @@ def test_reader_reads_laws_articles_and_impact(server: str, browser: Browser, st
     readable = break_repo.page(store, law="农产品质量安全法", confidential=False, limit=10_000)[0]
     assert shown.count() == readable > 20
     assert SECRET not in page.locator("#impact-body").inner_text()
-    assert page.locator("select").count() == 0  # readers cannot set a status
+    assert page.locator("article.break select").count() == 0  # readers cannot set a status
     with page.expect_download() as waiting:
         page.get_by_role("link", name="Excel（.xlsx）").click()
     sheet = waiting.value
@@ -319,6 +328,10 @@ def test_power_directory_and_a_power_page(server: str, browser: Browser) -> None
     page.get_by_role("heading", name="依据").wait_for()
     body = page.locator("main").inner_text()
     assert "《中华人民共和国农产品质量安全法》" in body and "青禾县农业农村局" in body
+    page.locator("ul.bases a").first.click()  # a basis leads to the article as cited
+    page.get_by_role("heading", name="依据本条的职权", exact=False).wait_for()
+    page.go_back()
+    page.get_by_role("heading", name="依据").wait_for()
     assert page.locator("table.tiers tbody tr").count() >= 3  # the benchmark in force, tier by tier
     assert "未登记办理流程" in body  # no steps stored for this one
     permit = "江北省/临川市/青禾县/青禾县农业农村局#NY01002"

@@ -10,15 +10,35 @@ const STATUS: Record<string, string> = {
 
 interface LawRow { id: string; title: string; level: string; versions: { date: string | null; status: string | null }[] }
 
-export async function lawsPage(root: HTMLElement, search: string): Promise<void> {
+const LEVELS = ["宪法", "法律", "行政法规", "地方性法规", "自治条例/单行条例", "部门规章", "地方政府规章", "司法解释", "规范性文件"];
+
+export async function lawsPage(root: HTMLElement, search: string, level = "", text = ""): Promise<void> {
   const input = h("input", { id: "law-search", type: "search", value: search, placeholder: "法规名称，如 农产品质量安全法" });
-  const form = h("form", { role: "search", onsubmit: (e: Event) => { e.preventDefault(); location.hash = `#/laws?q=${encodeURIComponent(input.value.trim())}`; } },
-    h("label", { for: "law-search" }, "搜索法规"), input, h("button", { type: "submit" }, "搜索"));
+  const levelSel = h("select", { id: "law-level" }, h("option", { value: "" }, "全部"), ...LEVELS.map((l) => h("option", { value: l, selected: l === level }, l)));
+  const textInput = h("input", { id: "law-text", type: "search", value: text, placeholder: "条文中的词句，如 农药残留" });
+  const form = h("form", { role: "search", onsubmit: (e: Event) => { e.preventDefault();
+      const q = new URLSearchParams({ q: input.value.trim(), level: levelSel.value, text: textInput.value.trim() });
+      location.hash = `#/laws?${q.toString()}`; } },
+    h("label", { for: "law-search" }, "搜索法规"), input, h("label", { for: "law-level" }, "效力层级"), levelSel,
+    h("label", { for: "law-text" }, "全文"), textInput, h("button", { type: "submit" }, "搜索"));
   const results = h("div", { id: "law-results" }, notice("加载中…"));
   replace(root, h("h1", {}, "法规"), form, results);
+  if (text) {
+    const found = await gql<{ articles: { totalCount: number; edges: { node: { number: string; label: string; text: string; version: { date: string | null; law: { title: string } | null } | null } }[] } }>(
+      `query ($s: String!) { articles(search: $s, first: 50) { totalCount edges { node { number label text version { date law { title } } } } } }`, { s: text });
+    const rows = found.articles.edges.map((e) => e.node);
+    replace(results, h("p", { role: "status" }, `现行条文中有 ${found.articles.totalCount} 条含「${text}」${found.articles.totalCount > rows.length ? `，显示前 ${rows.length} 条` : ""}`),
+      h("ul", { class: "articles" }, ...rows.map((a) => {
+        const title = a.version?.law?.title ?? "";
+        const at = a.text.indexOf(text);
+        const snippet = a.text.slice(Math.max(0, at - 30), at + text.length + 50);
+        return h("li", {}, h("a", { href: `#/article/${encodeURIComponent(title)}/${a.number}` }, `${title} ${a.label}`), "：…", snippet, "…");
+      })));
+    return;
+  }
   const data = await gql<{ laws: { totalCount: number; edges: { node: LawRow }[] } }>(
-    `query ($q: String) { laws(search: $q, first: 50) { totalCount edges { node { id title level versions { date status } } } } }`,
-    { q: search || null });
+    `query ($q: String, $l: String) { laws(search: $q, level: $l, first: 50) { totalCount edges { node { id title level versions { date status } } } } }`,
+    { q: search || null, l: level || null });
   const rows = data.laws.edges.map((e) => e.node);
   replace(results,
     h("p", { role: "status" }, `共 ${data.laws.totalCount} 部${data.laws.totalCount > rows.length ? `，显示前 ${rows.length} 部` : ""}`),

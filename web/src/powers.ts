@@ -76,6 +76,13 @@ function range(r: Range | null, unit: string): string {
   return `${base}${r.min ?? "—"}–${r.max ?? "—"}${unit}`;
 }
 
+/** The article page of a unit id (law@date/47.1 → 第四十七条 of that version). */
+function articleHref(unit: string): string {
+  const [version = "", path = ""] = unit.split("/");
+  const [law = "", date = ""] = version.split("@");
+  return `#/article/${encodeURIComponent(law)}/${path.split(".")[0] ?? ""}${date && date !== "undated" ? `?asOf=${date}` : ""}`;
+}
+
 export async function powerPage(root: HTMLElement, id: string): Promise<void> {
   replace(root, notice("加载中…"));
   const data = await gql<{ power: PowerPage | null }>(`query ($id: String!) { power(id: $id) {
@@ -95,7 +102,7 @@ export async function powerPage(root: HTMLElement, id: string): Promise<void> {
     p.subItems.length ? h("section", {}, h("h2", {}, "子项"), h("ul", {}, ...p.subItems.map((s) => h("li", {}, s)))) : null,
     h("section", {}, h("h2", {}, "依据"),
       h("ul", { class: "bases" }, ...p.bases.map((b) => h("li", {},
-        h("strong", {}, b.text), ` ${b.role ?? ""} `, h("span", { class: `basis-${b.status}` }, BASIS_STATUS[b.status] ?? b.status),
+        h("strong", {}, h("a", { href: articleHref(b.unit) }, b.text)), ` ${b.role ?? ""} `, h("span", { class: `basis-${b.status}` }, BASIS_STATUS[b.status] ?? b.status),
         b.unitText ? h("blockquote", {}, b.unitText) : null)),
         ...p.openBases.map((o) => h("li", { class: "open-basis" }, `${o.text ?? ""}：未能解析（${o.reason ?? o.status}）`)))),
     p.delegations.length ? h("section", {}, h("h2", {}, "委托 / 赋权"), h("ul", {}, ...p.delegations.map((d) =>
