@@ -22,7 +22,7 @@ from pathlib import Path
 from playwright.sync_api import expect, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
-KEY = "lg_screenshots_editor"
+KEY = "lg_screenshots_admin"
 PAGES = {
     "laws": "#/laws?q=法",
     "law": "#/law/农产品质量安全法?asOf=2020-01-01",
@@ -32,6 +32,8 @@ PAGES = {
     "powers": "#/powers?category=行政许可",
     "oversight": "#/oversight?region=青禾县",
     "import": "#/import",
+    "audit": "#/audit",
+    "public": "public#/",
     "power": "#/power/%E6%B1%9F%E5%8C%97%E7%9C%81%2F%E4%B8%B4%E5%B7%9D%E5%B8%82%2F%E9%9D%92%E7%A6%BE%E5%8E%BF%2F"
              "%E9%9D%92%E7%A6%BE%E5%8E%BF%E5%86%9C%E4%B8%9A%E5%86%9C%E6%9D%91%E5%B1%80%23NY01002",
 }
@@ -46,7 +48,8 @@ def main() -> None:
     graph = f"embedded:{folder}"
     lawgraph = [sys.executable, "-m", "lawgraph.cli.main"]
     env = {**os.environ, "LAWGRAPH_API_KEYS": json.dumps(
-        [{"name": "法制科", "role": "editor", "sha256": hashlib.sha256(KEY.encode()).hexdigest()}])}
+        [{"name": "法制科", "role": "admin", "sha256": hashlib.sha256(KEY.encode()).hexdigest()}]),
+           "LAWGRAPH_PUBLIC_VIEW": "true"}
     subprocess.run([*lawgraph, "ingest", "sample", "--graph", graph], check=True, env=env, capture_output=True)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -28,7 +28,7 @@ from lawgraph.ingest.sample import load_sample
 from tests.conftest import sample_with_secret_powers
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-READER, EDITOR = "lg_reader_key_for_the_workbench", "lg_editor_key_for_the_workbench"
+READER, EDITOR, ADMIN = "lg_reader_key_for_the_workbench", "lg_editor_key_for_the_workbench", "lg_admin_key_for_wb"
 SECRET = "NY02004"  # made 涉密 in this test's sample
 
 
@@ -51,7 +51,8 @@ def server(store: GraphStore, settings: Settings, sample_tree: Path) -> Iterator
     assert load_sample(store, sample_tree).ok
     track_laws(store, None, "test")
     keys = [{"name": "王科员", "role": "reader", "sha256": hashlib.sha256(READER.encode()).hexdigest()},
-            {"name": "法制科", "role": "editor", "sha256": hashlib.sha256(EDITOR.encode()).hexdigest()}]
+            {"name": "法制科", "role": "editor", "sha256": hashlib.sha256(EDITOR.encode()).hexdigest()},
+            {"name": "管理员", "role": "admin", "sha256": hashlib.sha256(ADMIN.encode()).hexdigest()}]
     port = _free_port()
     env = {**os.environ, "LAWGRAPH_API_KEYS": json.dumps(keys), "LAWGRAPH_PUBLIC_VIEW": "true"}
     env.pop("LAWGRAPH_ANONYMOUS_ROLE", None)
@@ -191,7 +192,7 @@ def test_every_page_passes_axe_and_works_from_the_keyboard(server: str, browser:
     page.goto(server + "/")
     assert _axe(page) == []  # the login page
     expect(page.get_by_label("API 密钥")).to_be_focused()  # the key field has the focus: type, then Enter
-    page.keyboard.type(EDITOR)
+    page.keyboard.type(ADMIN)
     page.keyboard.press("Enter")
     page.get_by_role("heading", name="法规").wait_for()
     for route, heading in (("#/laws?q=法", "法规"), ("#/law/农产品质量安全法?asOf=2020-01-01", "中华人民共和国农产品质量安全法"),
@@ -199,7 +200,7 @@ def test_every_page_passes_axe_and_works_from_the_keyboard(server: str, browser:
                            ("#/compare?law=农产品质量安全法&from=2018&to=2022", "新旧对照"),
                            ("#/impact?law=农产品质量安全法", "修法影响"), ("#/powers", "职权目录"),
                            (f"#/power/{quote('江北省/临川市/青禾县/青禾县农业农村局#NY01002', safe='')}", "动物诊疗许可证核发"),
-                           ("#/oversight?region=青禾县", "监督"), ("#/import", "导入"),
+                           ("#/oversight?region=青禾县", "监督"), ("#/import", "导入"), ("#/audit", "审计"),
                            ("public#/", "行政职权目录（公示）"),
                            (f"public#/power/{quote('江北省/临川市/青禾县/青禾县农业农村局#NY01002', safe='')}", "动物诊疗许可证核发")):
         page.goto(f"{server}/{route}")
@@ -400,6 +401,15 @@ def test_editor_upload_shows_row_errors_and_writes_the_good_rows(server: str, br
     assert reader.get_by_role("link", name="导入").count() == 0
     reader.goto(server + "/#/import")
     reader.get_by_text("导入需要编辑（editor）权限").wait_for()
+    reader.goto(server + "/#/audit")
+    reader.get_by_text("审计日志只对管理员（admin）开放").wait_for()
+    # the admin sees the upload in the audit log, and the keys by name and role only
+    admin = browser.new_page()
+    _login(admin, server, ADMIN)
+    admin.get_by_role("link", name="审计").click()
+    expect(admin.locator("table.audit tbody")).to_contain_text("upload_powers")
+    keys = admin.locator("main ul").last.inner_text()
+    assert "法制科（editor）" in keys and EDITOR not in admin.content()
 
 
 def test_public_view_shows_the_directory_and_nothing_else(server: str, browser: Browser, store: GraphStore,

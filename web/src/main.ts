@@ -3,6 +3,7 @@
 
 import { ApiError, gql, login, logout } from "./api.js";
 import { h, notice, replace } from "./dom.js";
+import { auditPage } from "./audit.js";
 import { comparePage } from "./compare.js";
 import { impactPage } from "./impact.js";
 import { articlePage, lawPage, lawsPage } from "./laws.js";
@@ -41,6 +42,7 @@ function navigation(user: Me): void {
     h("a", { href: "#/impact" }, "修法影响"), " ", h("a", { href: "#/powers" }, "职权目录"), " ",
     h("a", { href: "#/oversight" }, "监督"), " ",
     user.role !== "reader" ? h("a", { href: "#/import" }, "导入") : null, " ",
+    user.role === "admin" ? h("a", { href: "#/audit" }, "审计") : null, " ",
     h("span", { class: "who" }, `${user.name}（${user.role}）`), " ",
     h("button", { id: "logout", type: "button", onclick: async () => { await logout(); me = null; location.hash = ""; loginForm("已退出"); } }, "退出"));
 }
@@ -65,6 +67,7 @@ async function route(): Promise<void> {
       category: q.get("category") ?? "", status: q.get("status") ?? "", q: q.get("q") ?? "", after: q.get("after") ?? "" });
     else if (parts[0] === "power" && parts[1]) await powerPage(main, parts[1]);
     else if (parts[0] === "import") importPage(main, me.role !== "reader");
+    else if (parts[0] === "audit") await auditPage(main, me.role === "admin", q.get("after") ?? "");
     else if (parts[0] === "oversight") await oversightPage(main, q.get("region") ?? "", q.get("rule") ?? "");
     else if (parts[0] === "impact") await impactPage(main, q.get("law") ?? "", q.get("region") ?? "", q.get("from") ?? "", q.get("to") ?? "",
       me.role !== "reader");
