@@ -38,7 +38,8 @@ def break_id(law: str, old: str, new: str, row: dict[str, Any]) -> str:
 
 
 def _content_hash(row: dict[str, Any]) -> str:
-    shown = {k: row.get(k) for k in ("unit_new", "evidence", "fix", "suggested", "new_text")}
+    shown = {k: row.get(k) for k in ("unit_new", "evidence", "fix", "suggested", "new_text", "confidential",
+                                     "department", "owner", "power", "tier", "case")}
     return hashlib.sha1(json.dumps(shown, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -102,7 +103,9 @@ def sync(store: GraphStore, law: str, old: str, new: str, rows: list[dict[str, A
                 report.changed.append(bid)
             else:
                 report.kept += 1
-    upserts = [{"id": bid, "props": props, "at": at} for bid, props in records.items()]
+    # only what is new, changed or reopened is written: a recomputation that finds the same breaks writes nothing
+    fresh = set(report.new) | set(report.changed) | set(report.reopened)
+    upserts = [{"id": bid, "props": props, "at": at} for bid, props in records.items() if bid in fresh]
     for start in range(0, len(upserts), CHUNK):
         store.write("breaks/upsert", upserts[start:start + CHUNK])
     report.closed = sorted(bid for bid, row in stored.items() if row["open"] and bid not in records)
