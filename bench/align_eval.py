@@ -70,6 +70,20 @@ def gold_scores(gold_dir: Path = GOLD, corpus_root: Path | None = None, *, held_
     return {"scores": scores, "pairs": pairs}
 
 
+def review_queue(gold_dir: Path = GOLD) -> list[dict[str, Any]]:
+    """Per gold pair: the share of rows that need no review (coverage) and how many of those are right."""
+    out = []
+    for path in sorted(gold_dir.glob("*.jsonl")):
+        lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        head, rows = lines[0], lines[1:]
+        want = {(r["old"], r["new"], r["kind"]) for r in rows}
+        got = align(_parse(REPO / head["old_file"]), _parse(REPO / head["new_file"]))
+        sure = [r for r in got if not r.needs_review]
+        out.append({"pair": path.stem, "held_out": path.stem in HELD_OUT, "rows": len(got), "sure": len(sure),
+                    "right": sum((r.old, r.new, r.kind) in want for r in sure)})
+    return out
+
+
 def corpus_pairs(corpus: Path) -> list[dict[str, Any]]:
     """Align consecutive versions of every law that has several in the corpus."""
     files, _ = discover([corpus / "lawrefbook", corpus / "versions"])
@@ -116,6 +130,17 @@ def main() -> None:
                     print(f"  {name}: wrong {row}")
                 for row in pair["missed"]:
                     print(f"  {name}: missed {row}")
+    print("\nreview queue: rows marked needs_review: false, and how many of them the gold says are right")
+    print(f"{'pair':<28} {'set':<9} {'rows':>5} {'sure':>5} {'coverage':>8} {'right':>6} {'precision':>9}")
+    totals: dict[bool, list[int]] = {False: [0, 0, 0], True: [0, 0, 0]}
+    for q in review_queue():
+        t = totals[q["held_out"]]
+        t[0], t[1], t[2] = t[0] + q["rows"], t[1] + q["sure"], t[2] + q["right"]
+        print(f"{q['pair']:<28} {'held-out' if q['held_out'] else 'dev':<9} {q['rows']:>5} {q['sure']:>5} "
+              f"{q['sure'] / q['rows']:>8.3f} {q['right']:>6} {q['right'] / max(q['sure'], 1):>9.3f}")
+    for held, (rows, sure, right) in totals.items():
+        print(f"{'all ' + ('held-out' if held else 'dev'):<38} {rows:>5} {sure:>5} {sure / rows:>8.3f} {right:>6} "
+              f"{right / max(sure, 1):>9.3f}")
     pairs = corpus_pairs(args.corpus)
     total: Counter[str] = Counter()
     print(f"\n{len(pairs)} consecutive version pairs in the corpus:")

@@ -46,11 +46,15 @@ def align(
         "--review", help="With --law: a JSON file of reviewed rows [{old, new, kind}] (as this command prints) that "
                          "replace the automatic rows of the articles they name; stored, used by impact.")] = None,
     clear_review: Annotated[bool, typer.Option("--clear-review", help="With --law: drop the stored review.")] = False,
+    queue: Annotated[bool, typer.Option("--queue", help="Only the rows that need review (needs_review: true).")
+                     ] = False,
     graph: GraphOption = None,
 ) -> None:
-    """Print the alignment of two versions as JSON: [{old, new, kind, similarity}], article numbers as
-    strings ("12", "10-1") or null; kinds unchanged, modified, renumbered, renumbered_modified, split,
-    merged, deleted, added. Rows legal staff reviewed (--review) take the place of the automatic ones."""
+    """Print the alignment of two versions as JSON: [{old, new, kind, similarity, confidence, needs_review,
+    source}], article numbers as strings ("12", "10-1") or null; kinds unchanged, modified, renumbered,
+    renumbered_modified, split, merged, deleted, added. `confidence` is how often rows like it were right on
+    the hand-built gold; rows that need review are the ones to check (--queue lists only them). Rows legal staff
+    reviewed (--review) take the place of the automatic ones (source: review)."""
     from lawgraph.domain.align import Pair
     from lawgraph.domain.align import align as align_files
     from lawgraph.ingest.statutes.parse import parse_statute
@@ -90,7 +94,7 @@ def align(
             pairs = with_store(graph, from_graph)
     except LawgraphError as exc:
         fail(exc, graph)
-    echo_json([pair.as_dict(detail=detail) for pair in pairs])
+    echo_json([pair.as_dict(detail=detail) for pair in pairs if pair.needs_review or not queue])
 
 
 @commands.command("impact")

@@ -128,12 +128,18 @@ def test_cli_align_and_impact(store: GraphStore, settings: Settings, tmp_path: P
                                  "--graph", settings.graph_url])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
-    assert {"old": "47", "new": "69", "kind": "renumbered_modified", "similarity": 0.694} in rows
-    assert {"old": "53", "new": "78", "kind": "renumbered", "similarity": 1.0} in rows
+    assert {"old": "47", "new": "69", "kind": "renumbered_modified", "similarity": 0.694, "confidence": 0.941,
+            "needs_review": True, "source": "automatic"} in rows  # 0.5–0.7 similar: checked by legal staff
+    assert {"old": "53", "new": "78", "kind": "renumbered", "similarity": 1.0, "confidence": 0.995,
+            "needs_review": False, "source": "automatic"} in rows  # the same text: certain
+    queue = runner.invoke(app, ["align", "--law", "农产品质量安全法", "--from", "2018", "--to", "2022", "--queue",
+                                "--graph", settings.graph_url])
+    assert queue.exit_code == 0 and json.loads(queue.stdout) == [r for r in rows if r["needs_review"]]
     files = runner.invoke(app, ["align", str(SAMPLE / "statutes" / "行政处罚法_2017.md"),
                                 str(SAMPLE / "statutes" / "行政处罚法(2021-01-22).md")])
     assert files.exit_code == 0, files.output
-    assert {"old": "8", "new": "9", "kind": "renumbered_modified", "similarity": 0.627} in json.loads(files.stdout)
+    assert {"old": "8", "new": "9", "kind": "renumbered_modified", "similarity": 0.627} in [
+        {k: r[k] for k in ("old", "new", "kind", "similarity")} for r in json.loads(files.stdout)]
     md = runner.invoke(app, ["impact", "农产品质量安全法", "--from", "2018", "--to", "2022", "--format", "md",
                              "--graph", settings.graph_url])
     assert md.exit_code == 0, md.output

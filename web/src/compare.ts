@@ -11,7 +11,7 @@ export const KIND_LABELS: Record<string, string> = {
 };
 const REVIEW_KINDS = ["modified", "renumbered", "renumbered_modified", "split", "merged", "deleted", "unchanged"];
 
-interface Row { old: string | null; new: string | null; kind: string; similarity: number; source: string }
+interface Row { old: string | null; new: string | null; kind: string; similarity: number; source: string; confidence: number; needsReview: boolean }
 interface VersionTexts { id: string; date: string | null; articles: { edges: { node: { number: string; label: string; text: string } }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null } } }
 
@@ -93,12 +93,12 @@ export async function comparePage(root: HTMLElement, title: string, from: string
     h("label", { for: "cmp-from" }, "旧版本"), fromSel, h("label", { for: "cmp-to" }, "新版本"), toSel,
     only, h("label", { for: "cmp-changed" }, "只看有变化的条文"), h("button", { type: "submit" }, "对照"));
   const data = await gql<{ alignment: Row[] }>(`query ($t: String!, $f: String!, $o: String!) {
-    alignment(law: $t, from: $f, to: $o) { old new kind similarity source } }`, { t: title, f: label(oldId), o: label(newId) });
+    alignment(law: $t, from: $f, to: $o) { old new kind similarity source confidence needsReview } }`, { t: title, f: label(oldId), o: label(newId) });
   const olds = text.get(oldId) ?? new Map(), news = text.get(newId) ?? new Map();
   const rows = data.alignment.filter((r) => !changedOnly || r.kind !== "unchanged");
   const reviewed = data.alignment.filter((r) => r.source === "review");
   const table = h("table", { class: "compare" },
-    h("caption", {}, `${title}：${label(oldId)} → ${label(newId)}，${data.alignment.filter((r) => r.kind !== "unchanged").length} 处变化，已核对 ${reviewed.length} 行`),
+    h("caption", {}, `${title}：${label(oldId)} → ${label(newId)}，${data.alignment.filter((r) => r.kind !== "unchanged").length} 处变化，已核对 ${reviewed.length} 行，待核对 ${data.alignment.filter((r) => r.needsReview).length} 行`),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, `旧（${label(oldId)}）`), h("th", { scope: "col" }, "变化"),
       h("th", { scope: "col" }, `新（${label(newId)}）`))),
     h("tbody", {}, ...rows.map((r, index) => {
@@ -106,6 +106,7 @@ export async function comparePage(root: HTMLElement, title: string, from: string
       const [left, right] = a && b ? diff(a.text, b.text) : [[document.createTextNode(a?.text ?? "")], [document.createTextNode(b?.text ?? "")]];
       const kindCell = h("td", { class: "kind" }, h("span", { class: `kind-${r.kind}` }, KIND_LABELS[r.kind] ?? r.kind),
         r.source === "review" ? h("span", { class: "reviewed" }, "已核对") : null,
+        r.needsReview ? h("span", { class: "to-check" }, `待核对（置信度 ${r.confidence.toFixed(2)}）`) : null,
         r.kind !== "unchanged" && r.kind !== "added" && r.kind !== "deleted" ? h("span", { class: "sim" }, `相似度 ${r.similarity.toFixed(2)}`) : null,
         editor && r.old ? reviewForm(title, label(oldId), label(newId), r, reviewed, index) : null);
       return h("tr", { class: r.kind === "unchanged" ? "row same" : "row changed", "data-old": r.old ?? "", "data-new": r.new ?? "", "data-kind": r.kind, tabindex: -1 },

@@ -128,6 +128,10 @@ class AlignmentRow:
     similarity: float
     source: str = strawberry.field(default="automatic", description="automatic, or review: a row legal staff "
                                                                     "set (mutation reviewAlignment).")
+    confidence: float = strawberry.field(default=1.0, description="How often rows like this were right on the "
+                                                                  "hand-built gold (0–1); a reviewed row is 1.")
+    needs_review: bool = strawberry.field(default=False, description="True unless the row is of a kind that was "
+                                                                     "always right on the gold: check it.")
 
 
 @strawberry.input
@@ -141,7 +145,7 @@ class AlignmentRowInput:
 
 def alignment_rows(pairs: list[Any]) -> list[AlignmentRow]:
     return [AlignmentRow(old=p.old, new=p.new, kind=p.kind, similarity=round(float(p.similarity), 3),
-                         source=p.source) for p in pairs]
+                         source=p.source, confidence=p.confidence, needs_review=p.needs_review) for p in pairs]
 
 
 def versions_of(info: Info[Context, None], law: str, from_: str, to: str) -> tuple[str, str, str]:

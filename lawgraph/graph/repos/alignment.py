@@ -169,6 +169,7 @@ def apply_review(auto: list[Pair], reviewed: list[Pair], old: list[Unit], new: l
             and not (p.old is None and p.new is None)]
     for pair in reviewed:
         pair.source = "review"
+        pair.confidence, pair.needs_review = 1.0, False
         if pair.kind in ONE_TO_ONE and pair.kind != "unchanged" and pair.old is not None and pair.new is not None:
             a, b = olds[pair.old], news[pair.new]
             pair.children = align_units(a.children, b.children, depth=1)
