@@ -58,6 +58,7 @@ class Break:
     citing: dict[str, Any] | None = None
     citation: str | None = None
     suggested: str | None = None
+    needs_review: bool = False  # rests on an alignment row legal staff should check (待核对)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready."""
@@ -133,7 +134,8 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
         new_text = "\n".join(new_index[n].text for n in f.new if n in new_index)
         label_old = f"《{title}》{ids.unit_label(row['unit'])}"
         common = {"department": department, "owner": owner, "power": power, "unit_old": row["unit"],
-                  "unit_new": f.new, "old_text": old_text, "new_text": new_text, "citation": row["text"]}
+                  "unit_new": f.new, "old_text": old_text, "new_text": new_text, "citation": row["text"],
+                  "needs_review": f.needs_review}
         if f.kind == "deleted":
             breaks.append(Break("basis_repealed", evidence=f"{label_old}在新文本中没有对应条文",
                                 fix="重新确定依据；该行为不再受处罚的，取消该事项", **common))
@@ -170,6 +172,7 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
                     for case in row["cases"]:
                         breaks.append(Break(
                             "case_precedent", department=common["department"], owner=common["owner"],
+                            needs_review=common["needs_review"],
                             power=common["power"], unit_old=common["unit_old"], unit_new=f.new,
                             old_text=common["old_text"], new_text=common["new_text"], citation=common["citation"],
                             tier={"id": row["tier"]["id"], "name": row["tier"]["name"]}, case=case,
@@ -181,6 +184,7 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
         f = affected[row["unit"]]
         breaks.append(Break(
             "citing_statute", department={"id": None, "name": "立法 / 法制机构", "region": None}, owner=None,
+            needs_review=f.needs_review,
             unit_old=row["unit"], unit_new=f.new, old_text=old_index[row["unit"]].text if row["unit"] in old_index
             else "", new_text="\n".join(new_index[n].text for n in f.new if n in new_index),
             citing={"version": row["version_id"], "title": row["title"], "unit": row["source"], "text": row["text"]},

@@ -39,6 +39,12 @@ def markdown(result: dict[str, Any]) -> str:
              "、".join(f"{k} {v}" for k, v in sorted(result["alignment"].items())), "",
              "| 类型 | 数量 |", "|---|---|"]
     lines += [f"| {KIND_LABELS[k]} ({k}) | {v} |" for k, v in result["summary"].items() if v]
+    doubtful = [b for b in result["breaks"] if b.get("needs_review")]
+    if doubtful:
+        lines += ["", f"## 待核对：{len(doubtful)} 项所依据的新旧条文对应关系不确定", "",
+                  "先在新旧对照中核对这些条文的对应关系（核对后影响会随之更新）：", ""]
+        lines += [f"- {b['department']['name'] or '—'} · {_owner_label(b)} · {KIND_LABELS[b['kind']]} · "
+                  f"{b['unit_old']} → {'、'.join(b.get('unit_new') or []) or '（无）'}" for b in doubtful]
     for department, powers in sorted(_grouped(result).items()):
         lines += ["", f"## {department}"]
         for power, breaks in sorted(powers.items()):
@@ -49,7 +55,8 @@ def markdown(result: dict[str, Any]) -> str:
                     target += f" · 档次「{b['tier']['name']}」"
                 if b.get("case"):
                     target += f" · 案例「{b['case']['title']}」"
-                lines.append(f"- **{KIND_LABELS[b['kind']]}** — {target}")
+                mark = "〔待核对〕" if b.get("needs_review") else ""
+                lines.append(f"- {mark}**{KIND_LABELS[b['kind']]}** — {target}")
                 lines.append(f"  - 依据：{b.get('citation') or '—'}；{b['evidence']}")
                 if b.get("suggested"):
                     lines.append(f"  - 建议引用：{b['suggested']}")
@@ -91,12 +98,14 @@ def table(path: Path, sheets: list[tuple[str, list[str], list[int], list[list[An
 def xlsx(result: dict[str, Any], path: Path) -> None:
     """One row per break, in the same grouping, for checking off."""
     head = ["部门", "职权", "对象", "档次", "案例", "类型", "原依据", "建议引用", "说明", "处理", "原文", "新文",
-            "已处理"]
+            "待核对", "已处理"]
     rows = []
     for department, powers in sorted(_grouped(result).items()):
         for power, breaks in sorted(powers.items()):
             for b in breaks:
                 rows.append([department, power, _owner_label(b), (b.get("tier") or {}).get("name"),
                              (b.get("case") or {}).get("title"), KIND_LABELS[b["kind"]], b.get("citation"),
-                             b.get("suggested"), b["evidence"], b["fix"], b.get("old_text"), b.get("new_text"), ""])
-    table(path, [("修改影响", head, [18, 30, 30, 8, 20, 14, 30, 30, 50, 30, 50, 50, 8], rows)])
+                             b.get("suggested"), b["evidence"], b["fix"], b.get("old_text"), b.get("new_text"),
+                             "是" if b.get("needs_review") else "", ""])
+    rows.sort(key=lambda r: r[-2] != "是")  # the rows resting on an uncertain alignment first, for the reviewer
+    table(path, [("修改影响", head, [18, 30, 30, 8, 20, 14, 30, 30, 50, 30, 50, 50, 10, 8], rows)])

@@ -538,6 +538,7 @@ class Fate:
     kind: str  # unchanged | modified | renumbered | renumbered_modified | split | merged | deleted
     new: list[str] = field(default_factory=list)  # new unit ids
     similarity: float = 1.0
+    needs_review: bool = False  # the alignment row of its article is not certain (Pair.needs_review)
 
 
 def fates(pairs: list[Pair], old: list[Unit], new: list[Unit]) -> dict[str, Fate]:
@@ -606,4 +607,9 @@ def fates(pairs: list[Pair], old: list[Unit], new: list[Unit]) -> dict[str, Fate
             for child in [*a.children, *(g for c in a.children for g in c.children)]:
                 out[child.id] = Fate(kind if kind in ("split", "merged") else "modified", [t.id for t in targets],
                                      sim)
+    doubtful = {p.old for p in pairs if p.old is not None and p.needs_review}
+    if doubtful:
+        for uid, found in out.items():
+            if uid.rpartition("/")[2].split(".", 1)[0] in doubtful:
+                found.needs_review = True
     return out

@@ -83,6 +83,9 @@ def test_sample_impact_finds_exactly_the_planted_breaks(store: GraphStore) -> No
     assert renumbered["suggested"] == "《中华人民共和国农产品质量安全法》第六十九条"
     assert renumbered["department"]["name"] == NY
     assert "二千元以上二万元以下" in renumbered["new_text"] and "二千元以下" in renumbered["old_text"]
+    # 第四十七条 → 第六十九条 (similarity 0.69) is an alignment row to check: every break on it says so
+    assert renumbered["needs_review"] is True
+    assert all(b["needs_review"] for b in result["breaks"] if b["unit_old"].startswith(f"{OLD}/47"))
     exceeded = by_key[("range_exceeded", "benchmark", f"{NY}#NY02001@2021-06-01", "一般", "")]
     assert "罚款 700 低于新的下限 2000" in exceeded["evidence"]
     # a county sees its own items and the province's benchmarks it uses — NY02002 inherited (it holds the power
@@ -144,6 +147,7 @@ def test_cli_align_and_impact(store: GraphStore, settings: Settings, tmp_path: P
                              "--graph", settings.graph_url])
     assert md.exit_code == 0, md.output
     assert "## 青禾县农业农村局" in md.stdout and "建议引用：《中华人民共和国农产品质量安全法》第六十九条" in md.stdout
+    assert "## 待核对：" in md.stdout and "〔待核对〕" in md.stdout  # breaks on uncertain rows are listed first
     sheet = tmp_path / "impact.xlsx"
     xl = runner.invoke(app, ["impact", "农产品质量安全法", "--from", "2018", "--to", "2022", "--format", "xlsx",
                              "-o", str(sheet), "--graph", settings.graph_url])
@@ -152,6 +156,9 @@ def test_cli_align_and_impact(store: GraphStore, settings: Settings, tmp_path: P
 
     rows_xl = list(openpyxl.load_workbook(sheet).active.iter_rows(values_only=True))  # type: ignore[union-attr]
     assert rows_xl[0][0] == "部门" and len(rows_xl) == len(EXPECTED) + 1
+    check = rows_xl[0].index("待核对")
+    flags = [r[check] for r in rows_xl[1:]]
+    assert "是" in flags and flags == sorted(flags, key=lambda f: f != "是")  # the rows to check come first
     bad = runner.invoke(app, ["impact", "农产品质量安全法", "--from", "1999", "--to", "2022",
                               "--graph", settings.graph_url])
     assert bad.exit_code == 2 and "no version '1999'" in bad.output

@@ -16,12 +16,12 @@ interface Break {
   id: string; kind: string; status: string; statusBy: string | null; note: string | null;
   departmentName: string | null; region: string | null; ownerKind: string | null; ownerName: string | null;
   ownerCode: string | null; unitOld: string; unitNew: string[]; evidence: string | null; fix: string | null;
-  fromVersion: string; toVersion: string; powerId: string | null; law: string;
+  fromVersion: string; toVersion: string; powerId: string | null; law: string; needsReview: boolean;
   detail: { old_text?: string; new_text?: string; power?: { id: string; name: string } | null } | null;
 }
 
 const FIELDS = `id kind status statusBy note departmentName region ownerKind ownerName ownerCode unitOld unitNew
-  evidence fix fromVersion toVersion powerId law detail`;
+  evidence fix fromVersion toVersion powerId law needsReview detail`;
 
 async function allBreaks(law: string, region: string | null): Promise<Break[]> {
   const out: Break[] = [];
@@ -47,16 +47,16 @@ async function computed(law: string, from: string, to: string, region: string | 
   const data = await gql<{ amendmentImpact: { fromVersion: string; toVersion: string; breaks: {
     kind: string; department: { id: string | null; name: string }; departmentRegion: string | null; ownerKind: string | null;
     owner: { id: string | null; name: string } | null; ownerCode: string | null; power: { id: string | null; name: string } | null;
-    unitOld: string; unitNew: string[]; evidence: string; fix: string; oldText: string; newText: string }[] } }>(
+    unitOld: string; unitNew: string[]; evidence: string; fix: string; oldText: string; newText: string; needsReview: boolean }[] } }>(
     `query ($l: String!, $f: String!, $t: String!, $r: String) { amendmentImpact(law: $l, from: $f, to: $t, region: $r) {
       fromVersion toVersion breaks { kind department { id name } departmentRegion ownerKind owner { id name } ownerCode
-      power { id name } unitOld unitNew evidence fix oldText newText } } }`, { l: law, f: from, t: to, r: region });
+      power { id name } unitOld unitNew evidence fix oldText newText needsReview } } }`, { l: law, f: from, t: to, r: region });
   const a = data.amendmentImpact;
   return a.breaks.map((b, i) => ({
     id: `computed-${i}`, kind: b.kind, status: "", statusBy: null, note: null, departmentName: b.department.name,
     region: b.departmentRegion, ownerKind: b.ownerKind, ownerName: b.owner?.name ?? null, ownerCode: b.ownerCode,
     unitOld: b.unitOld, unitNew: b.unitNew, evidence: b.evidence, fix: b.fix, fromVersion: a.fromVersion,
-    toVersion: a.toVersion, powerId: b.power?.id ?? null, law,
+    toVersion: a.toVersion, powerId: b.power?.id ?? null, law, needsReview: b.needsReview,
     detail: { old_text: b.oldText, new_text: b.newText, power: b.power?.id ? { id: b.power.id, name: b.power.name } : null } }));
 }
 
@@ -126,7 +126,8 @@ function byPower(rows: Break[]): [string, Break[]][] {
 function breakCard(b: Break, editor: boolean, law: string): HTMLElement {
   const status = b.status ? h("span", { class: "status", "data-status": b.status }, b.status) : null;
   const card = h("article", { class: "break", "data-break": b.id, "data-kind": b.kind },
-    h("h4", { class: "break-title" }, `${KINDS[b.kind] ?? b.kind}：${b.ownerCode ? `${b.ownerCode} ` : ""}${b.ownerName ?? ""}`, " ", status),
+    h("h4", { class: "break-title" }, `${KINDS[b.kind] ?? b.kind}：${b.ownerCode ? `${b.ownerCode} ` : ""}${b.ownerName ?? ""}`, " ", status,
+      b.needsReview ? h("span", { class: "to-check" }, " 待核对：对应关系不确定，请先在新旧对照中核对") : null),
     h("p", {}, h("strong", {}, "依据："), b.evidence ?? ""),
     h("p", {}, h("strong", {}, "建议："), b.fix ?? ""),
     h("div", { class: "texts" },

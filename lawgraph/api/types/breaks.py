@@ -54,6 +54,7 @@ class Break:
     fix: str | None
     suggested: str | None
     citation: str | None
+    needs_review: bool = strawberry.field(description="待核对: the alignment row the break rests on is not certain.")
     detail: JSON | None = strawberry.field(description="The break as `amendmentImpact` gives it (old and new "
                                                        "text, tier, case …).")
 
@@ -69,6 +70,7 @@ def break_(row: dict[str, Any]) -> Break:
         power_id=row.get("power"), tier_id=row.get("tier"), case_id=row.get("case"), citing_unit=row.get("citing"),
         unit_old=row["unit_old"], unit_new=list(row.get("unit_new") or []), evidence=row.get("evidence"),
         fix=row.get("fix"), suggested=row.get("suggested"), citation=row.get("citation"),
+        needs_review=bool(row.get("needs_review")),
         detail=JSON(row["detail"]) if row.get("detail") is not None else None)
 
 

@@ -55,6 +55,8 @@ class ImpactBreak:
     new_text: str
     evidence: str
     fix: str
+    needs_review: bool = strawberry.field(default=False, description="待核对: the alignment row this break rests "
+                                                                     "on is not certain; check it first.")
 
 
 @strawberry.type
@@ -107,7 +109,8 @@ def _break(b: dict[str, Any]) -> ImpactBreak:
         tier=_ref(b.get("tier")), case=_ref(b.get("case"), "title"),
         citing_version=(b.get("citing") or {}).get("version"), unit_old=b["unit_old"], unit_new=list(b["unit_new"]),
         citation=b.get("citation"), suggested=b.get("suggested"), old_text=b.get("old_text") or "",
-        new_text=b.get("new_text") or "", evidence=b["evidence"], fix=b["fix"])
+        new_text=b.get("new_text") or "", evidence=b["evidence"], fix=b["fix"],
+        needs_review=bool(b.get("needs_review")))
 
 
 def _law_id(info: Info[Context, None], law: str) -> str:

@@ -39,7 +39,7 @@ def break_id(law: str, old: str, new: str, row: dict[str, Any]) -> str:
 
 def _content_hash(row: dict[str, Any]) -> str:
     shown = {k: row.get(k) for k in ("unit_new", "evidence", "fix", "suggested", "new_text", "confidential",
-                                     "department", "owner", "power", "tier", "case")}
+                                     "department", "owner", "power", "tier", "case", "needs_review")}
     return hashlib.sha1(json.dumps(shown, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -57,6 +57,7 @@ def record(law: str, old: str, new: str, row: dict[str, Any]) -> dict[str, Any]:
         "unit_old": row["unit_old"], "unit_new": list(row.get("unit_new") or []),
         "evidence": row.get("evidence"), "fix": row.get("fix"), "suggested": row.get("suggested"),
         "citation": row.get("citation"), "confidential": bool(row.get("confidential")),
+        "needs_review": bool(row.get("needs_review")),
         "detail": json.dumps(row, ensure_ascii=False, default=str), "hash": _content_hash(row),
     }
 
