@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -18,7 +19,7 @@ from lawgraph.api.context import Context
 from lawgraph.api.schema import build_schema
 from lawgraph.api.security import AccessDenied, Caller, RateLimiter, Sessions, body_limit, identify
 from lawgraph.config import Settings, load_settings
-from lawgraph.errors import LawgraphError
+from lawgraph.errors import LawgraphError, StoreError
 from lawgraph.graph.repos import breaks
 from lawgraph.graph.repos.enforcement import find_region
 from lawgraph.graph.store import GraphStore, open_store
@@ -92,9 +93,15 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
             caller = identify(settings, request, sessions)
         except AccessDenied as exc:
             return JSONResponse({"error": str(exc)}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+        if not limiter.allow(caller.name if caller.name != "anonymous" else f"anonymous@{caller.address}"):
+            return JSONResponse({"error": "rate limit; retry in a moment"}, status_code=429)
+        if not (math.isfinite(wait) and math.isfinite(every)):
+            return JSONResponse({"error": "wait and every are seconds (finite numbers)"}, status_code=400)
         store = holder["store"]
         try:
             where = find_region(store, region) if region else None
+        except StoreError:
+            return JSONResponse({"error": "the graph store is unavailable right now; try again"}, status_code=503)
         except LawgraphError as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
         last = request.headers.get("last-event-id") or since or breaks.now()

@@ -110,7 +110,7 @@ def identify(settings: Settings, request: Request, sessions: Sessions | None = N
     session = sessions.get(request.cookies.get(SESSION_COOKIE)) if sessions is not None else None
     if session is not None:
         if request.method not in ("GET", "HEAD", "OPTIONS") and \
-                not hmac.compare_digest(request.headers.get(CSRF_HEADER, ""), session.csrf):
+                not hmac.compare_digest(request.headers.get(CSRF_HEADER, "").encode(), session.csrf.encode()):
             raise AccessDenied("the request lacks the session's CSRF token (X-CSRF-Token); reload the page")
         return session.caller
     if settings.anonymous_role is None:

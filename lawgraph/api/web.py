@@ -27,13 +27,23 @@ from lawgraph.api.security import (
     identify,
 )
 from lawgraph.config import Settings
-from lawgraph.errors import LawgraphError, NotFoundError
+from lawgraph.errors import LawgraphError, NotFoundError, StoreError
 from lawgraph.graph.store import GraphStore
 
 STATIC = resources.path("web", "static")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+UNAVAILABLE = "the graph store is unavailable right now; try again in a moment (the server log says why)"
+
+
+def _same_origin(request: Request) -> bool:
+    """False for a request a browser marks as sent from another site (Sec-Fetch-Site, else Origin)."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site in ("same-origin", "none")
+    origin = request.headers.get("origin")
+    return origin is None or origin.split("://", 1)[-1] == request.headers.get("host", "")
 log = logging.getLogger("lawgraph.api")
 
 
@@ -54,8 +64,12 @@ def mount(app: FastAPI, settings: Settings, sessions: Sessions, limiter: RateLim
 
     @app.get("/static/{path:path}", include_in_schema=False)
     async def asset(path: str) -> Response:
-        target = (STATIC / path).resolve()
-        if not target.is_file() or STATIC.resolve() not in target.parents:
+        try:
+            target = (STATIC / path).resolve()
+            found = target.is_file() and STATIC.resolve() in target.parents
+        except (ValueError, OSError):  # a NUL byte or an impossible path
+            found = False
+        if not found:
             return Response(status_code=404)
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if target.suffix == ".js":
@@ -69,9 +83,12 @@ def mount(app: FastAPI, settings: Settings, sessions: Sessions, limiter: RateLim
         address = request.client.host if request.client else "unknown"
         if not limiter.allow(f"login@{address}"):
             return JSONResponse({"error": "too many attempts; wait a minute"}, status_code=429)
+        if not _same_origin(request):  # no logging a user in from another site (login CSRF)
+            return JSONResponse({"error": "log in from the workbench's own page"}, status_code=403)
         try:
             if request.headers.get("content-type", "").startswith("application/json"):
-                key = str((await request.json()).get("key") or "")
+                data = await request.json()
+                key = str(data.get("key") or "") if isinstance(data, dict) else ""
             else:
                 key = str((await request.form()).get("key") or "")
         except ValueError:
@@ -83,6 +100,7 @@ def mount(app: FastAPI, settings: Settings, sessions: Sessions, limiter: RateLim
             caller = caller_for_key(settings, key.strip(), address)
         except AccessDenied:
             return JSONResponse({"error": "unknown API key"}, status_code=401)
+        sessions.close(request.cookies.get(SESSION_COOKIE))  # a new login ends the session it replaces
         sid, session = sessions.open(caller)
         answer = JSONResponse({"name": caller.name, "role": caller.role})
         answer.set_cookie(SESSION_COOKIE, sid, httponly=True, samesite="strict", secure=secure, path="/")
@@ -126,6 +144,9 @@ def mount(app: FastAPI, settings: Settings, sessions: Sessions, limiter: RateLim
 
         try:
             body, kind = await asyncio.to_thread(build)
+        except StoreError:
+            log.exception("download of the impact report failed")
+            return JSONResponse({"error": UNAVAILABLE}, status_code=503)
         except LawgraphError as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
         name = quote(f"修法影响_{law}_{from_}_{to}.{fmt}")
@@ -158,6 +179,9 @@ def mount(app: FastAPI, settings: Settings, sessions: Sessions, limiter: RateLim
 
         try:
             body = await asyncio.to_thread(build)
+        except StoreError:
+            log.exception("download of a 职权目录 form failed")
+            return JSONResponse({"error": UNAVAILABLE}, status_code=503)
         except LawgraphError as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
         name = quote(f"{directory.FORMS[form]}.xlsx")
@@ -183,11 +207,11 @@ def mount_public(app: FastAPI, settings: Settings, limiter: RateLimiter, store: 
     """The 公示 view: /public (its own page and script) and /public/graphql (its own read-only schema, anonymous,
     rate-limited per address): the published 职权目录 and nothing else."""
     import strawberry
-    from strawberry.extensions import MaxTokensLimiter, QueryDepthLimiter
+    from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
     from strawberry.fastapi import GraphQLRouter
 
     from lawgraph.api.context import Context
-    from lawgraph.api.security import Caller
+    from lawgraph.api.security import Caller, should_mask
     from lawgraph.api.types.public import PublicQuery
 
     page_file = STATIC / "public.html"
@@ -195,8 +219,10 @@ def mount_public(app: FastAPI, settings: Settings, limiter: RateLimiter, store: 
         log.warning("the 公示 view is off: its page or script is missing under %s; run scripts/setup.sh", STATIC)
         return False
     page = page_file.read_text(encoding="utf-8")
-    schema = strawberry.Schema(query=PublicQuery, extensions=[lambda: QueryDepthLimiter(max_depth=6),
-                                                              lambda: MaxTokensLimiter(max_token_count=800)])
+    schema = strawberry.Schema(query=PublicQuery, extensions=[
+        lambda: QueryDepthLimiter(max_depth=6), lambda: MaxTokensLimiter(max_token_count=800),
+        lambda: MaxAliasesLimiter(max_alias_count=4),
+        lambda: MaskErrors(should_mask_error=should_mask, error_message="internal error")])
 
     async def context(request: Request) -> Context:
         address = request.client.host if request.client else "unknown"

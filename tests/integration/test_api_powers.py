@@ -334,3 +334,38 @@ def test_editors_review_an_alignment_over_graphql(store: GraphStore, settings: S
         assert ("50", "70", "split") in {(r["old"], r["new"], r["kind"]) for r in after}
     actions = [(r["entry"]["action"], r["entry"]["ok"]) for r in store.run("audit/page", skip=0, limit=50)]
     assert ("review_alignment", True) in actions and ("review_alignment", False) in actions
+
+
+def test_a_benchmark_of_a_confidential_upper_power_is_not_inherited_by_readers(store: GraphStore, settings: Settings,
+                                                                               tmp_path: Path) -> None:
+    """The county's NY02002 inherits the province's benchmark; when the province's NY02002 is 涉密, readers (and
+    the public view) get no benchmark for it — editors still do."""
+    import csv
+    import datetime as dt
+    import shutil
+
+    from lawgraph.graph.repos import enforcement as repo
+
+    tree = tmp_path / "sample"
+    shutil.copytree(SAMPLE, tree)
+    table = tree / "county" / "powers_江北省.csv"
+    rows = list(csv.reader(table.open(encoding="utf-8")))
+    code = rows[0].index("职权编码")
+    if "是否涉密" not in rows[0]:
+        rows[0].append("是否涉密")
+        rows[1:] = [[*r, ""] for r in rows[1:]]
+    secret = rows[0].index("是否涉密")
+    for row in rows[1:]:
+        if row[code] == "NY02002":
+            row[secret] = "是"
+    with table.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(rows)
+    assert load_sample(store, tree).ok
+    county = repo.find_power(store, "NY02002", "江北省/临川市/青禾县")["id"]
+    day = dt.date(2024, 1, 1)
+    assert repo.effective_benchmark(store, county, "江北省/临川市/青禾县", day) is not None  # editors
+    assert repo.effective_benchmark(store, county, "江北省/临川市/青禾县", day, confidential=False) is None
+    query = """{ power(id: "NY02002", region: "青禾县") { effectiveBenchmark(asOf: "2024-01-01") { how } } }"""
+    with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader"}), store=store)) as client:
+        answer = client.post("/graphql", json={"query": query}).json()
+    assert answer == {"data": {"power": {"effectiveBenchmark": None}}}, answer

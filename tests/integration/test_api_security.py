@@ -240,3 +240,26 @@ def test_an_editor_replaces_a_department_list(loaded: GraphStore, settings: Sett
         assert done["__typename"] == "ImportSuccess" and len(done["counts"]["removed"]) == 7  # 8 listed before
         wrong = _upload(client, EDITOR, "b.csv", table, query.replace('kind: "powers"', 'kind: "benchmarks"'))
         assert "replace applies to power lists only" in wrong.json()["errors"][0]["message"]
+
+
+def test_workbench_login_and_assets_refuse_bad_requests_cleanly(settings: Settings, loaded: GraphStore) -> None:
+    import hashlib
+
+    from lawgraph.config import ApiKey
+
+    key = "lg_key_for_login_checks"
+    keys = [ApiKey(name="法制科", role="editor", sha256=hashlib.sha256(key.encode()).hexdigest())]
+    with TestClient(create_app(settings.model_copy(update={"api_keys": keys}), store=loaded)) as client:
+        assert client.post("/login", json=["not", "an", "object"]).status_code == 401  # no key in it: 401, no crash
+        forged = client.post("/login", data={"key": key}, headers={"Origin": "https://evil.example"})
+        assert forged.status_code == 403 and "lg_session" not in forged.cookies  # login CSRF refused
+        first = client.post("/login", json={"key": key})
+        old = first.cookies["lg_session"]
+        again = client.post("/login", json={"key": key})
+        assert again.status_code == 200 and again.cookies["lg_session"] != old
+        client.cookies.set("lg_session", old)  # the replaced session no longer works
+        assert client.post("/graphql", json={"query": "{ me { name } }"},
+                           headers={"X-CSRF-Token": first.cookies["lg_csrf"]}).status_code == 401
+        assert client.get("/static/%00").status_code == 404
+        assert client.get("/static/../../config.py").status_code == 404
+        assert client.get("/events/breaks", params={"every": "nan"}, headers={"X-API-Key": key}).status_code == 400

@@ -154,4 +154,7 @@ class BenchmarkQuery:
         store = info.context.store
         where = repo.find_region(store, region)
         found = repo.find_power(store, power, where)
-        return effective(repo.effective_benchmark(store, found["id"], where, as_of or date.today()))
+        if found.get("confidential") and not info.context.caller.can("editor"):
+            return None
+        return effective(repo.effective_benchmark(store, found["id"], where, as_of or date.today(),
+                                                  confidential=info.context.caller.can("editor")))

@@ -77,7 +77,8 @@ class Power:
                             region: str | None = None) -> EffectiveBenchmark | None:
         store = info.context.store
         where = repo.find_region(store, region) if region else self.department.region_id
-        return effective(repo.effective_benchmark(store, self.id, where, as_of or date.today()))
+        return effective(repo.effective_benchmark(store, self.id, where, as_of or date.today(),
+                                                  confidential=info.context.caller.can("editor")))
 
 
 def power(row: dict[str, Any]) -> Power:

@@ -66,7 +66,7 @@ class PublicPower:
 
     @strawberry.field(description="The benchmark in force in the power's region today, if any.")
     def benchmark(self, info: Info[Context, None]) -> PublicBenchmark | None:
-        found = repo.effective_benchmark(info.context.store, self.id, self.region, date.today())
+        found = repo.effective_benchmark(info.context.store, self.id, self.region, date.today(), confidential=False)
         if found is None:
             return None
         b = found["benchmark"]

@@ -8,7 +8,9 @@ WHERE ($law IS NULL OR k.law = $law)
   AND ($status IS NULL OR k.status = $status)
   AND ($open IS NULL OR k.open = $open)
   AND ($since IS NULL OR k.created_at > $since)
-  AND ($confidential OR coalesce(k.confidential, false) = false)
+OPTIONAL MATCH (p:Power {id: k.power})
+WITH k, p
+WHERE $confidential OR (coalesce(k.confidential, false) = false AND coalesce(p.confidential, false) = false)
 WITH k ORDER BY k.to_version DESC, k.department, k.kind, k.id
 WITH collect(k) AS found
 RETURN size(found) AS total,

@@ -2,7 +2,9 @@
 // params: $region, $confidential
 MATCH (k:Break)
 WHERE k.open AND ($region IS NULL OR k.region = $region OR k.region STARTS WITH ($region + '/'))
-  AND ($confidential OR coalesce(k.confidential, false) = false)
+OPTIONAL MATCH (p:Power {id: k.power})
+WITH k, p
+WHERE $confidential OR (coalesce(k.confidential, false) = false AND coalesce(p.confidential, false) = false)
 WITH k.department AS department, k.department_name AS name, k.region AS region,
      sum(CASE WHEN k.status = '待处理' THEN 1 ELSE 0 END) AS pending,
      sum(CASE WHEN k.status = '已处理' THEN 1 ELSE 0 END) AS done,

@@ -7,4 +7,5 @@ WHERE ($code IS NOT NULL AND p.code = $code) OR ($code IS NULL AND p.name = $pow
 MATCH (b:DiscretionBenchmark)-[:FOR]->(p)
 OPTIONAL MATCH (b)-[:ADOPTS]->(t:DiscretionBenchmark)
 RETURN b.id AS id, b.effective AS effective, b.expires AS expires, b.adopts AS adopts, t.id AS target,
-       a.id AS region, a.rank AS rank, d.id AS department, d.name AS department_name, p.id AS power
+       a.id AS region, a.rank AS rank, d.id AS department, d.name AS department_name, p.id AS power,
+       coalesce(p.confidential, false) AS confidential

@@ -123,9 +123,11 @@ def choose_benchmark(rows: list[dict[str, Any]], power_id: str, day: str) -> dic
     return max(same, key=lambda r: r["effective"] or "")
 
 
-def effective_benchmark(store: GraphStore, power_id: str, region: str | None, at: date) -> dict[str, Any] | None:
+def effective_benchmark(store: GraphStore, power_id: str, region: str | None, at: date, *,
+                        confidential: bool = True) -> dict[str, Any] | None:
     """The benchmark in force for a power in `region` on `at`: the region's own (or the one it adopts), else
-    the nearest upper level's. Returns {benchmark, how: own|adopted|inherited, region, department} or None."""
+    the nearest upper level's. Returns {benchmark, how: own|adopted|inherited, region, department} or None.
+    `confidential=False` (readers, the public) never answers a benchmark of a 涉密 power, nor one it adopts."""
     if region is None:
         return None
     found = first(store.run("enforcement/find_power", key=power_id))
@@ -134,6 +136,8 @@ def effective_benchmark(store: GraphStore, power_id: str, region: str | None, at
     code = found["code"]
     rows = store.run("enforcement/benchmark_candidates", region=region, code=code,
                      power_name=None if code else found["name"])
+    if not confidential:
+        rows = [r for r in rows if not r.get("confidential")]
     day = at.isoformat()
     chosen = choose_benchmark(rows, power_id, day)
     if chosen is None:
@@ -144,6 +148,8 @@ def effective_benchmark(store: GraphStore, power_id: str, region: str | None, at
     if chosen["adopts"] and chosen["target"]:
         how, target = "adopted", chosen["target"]
     found_benchmark = benchmark(store, target)
+    if not confidential and found_benchmark.get("confidential"):
+        return None  # an adopted benchmark of a 涉密 power
     if how == "adopted":
         region_of, department_of = found_benchmark["department"]["region"], found_benchmark["department"]["id"]
     return {"benchmark": found_benchmark, "how": how, "region": region_of, "department": department_of,
