@@ -20,15 +20,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.impact_scale import NEW, OLD, REPO, _units, populate
+from bench.impact_scale import NEW, OLD, populate, prepare
 from lawgraph.analysis.impact import impact
 from lawgraph.analysis.tracking import track
 from lawgraph.config import Settings
 from lawgraph.graph.backends import embedded
 from lawgraph.graph.repos import breaks
 from lawgraph.graph.store import open_store
-from lawgraph.ingest.enforcement.load import write_places
-from lawgraph.ingest.load import ingest_statutes
 
 
 def _p(times: list[float], q: float) -> float:
@@ -47,10 +45,7 @@ def main() -> None:
     directory = Path(tempfile.mkdtemp(prefix="lgb-", dir="/tmp"))
     try:
         store = open_store(Settings(graph_url=f"embedded:{directory}", batch_size=5000))
-        assert ingest_statutes(store, [REPO / "data" / "sample" / "statutes"], workers=1).ok
-        hot, cold = _units(store)
-        write_places(store, [(["江北省", f"市{c}", f"县{k}"], f"局{d}", None)
-                             for k in range(100) for c in [k % 10] for d in range(10)])
+        hot, cold = prepare(store)
         done = 0
         print(f"{'powers':>8} {'breaks':>7} {'impact p50':>11} {'track 1st':>10} {'track again p50':>16} "
               f"{'again/impact':>13} {'dept page p50':>14} {'p95':>6}  (ms)")

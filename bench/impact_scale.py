@@ -48,6 +48,17 @@ def _units(store: GraphStore) -> tuple[list[str], list[str]]:
     return hot, cold
 
 
+def prepare(store: GraphStore, statutes: bool = True) -> tuple[list[str], list[str]]:
+    """The province's frame: the bundled statutes (unless loaded already), 10 cities, 100 counties, 1,000
+    departments; returns the units the powers will cite (`_units`: hot on the amended law, cold elsewhere)."""
+    if statutes:
+        assert ingest_statutes(store, [REPO / "data" / "sample" / "statutes"], workers=1).ok
+    hot, cold = _units(store)
+    write_places(store, [(["江北省", f"市{c}", f"县{k}"], f"局{d}", None)
+                         for k in range(100) for c in [k % 10] for d in range(10)])
+    return hot, cold
+
+
 def _target(rng: random.Random, affected: bool, hottest: list[str], hot: list[str], cold: list[str]) -> str:
     if not affected:
         return rng.choice(cold)
@@ -110,10 +121,7 @@ def main() -> None:
     directory = Path(tempfile.mkdtemp(prefix="lgi-", dir="/tmp"))
     try:
         store = open_store(Settings(graph_url=f"embedded:{directory}", batch_size=5000))
-        assert ingest_statutes(store, [REPO / "data" / "sample" / "statutes"], workers=1).ok
-        hot, cold = _units(store)
-        write_places(store, [(["江北省", f"市{c}", f"县{k}"], f"局{d}", None)
-                             for k in range(100) for c in [k % 10] for d in range(10)])
+        hot, cold = prepare(store)
         done = 0
         print(f"affected items: {args.affected} powers + their benchmarks ({4 * args.affected} tiers) on "
               f"{len(hot)} articles of {OLD}; the rest on {len(cold)} other articles")

@@ -27,14 +27,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bench.impact_scale import NEW, OLD, _units, populate
+from bench.impact_scale import NEW, OLD, populate, prepare
 from lawgraph.analysis.impact import impact
 from lawgraph.analysis.overlaps import overlaps
 from lawgraph.config import Settings
 from lawgraph.graph.backends import embedded
 from lawgraph.graph.repos import enforcement as repo
 from lawgraph.graph.store import GraphStore, open_store
-from lawgraph.ingest.enforcement.load import write_places
 from lawgraph.ingest.load import ingest_statutes
 from lawgraph.ingest.sample import load_sample
 from scripts import with_neo4j  # build, start and stop the Neo4j launcher (tools/neo4j-server)
@@ -104,9 +103,7 @@ def workloads(store: GraphStore, args: argparse.Namespace) -> dict[str, tuple[fl
                                                               f"{store.round_trips} trips")
     store.clear()
     assert load_sample(store, SAMPLE).ok
-    hot, cold = _units(store)
-    write_places(store, [(["江北省", f"市{c}", f"县{k}"], f"局{d}", None)
-                         for k in range(100) for c in [k % 10] for d in range(10)])
+    hot, cold = prepare(store, statutes=False)  # the sample's statutes are loaded already
     rng = random.Random(11)
     sizes = [int(s) for s in args.sizes.split(",")]
     affected = set(rng.sample(range(sizes[0]), 3000))

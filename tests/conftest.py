@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
+import subprocess
 import tempfile
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,6 +40,27 @@ def sample_with_secret_powers(tmp_path: Path, *codes: str) -> Path:
     with table.open("w", encoding="utf-8", newline="") as out:
         csv.writer(out).writerows(rows)
     return tree
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_ready(base: str, server: subprocess.Popen[Any], seconds: float = 60) -> None:
+    """Wait until `lawgraph serve` at `base` answers /readyz 200; fail if it exits or takes longer."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/readyz", timeout=5) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            pass
+        assert server.poll() is None and time.monotonic() < deadline, "lawgraph serve did not become ready"
+        time.sleep(0.3)
 
 
 def corpus() -> Path:

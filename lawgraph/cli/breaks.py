@@ -3,13 +3,12 @@ operating-system user who runs the command (audited)."""
 
 from __future__ import annotations
 
-import getpass
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
-from lawgraph.cli.common import GraphOption, echo_json, resolve_law, with_store
+from lawgraph.cli.common import GraphOption, echo_json, operator, resolve_law, with_store
 from lawgraph.errors import InputError, LawgraphError, NotFoundError
 from lawgraph.graph.repos import audit
 from lawgraph.graph.repos import breaks as repo
@@ -19,12 +18,6 @@ from lawgraph.graph.store import GraphStore
 app = typer.Typer(help="Breaks of amendments as tracked work (待处理 / 已处理 / 不适用).", no_args_is_help=True)
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
-
-def _who() -> str:
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "cli"
 
 
 def _department(store: GraphStore, key: str | None, region: str | None) -> str | None:
@@ -90,11 +83,11 @@ def breaks_set(
     """Set a break's status (and a note); audited under your user name."""
     def run(store: GraphStore) -> dict[str, Any]:
         try:
-            row = repo.set_status(store, break_id, status, _who(), note)
+            row = repo.set_status(store, break_id, status, operator(), note)
         except LawgraphError:
-            audit.write(store, _who(), "cli", "set_break_status", break_id, False, {"status": status}, 1)
+            audit.write(store, operator(), "cli", "set_break_status", break_id, False, {"status": status}, 1)
             raise
-        audit.write(store, _who(), "cli", "set_break_status", break_id, True, {"status": status}, 0)
+        audit.write(store, operator(), "cli", "set_break_status", break_id, True, {"status": status}, 0)
         return row
 
     row = with_store(graph, run)

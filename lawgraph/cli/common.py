@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 from collections.abc import Callable
 from datetime import date
@@ -20,6 +21,14 @@ from lawgraph.graph.store import GraphStore, open_store
 err = Console(stderr=True)
 GraphOption = Annotated[str | None, typer.Option("--graph", help="Store URL; default LAWGRAPH_GRAPH_URL, else "
                                                  "the per-user embedded store (lawgraph db status shows it)")]
+
+
+def operator() -> str:
+    """Who runs a CLI change, for the audit log: `cli:<operating-system user>`."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
 
 
 def settings(graph: str | None) -> Settings:

@@ -3,14 +3,13 @@ change is written to the audit log under the operating-system user who ran it.""
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
-from lawgraph.cli.common import GraphOption, echo_json, with_store
+from lawgraph.cli.common import GraphOption, echo_json, operator, with_store
 from lawgraph.errors import LawgraphError
 from lawgraph.graph.repos import audit
 from lawgraph.graph.repos import regions as repo
@@ -21,12 +20,6 @@ DryRun = Annotated[bool, typer.Option("--dry-run", help="Say what would change; 
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
-def _who() -> str:
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "cli"
-
 
 def _change(graph: str | None, action: str, label: str, job: Callable[[GraphStore], repo.RegionChange],
             as_json: bool) -> None:
@@ -34,10 +27,10 @@ def _change(graph: str | None, action: str, label: str, job: Callable[[GraphStor
         try:
             change = job(store)
         except LawgraphError as exc:
-            audit.write(store, _who(), "cli", action, label, False, {"error": str(exc)}, 1)
+            audit.write(store, operator(), "cli", action, label, False, {"error": str(exc)}, 1)
             raise
         if not change.dry_run:
-            audit.write(store, _who(), "cli", action, label, True, change.counts(), 0)
+            audit.write(store, operator(), "cli", action, label, True, change.counts(), 0)
         return change
 
     change = with_store(graph, run)

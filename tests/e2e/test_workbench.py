@@ -8,11 +8,8 @@ import hashlib
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,17 +22,12 @@ from lawgraph.config import Settings
 from lawgraph.graph.repos import breaks as break_repo
 from lawgraph.graph.store import GraphStore
 from lawgraph.ingest.sample import load_sample
-from tests.conftest import sample_with_secret_powers
+from tests.conftest import free_port, sample_with_secret_powers, wait_ready
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 READER, EDITOR, ADMIN = "lg_reader_key_for_the_workbench", "lg_editor_key_for_the_workbench", "lg_admin_key_for_wb"
 SECRET = "NY02004"  # made 涉密 in this test's sample
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -53,22 +45,13 @@ def server(store: GraphStore, settings: Settings, sample_tree: Path) -> Iterator
     keys = [{"name": "王科员", "role": "reader", "sha256": hashlib.sha256(READER.encode()).hexdigest()},
             {"name": "法制科", "role": "editor", "sha256": hashlib.sha256(EDITOR.encode()).hexdigest()},
             {"name": "管理员", "role": "admin", "sha256": hashlib.sha256(ADMIN.encode()).hexdigest()}]
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "LAWGRAPH_API_KEYS": json.dumps(keys), "LAWGRAPH_PUBLIC_VIEW": "true"}
     env.pop("LAWGRAPH_ANONYMOUS_ROLE", None)
     proc = subprocess.Popen([sys.executable, "-m", "lawgraph.cli.main", "serve", "--graph", settings.graph_url,
                              "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/readyz", timeout=5) as answer:
-                if answer.status == 200:
-                    break
-        except OSError:
-            pass
-        assert proc.poll() is None and time.monotonic() < deadline, "lawgraph serve did not start"
-        time.sleep(0.3)
+    wait_ready(base, proc)
     try:
         yield base
     finally:

@@ -6,11 +6,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 import zipfile
 from collections.abc import Iterator
@@ -18,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, neo4j_settings
+from tests.conftest import REPO, free_port, neo4j_settings, wait_ready
 
 
 @pytest.fixture(scope="module")
@@ -52,11 +50,6 @@ def _env(root: Path) -> dict[str, str]:
     return env
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
 
 def test_the_wheel_holds_one_top_level_package_and_its_files(installed: tuple[Path, Path]) -> None:
     wheel, _ = installed
@@ -88,22 +81,13 @@ def test_installed_lawgraph_runs_from_an_empty_folder(installed: tuple[Path, Pat
     found = json.loads(impact.stdout)
     assert found["breaks"] and found["summary"]
 
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([lawgraph, "serve", "--port", str(port)], cwd=empty,
                               env={**env, "LAWGRAPH_ANONYMOUS_ROLE": "reader"}, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True)
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/readyz", timeout=5) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            assert time.monotonic() < deadline and server.poll() is None, "lawgraph serve did not become ready"
-            time.sleep(0.3)
+        wait_ready(base, server)
         query = json.dumps({"query": '{ laws(search: "农产品质量安全法") { totalCount edges { node { title } } } }'})
         request = urllib.request.Request(f"{base}/graphql", data=query.encode(), method="POST",
                                          headers={"Content-Type": "application/json"})
