@@ -33,7 +33,7 @@ from lawgraph.graph.store import GraphStore
 
 CONFIDENT = 0.6  # below this similarity a renumbered_modified successor is only a candidate
 KINDS = ("basis_repealed", "basis_renumbered", "basis_changed", "range_exceeded", "range_changed",
-         "penalty_type_removed", "case_precedent", "citing_statute")
+         "penalty_type_removed", "case_precedent", "citing_statute", "citing_document")
 LEVELS = ("article", "paragraph", "item", "subitem")
 _FATE_LABELS = {"deleted": "已删除", "modified": "内容有修改", "renumbered": "条号已变",
                 "renumbered_modified": "条号和内容均有变化", "split": "已拆分", "merged": "已合并"}
@@ -190,10 +190,38 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
             citing={"version": row["version_id"], "title": row["title"], "unit": row["source"], "text": row["text"]},
             citation=row["text"], evidence=f"《{row['title']}》引用的{ids.unit_label(row['unit'])}在新文本中"
                                           f"{_FATE_LABELS.get(f.kind, f.kind)}", fix="修改该法规中的引用"))
+    if affected:
+        breaks += _document_breaks(store, title, affected, old_index, new_index)
     counts = Counter(b.kind for b in breaks)
     return {"law": title, "law_id": law_id, "from": from_version, "to": to_version, "region": region,
             "alignment": dict(Counter(p.kind for p in pairs)), "affected_units": len(affected),
             "summary": {k: counts.get(k, 0) for k in KINDS}, "breaks": [b.as_dict() for b in breaks]}
+
+
+def _document_breaks(store: GraphStore, title: str, affected: dict[str, Fate], old_index: dict[str, Unit],
+                     new_index: dict[str, Unit]) -> list[Break]:
+    """citing_document: a policy document cites a unit that changed or vanished; its issuer must act."""
+    out: list[Break] = []
+    for row in store.run("impact/citing_documents", ids=sorted(affected)):
+        f = affected[row["unit"]]
+        label = f"《{title}》{ids.unit_label(row['unit'])}"
+        named = f"《{row['title']}》" + (f"（{row['number']}）" if row["number"] else "")
+        successor = "、".join(f"《{title}》{ids.unit_label(n)}" for n in f.new)
+        sure = f.kind == "renumbered" or (f.kind == "renumbered_modified" and f.similarity >= CONFIDENT)
+        out.append(Break(
+            "citing_document", department={"id": None, "name": row["issuer"] or "发文机关（文件未写明）",
+                                           "region": None}, owner=None, needs_review=f.needs_review,
+            unit_old=row["unit"], unit_new=f.new,
+            old_text=old_index[row["unit"]].text if row["unit"] in old_index else "",
+            new_text="\n".join(new_index[n].text for n in f.new if n in new_index),
+            citing={"document": row["document"], "title": row["title"], "number": row["number"],
+                    "unit": row["source"], "text": row["text"], "version": None},
+            citation=row["text"], suggested=successor if sure and successor else None,
+            evidence=f"文件{named}引用的{label}在新文本中{_FATE_LABELS.get(f.kind, f.kind)}"
+                     + (f"，现为{successor}" if successor and f.kind != "modified" else ""),
+            fix=f"改为引用{successor}" if sure and successor
+            else "对照新条文修改该文件中的引用，或评估该文件是否需要修订"))
+    return out
 
 
 def _tier_breaks(breaks: list[Break], common: dict[str, Any], f: Fate, tiers: list[dict[str, Any]],

@@ -10,6 +10,7 @@ KIND_LABELS = {
     "basis_repealed": "依据已删除", "basis_renumbered": "依据条号变化", "basis_changed": "依据内容变化",
     "range_exceeded": "裁量幅度超出法定范围", "range_changed": "法定幅度变化", "penalty_type_removed": "处罚种类被删除",
     "case_precedent": "案例依据失效", "citing_statute": "其他法规引用",
+    "citing_document": "规范性文件引用",
 }
 
 

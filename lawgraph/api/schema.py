@@ -23,6 +23,7 @@ from lawgraph.api.types.benchmarks import BenchmarkQuery
 from lawgraph.api.types.breaks import BreakMutation, BreakQuery
 from lawgraph.api.types.cases import CaseQuery
 from lawgraph.api.types.connection import PageNames
+from lawgraph.api.types.documents import DocumentQuery
 from lawgraph.api.types.impact import ImpactQuery
 from lawgraph.api.types.laws import LawQuery
 from lawgraph.api.types.mutations import Mutation as UploadMutation
@@ -32,7 +33,7 @@ from lawgraph.api.types.regions import RegionQuery
 from lawgraph.config import Settings
 
 Query = merge_types("Query", (LawQuery, ArticleQuery, RegionQuery, PowerQuery, BenchmarkQuery, CaseQuery,
-                              ImpactQuery, OversightQuery, AuditQuery, BreakQuery))
+                              ImpactQuery, OversightQuery, AuditQuery, BreakQuery, DocumentQuery))
 Mutation = merge_types("Mutation", (UploadMutation, BreakMutation))
 
 

@@ -156,6 +156,27 @@ def ingest_cases(
     _run(lambda store: run(store, paths, defaults), graph, show_warnings, "ingest cases")
 
 
+@app.command("documents")
+def ingest_documents(
+    paths: Annotated[list[Path], typer.Argument(help="Policy documents (.txt, .md, .docx, .html; Traditional script "
+                                                "too) or folders (searched recursively).")],
+    graph: GraphOption = None, show_warnings: WarningsOpt = False,
+) -> None:
+    """Load policy documents (工作方案, 通知, 意见, 规范性文件): title, issuer, 文号 and date where stated, their
+    paragraphs, the laws they cite and the documents they name."""
+    from lawgraph.ingest.documents import DocumentsReport
+    from lawgraph.ingest.documents import ingest_documents as run
+
+    def job(store: GraphStore) -> DocumentsReport:
+        report = run(store, paths)
+        if report.documents:
+            track_all(store, "ingest documents", report.warnings)
+        return report
+
+    report = with_store(graph, job)
+    print_report(report.errors, report.warnings, report.summary(), show_warnings)
+
+
 @app.command("sample")
 def ingest_sample(
     root: Annotated[Path | None, typer.Argument(help="A sample tree (statutes/ and county/); default: the sample "

@@ -19,6 +19,7 @@ from lawgraph.domain.resolve import Resolution, Resolver, VersionUnits
 from lawgraph.domain.statute import ParsedStatute
 from lawgraph.graph.repos import citations as citation_repo
 from lawgraph.graph.store import GraphStore
+from lawgraph.ingest import documents
 
 
 @dataclass
@@ -110,7 +111,8 @@ def link_versions(store: GraphStore, versions: list[tuple[str, str, ParsedStatut
                         _collect(report, cites, opened, source, ref, res, own=context_law == law_id)
     citation_repo.write_cites(store, cites)
     store.write("citations/write_open", opened)
-    report.reresolved = _reresolve(store, resolver, sorted({law_id for law_id, _, _ in versions}))
+    law_ids = sorted({law_id for law_id, _, _ in versions})
+    report.reresolved = _reresolve(store, resolver, law_ids) + documents.reresolve(store, resolver, law_ids)
     return report
 
 

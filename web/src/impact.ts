@@ -9,6 +9,7 @@ const KINDS: Record<string, string> = {
   basis_repealed: "依据已删除", basis_renumbered: "依据条号变化", basis_changed: "依据内容变化",
   range_exceeded: "档次超出新幅度", range_changed: "法定幅度变化", penalty_type_removed: "处罚种类取消",
   case_precedent: "案例参照失效", citing_statute: "法规引用失效",
+  citing_document: "文件引用失效",
 };
 const STATUSES = ["待处理", "已处理", "不适用"];
 

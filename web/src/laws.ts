@@ -89,13 +89,13 @@ export async function articlePage(root: HTMLElement, title: string, number: stri
     id: string; label: string; text: string; versionId: string;
     paragraphs: { number: number; text: string; items: { number: number; text: string }[] }[];
     powers: { totalCount: number; edges: Holder[] }; benchmarks: { totalCount: number; edges: Holder[] };
-    listEntries: { totalCount: number; edges: Holder[] }; citedBy: { source: string; text: string }[];
+    listEntries: { totalCount: number; edges: Holder[] }; citedBy: { source: string; text: string; documentTitle: string | null }[];
   } }>(`query ($t: String!, $n: String!, $d: Date) { article(law: $t, number: $n, asOf: $d) { id label text versionId
       paragraphs { number text items { number text } }
       powers(first: 100) { totalCount edges { node { id name code department { name } } } }
       benchmarks(first: 100) { totalCount edges { node { id conduct code department { name } } } }
       listEntries(first: 100) { totalCount edges { node { id conduct kind } } }
-      citedBy { source text } } }`, { t: title, n: number, d: asOf || null });
+      citedBy { source text documentTitle } } }`, { t: title, n: number, d: asOf || null });
   const a = data.article;
   if (!a) { replace(root, notice(`${title}没有第 ${number} 条`, "error")); return; }
   const list = (heading: string, total: number, rows: Holder[]): HTMLElement => h("section", {},
@@ -112,6 +112,7 @@ export async function articlePage(root: HTMLElement, title: string, number: stri
       list("依据本条的职权", a.powers.totalCount, a.powers.edges),
       list("依据本条的裁量基准", a.benchmarks.totalCount, a.benchmarks.edges),
       list("依据本条的三张清单事项", a.listEntries.totalCount, a.listEntries.edges),
-      h("section", {}, h("h2", {}, `引用本条的法规（${a.citedBy.length}）`),
-        a.citedBy.length === 0 ? h("p", {}, "无") : h("ul", {}, ...a.citedBy.map((c) => h("li", {}, `${c.source}：${c.text}`))))));
+      h("section", {}, h("h2", {}, `引用本条的法规和文件（${a.citedBy.length}）`),
+        a.citedBy.length === 0 ? h("p", {}, "无") : h("ul", {}, ...a.citedBy.map((c) => h("li", {},
+          c.documentTitle ? `文件《${c.documentTitle}》：${c.text}` : `${c.source}：${c.text}`))))));
 }

@@ -105,9 +105,15 @@ class CitationLink:
     target: str = strawberry.field(description="Id of the cited unit.")
     text: str
     status: str
+    document: str | None = strawberry.field(default=None, description="When a policy document cites: its id "
+                                                                      "(query it with document(id:)).")
+    document_title: str | None = None
 
-    @strawberry.field(description="The article the citing unit lies in (batched per request).")
+    @strawberry.field(description="The article the citing unit lies in (batched per request); null when a "
+                                  "document cites.")
     async def source_article(self, info: Info[Context, None]) -> Article | None:
+        if self.document is not None:
+            return None
         return await article_by_id(info, ids.article_of_unit(self.source))
 
     @strawberry.field(description="The article the cited unit is or lies in (batched per request).")
@@ -193,7 +199,8 @@ def _links(info: Info[Context, None], article_id: str) -> tuple[list[CitationLin
             [CitationLink(source=str(c["source"]), target=str(c["target"]), text=str(c["text"]),
                           status=str(c["status"])) for c in cites],
             [CitationLink(source=str(c["source"]), target=str(c["target"]), text=str(c["text"]),
-                          status=str(c["status"])) for c in cited_by],
+                          status=str(c["status"]), document=_text(c.get("document")),
+                          document_title=_text(c.get("document_title"))) for c in cited_by],
         )
     links: tuple[list[CitationLink], list[CitationLink]] = cache[article_id]
     return links
@@ -245,3 +252,7 @@ class ArticleQuery:
 
         rows = cite_text(info.context.store, text, law=law, at=as_of, now=now)
         return [CitationRef(**row) for row in rows]
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)

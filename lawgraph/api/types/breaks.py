@@ -28,7 +28,8 @@ class Break:
     from_version: str
     to_version: str
     kind: str = strawberry.field(description="basis_repealed, basis_renumbered, basis_changed, range_exceeded, "
-                                             "range_changed, penalty_type_removed, case_precedent, citing_statute")
+                                             "range_changed, penalty_type_removed, case_precedent, citing_statute, "
+                                             "citing_document")
     status: str
     status_by: str | None
     status_at: str | None

@@ -37,7 +37,8 @@ class ImpactBreak:
     """One thing to fix after an amendment."""
 
     kind: str = strawberry.field(description="basis_repealed | basis_renumbered | basis_changed | range_exceeded | "
-                                             "range_changed | penalty_type_removed | case_precedent | citing_statute")
+                                             "range_changed | penalty_type_removed | case_precedent | citing_statute | "
+                                             "citing_document")
     department: Ref = strawberry.field(description="The department that must act.")
     department_region: str | None
     owner_kind: str | None = strawberry.field(description="power | benchmark | list_entry (null for a statute)")
@@ -47,6 +48,7 @@ class ImpactBreak:
     tier: Ref | None
     case: Ref | None
     citing_version: str | None = strawberry.field(description="For citing_statute: the citing version.")
+    citing_document: str | None = strawberry.field(description="For citing_document: the citing document's id.")
     unit_old: str
     unit_new: list[str]
     citation: str | None
@@ -107,7 +109,8 @@ def _break(b: dict[str, Any]) -> ImpactBreak:
         department_region=b["department"].get("region"), owner_kind=owner["kind"] if owner else None,
         owner=_ref(owner), owner_code=owner.get("code") if owner else None, power=_ref(b.get("power")),
         tier=_ref(b.get("tier")), case=_ref(b.get("case"), "title"),
-        citing_version=(b.get("citing") or {}).get("version"), unit_old=b["unit_old"], unit_new=list(b["unit_new"]),
+        citing_version=(b.get("citing") or {}).get("version"),
+        citing_document=(b.get("citing") or {}).get("document"), unit_old=b["unit_old"], unit_new=list(b["unit_new"]),
         citation=b.get("citation"), suggested=b.get("suggested"), old_text=b.get("old_text") or "",
         new_text=b.get("new_text") or "", evidence=b["evidence"], fix=b["fix"],
         needs_review=bool(b.get("needs_review")))

@@ -31,10 +31,11 @@ from lawgraph.graph.store import GraphStore
 FORMAT, VERSION = "lawgraph-export", 1
 LABELS = frozenset({"Law", "LawVersion", "Division", "Article", "Paragraph", "Item", "SubItem", "Citation", "Region",
                     "Department", "Power", "Grounded", "DiscretionBenchmark", "Tier", "ListEntry", "Case",
-                    "OpenBasis", "AlignmentReview", "AuditEntry", "Break"})
+                    "OpenBasis", "AlignmentReview", "AuditEntry", "Break", "Document", "DocParagraph", "DocRef"})
 TYPES = frozenset({"ADOPTS", "ALIGNED", "APPLIED", "APPLIED_TIER", "BASED_ON", "CITES", "DECIDED_BY", "DELEGATED_TO",
                    "FOR", "HAS_ARTICLE", "HAS_CITATION", "HAS_DIVISION", "HAS_ITEM", "HAS_OPEN_BASIS",
-                   "HAS_PARAGRAPH", "HAS_SUBITEM", "HAS_TIER", "HAS_VERSION", "HOLDS", "IN", "ISSUED", "PART_OF"})
+                   "HAS_PARAGRAPH", "HAS_SUBITEM", "HAS_TIER", "HAS_VERSION", "HOLDS", "IN", "ISSUED", "NAMES",
+                   "PART_OF", "REFERS_TO"})
 BATCH = 5000
 Progress = Callable[[str, int, int], None]
 

@@ -1,0 +1,7 @@
+// The paragraphs of a document, in order (text normalised for matching; `original` as written).
+// params: $rows (list of {document, id, number, line, text, original})
+UNWIND $rows AS r
+MATCH (d:Document {id: r.document})
+MERGE (p:DocParagraph {id: r.id})
+SET p.document_id = r.document, p.number = r.number, p.line = r.line, p.text = r.text, p.original = r.original
+MERGE (d)-[:HAS_PARAGRAPH]->(p)
