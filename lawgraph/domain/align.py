@@ -541,6 +541,64 @@ class Fate:
     needs_review: bool = False  # the alignment row of its article is not certain (Pair.needs_review)
 
 
+FOLLOW = 0.6  # a paragraph of a split, merged or rewritten article follows a new paragraph this similar …
+FOLLOW_MARGIN = 0.15  # … when no other new paragraph comes this close
+
+
+def _follow_score(a: Unit, b: Unit) -> float:
+    """How well `b` carries `a` on: their similarity, or for a longer text the share of its bigrams `b` keeps
+    (a paragraph taken into a longer one lives on there)."""
+    score = ratio(a, b)
+    if len(a.key) >= 12 and a.grams:
+        score = max(score, len(a.grams & b.grams) / len(a.grams))
+    return score
+
+
+def _best(unit: Unit, candidates: list[tuple[str, Unit]]) -> tuple[str, Unit] | None:
+    """The candidate (path, unit) that clearly carries `unit` on, or None."""
+    scored = sorted(((_follow_score(unit, c), path, c) for path, c in candidates), key=lambda x: -x[0])
+    if not scored or scored[0][0] < FOLLOW or (len(scored) > 1 and scored[0][0] - scored[1][0] < FOLLOW_MARGIN):
+        return None
+    return scored[0][1], scored[0][2]
+
+
+def _moved_kind(unit: Unit, twin: Unit, moved: bool) -> str:
+    if unit.key == twin.key:
+        return "renumbered" if moved else "unchanged"
+    return "renumbered_modified" if moved else "modified"
+
+
+def _follow_items(out: dict[str, Fate], path: str, unit: Unit, twins: list[tuple[str, Unit]]) -> None:
+    """The items of `unit` (at `path`, e.g. 37.1) follow the items of `twins` (its successors, with their paths)
+    that clearly carry them on; the others keep the fate `unit` has."""
+    candidates = [(f"{twin_path}.{item.number}", item) for twin_path, twin in twins for item in twin.children]
+    for item in unit.children:
+        match = _best(item, candidates)
+        if match is None:
+            continue
+        item_path, item_twin = match
+        out[item.id] = Fate(_moved_kind(item, item_twin, item_path != f"{path}.{item.number}"), [item_twin.id],
+                            ratio(item, item_twin))
+
+
+def _follow_children(out: dict[str, Fate], a: Unit, targets: list[Unit]) -> None:
+    """Refine the fates of the paragraphs and items of `a` (which became `targets` as a whole): each one whose
+    text matches one unit among the targets' children clearly better than any other takes that unit as its
+    successor (renumbered_modified when its number changed); the others keep the article's fate."""
+    paragraphs = [(f"{t.number}.{p.number}", p) for t in targets for p in t.children]
+    for child in a.children:
+        found = _best(child, paragraphs)
+        if found is None:
+            continue
+        path, twin = found
+        out[child.id] = Fate(_moved_kind(child, twin, path != f"{a.number}.{child.number}"), [twin.id],
+                             ratio(child, twin))
+        for item in child.children:  # an item not followed goes where its paragraph went
+            out[item.id] = Fate(out[child.id].kind if out[child.id].kind != "unchanged" else "modified", [twin.id],
+                                out[child.id].similarity)
+        _follow_items(out, f"{a.number}.{child.number}", child, [(path, twin)])
+
+
 def fates(pairs: list[Pair], old: list[Unit], new: list[Unit]) -> dict[str, Fate]:
     """The fate of every old article, paragraph and item (ids)."""
     out: dict[str, Fate] = {}
@@ -559,6 +617,10 @@ def fates(pairs: list[Pair], old: list[Unit], new: list[Unit]) -> dict[str, Fate
 
     def by_pairs(rows: list[Pair], a: Unit, b: Unit, renumbered: bool) -> None:
         children = {c.number: c for c in b.children}
+        split: dict[str, list[Unit]] = {}
+        for row in rows:  # a paragraph split into several: every part is a successor
+            if row.old is not None and row.kind == "split" and row.new in children:
+                split.setdefault(row.old, []).append(children[row.new])
         for row in rows:
             if row.old is None:
                 continue
@@ -578,7 +640,8 @@ def fates(pairs: list[Pair], old: list[Unit], new: list[Unit]) -> dict[str, Fate
                 kind = "renumbered"
             elif renumbered and kind == "modified":
                 kind = "renumbered_modified"
-            out[child.id] = Fate(kind, [twin.id], row.similarity)
+            parts = split.get(row.old, [twin])
+            out[child.id] = Fate(kind, [p.id for p in parts], row.similarity)
             if row.kind in ("unchanged", "renumbered"):
                 same_children(child, twin, "renumbered" if kind != "unchanged" else "unchanged")
             elif row.children:
@@ -586,6 +649,8 @@ def fates(pairs: list[Pair], old: list[Unit], new: list[Unit]) -> dict[str, Fate
             else:
                 for grandchild in child.children:
                     out[grandchild.id] = Fate(kind, [twin.id], row.similarity)
+                path = f"{a.number}.{child.number}" if a.number else child.number
+                _follow_items(out, path, child, [(f"{b.number}.{p.number}", p) for p in parts])
 
     for number, rows in grouped.items():
         a = olds[number]
@@ -607,6 +672,8 @@ def fates(pairs: list[Pair], old: list[Unit], new: list[Unit]) -> dict[str, Fate
             for child in [*a.children, *(g for c in a.children for g in c.children)]:
                 out[child.id] = Fate(kind if kind in ("split", "merged") else "modified", [t.id for t in targets],
                                      sim)
+            # a paragraph (or item) whose text clearly lives on in one unit of the new articles follows it there
+            _follow_children(out, a, targets)
     doubtful = {p.old for p in pairs if p.old is not None and p.needs_review}
     if doubtful:
         for uid, found in out.items():

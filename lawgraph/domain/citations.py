@@ -175,12 +175,24 @@ def extract(text: str, *, known: frozenset[str] = frozenset(), context_article: 
             if j < len(atoms) and atoms[j].kind == "NOTE" and _adjacent(text, atoms[j - 1], atoms[j]):
                 note = atoms[j].text.strip("（）() \u3000")
                 j += 1
+            # 《中华人民共和国食品安全法》（以下简称《食品安全法》）第三条: the short name between law and article
+            alias_end = None
+            law_end = atoms[j - 1].end
+            named = _ALIAS_AFTER.match(text, law_end)
+            if named:
+                alias_end = named.end()
+                while j < len(atoms) and atoms[j].start < alias_end:
+                    j += 1
             # 刑法分则第九章第三百九十八条: a chapter named between the law and the article
             while j < len(atoms) and atoms[j].kind == "DIV" and _adjacent(text, atoms[j - 1], atoms[j]):
                 j += 1
-            if j >= len(atoms) or atoms[j].kind not in ("ART", "RELART") or not _adjacent(text, atoms[j - 1], atoms[j]):
+            after_alias = alias_end is not None and j < len(atoms) and atoms[j - 1].start < alias_end
+            follows = j < len(atoms) and (text[alias_end:atoms[j].start].strip() == "" if after_alias
+                                          else _adjacent(text, atoms[j - 1], atoms[j]))
+            if j >= len(atoms) or atoms[j].kind not in ("ART", "RELART") or not follows:
                 if atom.kind == "LAW":
-                    refs.append(_Ref(start, atoms[j - 1].end, law, False, None, note=note))
+                    refs.append(_Ref(start, law_end if alias_end is not None else atoms[j - 1].end, law, False,
+                                     None, note=note))
                 i = j
                 continue
         if atoms[j].kind not in ("ART", "RELART", "PREVART", "PARA", "RELPARA", "PREVPARA", "ITEM", "SUB"):
@@ -209,6 +221,8 @@ def extract(text: str, *, known: frozenset[str] = frozenset(), context_article: 
     ]
 
 
+_ALIAS_AFTER = re.compile(r"[ \t\u3000]*[（(][ \t\u3000]*(?:以下简称|以下稱|下称|下稱|简称|簡稱)[^（）()\n]{1,40}[)）]"
+                          r"[ \t\u3000]*")
 _IMPLICIT = re.compile(r"([\u4e00-\u9fff]{2,16}?(?:法|条例))[\s\u3000]*$")
 _LEADING = re.compile(r"^(?:.*?(?:依照|依据|根据|按照|违反|适用|参照|执行|即|和|及|或者|与|的|对|由|在|为|是))+")
 

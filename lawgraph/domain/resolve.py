@@ -157,6 +157,8 @@ class Resolver:
                                   f"{ref.law!r} could be: {', '.join(candidates[:8])}")
             return Resolution(ref.law, None, None, None, "unresolved", "law not in the graph")
         version = self.version_at(law_found, when)
+        if version is None:  # passed but not yet in force on `when`: a text written for it cites that text
+            version = next((v for v in reversed(law_found.versions) if v.date and v.date <= when.isoformat()), None)
         if version is None:
             return Resolution(law_found.title, law_found.id, None, None, "unresolved",
                               f"no version of {law_found.title} was in force on {when}")

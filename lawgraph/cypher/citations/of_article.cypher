@@ -5,6 +5,5 @@ MATCH (a:Article {id: $id})
 OPTIONAL MATCH (a)-[:HAS_PARAGRAPH]->(p:Paragraph)-[out:CITES]->(t)
 WITH a, collect(DISTINCT {text: out.text, source: out.source, target: t.id, status: out.status}) AS cites
 OPTIONAL MATCH (a)-[:HAS_PARAGRAPH|HAS_ITEM|HAS_SUBITEM*0..3]->(u)<-[inc:CITES]-(src)
-OPTIONAL MATCH (d:Document {id: src.document_id})
 RETURN cites, collect(DISTINCT {text: inc.text, source: inc.source, target: u.id, status: inc.status,
-                                document: d.id, document_title: d.title}) AS cited_by
+                                document: src.document_id, document_title: src.document_title}) AS cited_by
