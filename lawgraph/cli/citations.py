@@ -9,6 +9,7 @@ import typer
 
 from lawgraph.cli.common import GraphOption, check_format, echo_json, fail, parse_date, store_of, with_store
 from lawgraph.errors import LawgraphError
+from lawgraph.graph.store import GraphStore
 
 app = typer.Typer(help="Citations across the graph.", no_args_is_help=True)
 commands = typer.Typer()
@@ -51,9 +52,17 @@ def citations_report(
     """Report citations over the whole graph: counts by status, every unresolved one with its reason,
     every stale one."""
     from lawgraph.graph.repos import citations as citation_repo
+    from lawgraph.ingest.cite import follow_stale
+
+    def run(store: GraphStore) -> dict[str, object]:
+        data = citation_repo.report(store)
+        stale = data["stale"]
+        assert isinstance(stale, list)
+        data["stale"] = follow_stale(store, stale)  # where each stale provision stands today
+        return data
 
     check_format(fmt, ("json", "md"))
-    data = with_store(graph, citation_repo.report)
+    data = with_store(graph, run)
     if fmt == "json":
         echo_json(data)
         return
@@ -64,6 +73,8 @@ def citations_report(
     for title, key in (("Unresolved and ambiguous", "unresolved"), ("Stale", "stale")):
         rows = data[key]
         assert isinstance(rows, list)
-        lines += ["", f"## {title} ({len(rows)})", "", "| citing law | unit | citation | reason |", "|---|---|---|---|"]
-        lines += [f"| {r['citing_title']} | {r['source']} | {r['text']} | {r['reason']} |" for r in rows]
+        lines += ["", f"## {title} ({len(rows)})", "", "| citing law or document | unit | citation | reason | now |",
+                  "|---|---|---|---|---|"]
+        lines += [f"| {r['citing_title']} | {r['source']} | {r['text']} | {r['reason']} | "
+                  f"{', '.join(r.get('current') or []) or '—'} |" for r in rows]
     typer.echo("\n".join(lines))

@@ -169,8 +169,12 @@ class Resolver:
             noted = [v for v in law_found.versions if (v.date or "").startswith(year.group(0))]
             old = self._in_version(ref, law_found, noted[-1], stale_from=None) if noted else None
             current = self._in_version(ref, law_found, version, stale_from=None)
-            return Resolution(law_found.title, law_found.id, noted[-1].id if noted else None,
-                              old.resolved if old else None, "stale",
+            if not noted:  # the same number in the newer text is another provision as often as not
+                return Resolution(law_found.title, law_found.id, None, None, "stale",
+                                  f"cites the {ref.version_note} text; the {version.date} text is in force; the "
+                                  f"{year.group(0)} text is not in the graph, so where {_label(ref)} stands now is "
+                                  "unknown: load that text (lawgraph ingest statutes) to follow it")
+            return Resolution(law_found.title, law_found.id, noted[-1].id, old.resolved if old else None, "stale",
                               f"cites the {ref.version_note} text; the {version.date} text is in force",
                               current.resolved)
         return self._in_version(ref, law_found, version, stale_from=law_found)

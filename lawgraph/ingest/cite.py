@@ -71,6 +71,26 @@ def cite_text(store: GraphStore, text: str, *, law: str | None = None, article: 
     return out
 
 
+def follow_stale(store: GraphStore, rows: list[dict[str, Any]], now: date | None = None) -> list[dict[str, Any]]:
+    """Give each stale row of `citations report` (its `resolved` is the unit in the older text) `fate` and
+    `current` on `now` (default today), and as `suggested` the unit that carries the provision now — not the same
+    number in the newer text. Rows whose older text is not in the graph keep `suggested: None`."""
+    resolver = citation_repo.resolver(store)
+    followed = Follower(store, resolver, now or date.today())
+    out = []
+    for row in rows:
+        unit = row.get("resolved")
+        row = {**row, "fate": None, "current": None}
+        if row.get("status") == "stale" and isinstance(unit, str) and "@" in unit and "/" in unit:
+            version_id = unit.partition("/")[0]
+            law_id = version_id.partition("@")[0]
+            res = Resolution(row.get("law"), law_id, version_id, unit, "stale", row.get("reason"), None)
+            row["suggested"] = None
+            row = followed.follow(row, res)
+        out.append(row)
+    return out
+
+
 STALE_FATES = {"renumbered": "renumbered", "renumbered_modified": "renumbered and changed", "split": "split",
                "merged": "merged", "deleted": "deleted"}
 

@@ -314,7 +314,8 @@ def _write(store: GraphStore, doc: ParsedDocument, cites: list[dict[str, Any]], 
         "path": doc.path, "format": doc.fmt, "script": doc.script, "digest": doc.digest,
         "paragraph_count": len(doc.paragraphs)}}])
     store.write("documents/write_paragraphs", [
-        {"document": doc.id, "title": doc.title, "id": f"{doc.id}/p{n}", "number": n, "line": line, "text": text, "original": original}
+        {"document": doc.id, "title": doc.title, "id": f"{doc.id}/p{n}", "number": n, "line": line, "text": text,
+         "original": original}
         for n, (line, text, original) in enumerate(doc.paragraphs, start=1)])
     write_cites(store, cites)
     if opened:

@@ -68,7 +68,8 @@ def test_cite_resolves_at_a_date_and_flags_stale(store: GraphStore) -> None:
     later = cite_text(store, text, law="行政处罚法", at=date(2024, 1, 1), now=date(2024, 1, 1))
     assert [(r["resolved"], r["status"]) for r in later[:3]] == [
         ("农产品质量安全法@2022-09-02/33", "resolved"), ("行政处罚法@2021-01-22/10", "resolved"), (None, "stale")]
-    assert later[2]["suggested"] == "固体废物污染环境防治法@2020-04-29/68"
+    # the 2016 text is not in the graph: the same number in the 2020 text is no suggestion
+    assert later[2]["suggested"] is None and "the 2016 text is not in the graph" in later[2]["reason"]
     # 第五十六条 exists in the 2018 text only: citing it in 2024 is stale, pointing at the old unit
     old = cite_text(store, "《农产品质量安全法》第五十六条", at=date(2024, 1, 1), now=date(2024, 1, 1))
     assert old[0]["status"] == "resolved"  # the 2022 text has 81 articles, so 56 exists there too
@@ -191,3 +192,28 @@ def test_a_citation_says_where_the_provision_stands_now(store: GraphStore, setti
     assert body["data"]["citations"] == [{"resolved": "行政处罚法@2017-09-01/42", "status": "stale", "fate": "split",
                                           "current": ["行政处罚法@2021-01-22/63", "行政处罚法@2021-01-22/64"],
                                           "suggested": "行政处罚法@2021-01-22/63"}]
+
+
+def test_citations_report_says_where_stale_provisions_stand_today(store: GraphStore, settings: Settings,
+                                                                   tmp_path: Path) -> None:
+    from lawgraph.ingest.documents import ingest_documents
+
+    citing = tmp_path / "某某规定(2022-01-01).md"
+    citing.write_text("# 某某规定\n\n<!-- INFO END -->\n\n第一条 依照《食品安全法》（2009年）第四十二条第一款标注标签。\n",
+                      encoding="utf-8")
+    notice = tmp_path / "通知.txt"
+    notice.write_text("某县关于食品标签检查的通知\n按照《食品安全法》（2009年）第四十二条第一款检查标签。\n某县市场监督管理局\n"
+                      "2022年3月1日\n", encoding="utf-8")
+    assert ingest_statutes(store, [SAMPLE / "statutes", corpus() / "versions" / "食品安全法_2009.txt", citing],
+                           workers=1).ok
+    assert ingest_documents(store, [notice]).ok
+    result = runner.invoke(app, ["citations", "report", "--graph", settings.graph_url])
+    assert result.exit_code == 0, result.output
+    stale = {r["citing_title"]: r for r in json.loads(result.stdout)["stale"]}
+    for title in ("某某规定", "某县关于食品标签检查的通知"):
+        row = stale[title]
+        assert (row["resolved"], row["fate"], row["current"], row["suggested"]) == (
+            "食品安全法@2009-06-01/42.1", "renumbered_modified", ["食品安全法@2021-04-29/67.1"],
+            "食品安全法@2021-04-29/67.1"), row
+    md = runner.invoke(app, ["citations", "report", "--format", "md", "--graph", settings.graph_url])
+    assert "食品安全法@2021-04-29/67.1" in md.stdout

@@ -38,12 +38,13 @@ def resolver(store: GraphStore) -> Resolver:
 def report(store: GraphStore) -> dict[str, object]:
     """Return counts by status, every unresolved or ambiguous citation with its reason, every stale one.
 
-    Runs citations/status_counts and citations/report.
+    Statutes' citations first, then policy documents'. Runs citations/status_counts, citations/report and
+    documents/report.
     """
     counts: dict[str, int] = {}
     for row in store.run("citations/status_counts"):
         counts[row["status"]] = counts.get(row["status"], 0) + int(row["count"])
-    rows = store.run("citations/report")
+    rows = store.run("citations/report") + store.run("documents/report")
     return {
         "counts": dict(sorted(counts.items())),
         "unresolved": [r for r in rows if r["status"] in ("unresolved", "ambiguous")],
