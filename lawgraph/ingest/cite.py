@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from lawgraph.domain import ids
+from lawgraph.domain import describes, ids
 from lawgraph.domain.align import Fate
 from lawgraph.domain.resolve import Resolution, Resolver
 from lawgraph.errors import InputError, NotFoundError
@@ -61,6 +61,8 @@ def cite_text(store: GraphStore, text: str, *, law: str | None = None, article: 
         res = resolver.resolve(ref, context_law=context_law, at=at)
         if unknown_context is not None and (ref.law is None or ref.relative):
             res = Resolution(unknown_context, None, None, None, "unresolved", "law not in the graph")
+        elif res.status == "resolved" and ref.law is not None and not ref.relative:  # a statute cites its own text
+            res = followed.check_words(res, text, ref.start, ref.end, at or date.today())
         row = {
             "text": ref.text, "start": ref.start, "end": ref.end, "law": res.law or ref.law,
             "article": ref.article, "paragraph": ref.paragraph, "item": ref.item, "sub_item": ref.sub_item,
@@ -102,6 +104,45 @@ class Follower:
     def __init__(self, store: GraphStore, resolver: Resolver, now: date) -> None:
         self.store, self.resolver, self.now = store, resolver, now
         self.maps: dict[tuple[str, str], dict[str, Fate]] = {}
+        self.unit_texts: dict[str, dict[str, str]] = {}
+
+    def texts(self, version_id: str) -> dict[str, str]:
+        """Unit id → text of every article, paragraph and item of a stored version (cached)."""
+        if version_id not in self.unit_texts:
+            flat: dict[str, str] = {}
+            stack = list(alignment.version_units(self.store, version_id))
+            while stack:
+                unit = stack.pop()
+                flat[unit.id] = unit.text
+                stack.extend(unit.children)
+            self.unit_texts[version_id] = flat
+        return self.unit_texts[version_id]
+
+    def check_words(self, res: Resolution, text: str, start: int, end: int, at: date) -> Resolution:
+        """Does the sentence describe the cited unit? When the words around the citation clearly match the
+        same-numbered unit of another version of the law and not the unit resolved (in force on `at`), the
+        citation was written against that version: stale, resolved to that unit (followed to `now` by
+        `follow`). Otherwise `res` unchanged."""
+        if res.resolved is None or res.version_id is None or res.law_id not in self.resolver.laws:
+            return res
+        law = self.resolver.laws[res.law_id]
+        if len(law.versions) < 2 or "/" not in res.resolved:
+            return res
+        description = describes.around(text, start, end)
+        if len(description.grams) < describes.MIN_WORDS:
+            return res
+        tail = res.resolved.partition("/")[2]
+        cited = self.texts(res.version_id).get(res.resolved, "")
+        others = {v.id: found for v in law.versions if v.id != res.version_id
+                  for found in [self.texts(v.id).get(f"{v.id}/{tail}")] if found}
+        match = describes.better_match(description, cited, others)
+        if match is None:
+            return res
+        version_id, there, here = match
+        unit = f"{version_id}/{tail}"
+        return Resolution(res.law, res.law_id, version_id, unit, "stale",
+                          f"the words around it ({description.words}) match {unit} ({there:.0%} of them) and not "
+                          f"{res.resolved} in force on {at} ({here:.0%}): written against the {version_id} text")
 
     def follow(self, row: dict[str, Any], res: Resolution) -> dict[str, Any]:
         if res.resolved is None or res.version_id is None or res.law_id not in self.resolver.laws:

@@ -25,6 +25,7 @@ from lawgraph.domain.resolve import Resolution, Resolver
 from lawgraph.errors import InputError
 from lawgraph.graph.repos import citations as citation_repo
 from lawgraph.graph.store import GraphStore
+from lawgraph.ingest.cite import Follower
 from lawgraph.ingest.sources.document import MAX_FILE_BYTES, decode, read_bytes, title_from_filename
 
 SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".html": "html",
@@ -211,9 +212,11 @@ def _looks_like_document(name: str) -> bool:
     return name.rstrip(")）").rstrip("年0123456789—-–()（ ").endswith(docs.REF_KINDS)
 
 
-def link_document(resolver: Resolver, parsed: ParsedDocument, known: frozenset[str]
+def link_document(resolver: Resolver, parsed: ParsedDocument, known: frozenset[str], words: Follower | None = None
                   ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[docs.DocRef], dict[str, int]]:
-    """The CITES rows, open Citation rows, named documents and counts by status of one document."""
+    """The CITES rows, open Citation rows, named documents and counts by status of one document. With `words`,
+    a citation whose surrounding words clearly describe the same number in another version is stale (pointing
+    at that version's unit), as `lawgraph cite` says."""
     at = parsed.meta.date or date.today()
     cites: list[dict[str, Any]] = []
     opened: list[dict[str, Any]] = []
@@ -227,6 +230,8 @@ def link_document(resolver: Resolver, parsed: ParsedDocument, known: frozenset[s
             if ref.law is None or ref.relative:  # 本法, 前款: no citing law in a policy document
                 continue
             res = resolver.resolve(ref, at=at)
+            if words is not None and res.status == "resolved" and ref.article is not None:
+                res = words.check_words(res, text, ref.start, ref.end, at)
             if res.status != "resolved" and ref.article is None and _looks_like_document(ref.law):
                 continue  # 《…实施方案》, 《…的意见》: another document, not a law (see references)
             law_titles.add(ref.law)
@@ -284,6 +289,7 @@ def ingest_documents(store: GraphStore, paths: list[Path]) -> DocumentsReport:
     stored = {row["id"]: row for row in store.run("documents/digests", ids=sorted(parsed))}
     resolver = citation_repo.resolver(store)
     known = resolver.known_names()
+    words = Follower(store, resolver, date.today())
     for doc in parsed.values():
         before = stored.get(doc.id)
         if before is not None and before["digest"] == doc.digest:
@@ -291,7 +297,7 @@ def ingest_documents(store: GraphStore, paths: list[Path]) -> DocumentsReport:
             continue
         if before is not None and before["path"] != doc.path:
             report.warnings.append(f"{doc.path}: replaces the document {doc.id} loaded from {before['path']}")
-        cites, opened, named, counts = link_document(resolver, doc, known)
+        cites, opened, named, counts = link_document(resolver, doc, known, words)
         for status, n in counts.items():
             report.citations[status] = report.citations.get(status, 0) + n
         _write(store, doc, cites, opened, named)

@@ -217,3 +217,25 @@ def test_citations_report_says_where_stale_provisions_stand_today(store: GraphSt
             "食品安全法@2021-04-29/67.1"), row
     md = runner.invoke(app, ["citations", "report", "--format", "md", "--graph", settings.graph_url])
     assert "食品安全法@2021-04-29/67.1" in md.stdout
+
+
+def test_words_describing_an_older_text_make_a_citation_stale(store: GraphStore) -> None:
+    """§3: the sentence says what it cites; when that matches the same number in another version, not the text in
+    force on its date, it was written against the older numbering."""
+    assert ingest_statutes(store, [SAMPLE / "statutes", corpus() / "versions" / "食品安全法_2009.txt"],
+                           workers=1).ok
+    now = date(2026, 12, 1)
+    hearing = cite_text(store, "根据行政处罚法第四十二条的规定适用听证程序。", at=date(2022, 6, 1), now=now)[0]
+    assert (hearing["status"], hearing["resolved"], hearing["fate"], hearing["current"]) == (
+        "stale", "行政处罚法@2017-09-01/42", "split", ["行政处罚法@2021-01-22/63", "行政处罚法@2021-01-22/64"])
+    assert "match 行政处罚法@2017-09-01/42" in hearing["reason"] and "written against the 行政处罚法@2017-09-01 text" \
+        in hearing["reason"]
+    label = cite_text(store, "依照《食品安全法》第四十二条第一款关于预包装食品标签应当标明事项的规定处理。",
+                      at=date(2018, 6, 1), now=now)[0]
+    assert (label["status"], label["resolved"], label["current"], label["suggested"]) == (
+        "stale", "食品安全法@2009-06-01/42.1", ["食品安全法@2021-04-29/67.1"], "食品安全法@2021-04-29/67.1")
+    # the words match the text in force: nothing to flag; too few words: no judgement either
+    for text, at in (("依照《行政处罚法》第六十三条的规定适用听证程序。", date(2022, 6, 1)),
+                     ("根据行政处罚法第四十二条的规定处理。", date(2022, 6, 1))):
+        row = cite_text(store, text, at=at, now=now)[0]
+        assert (row["status"], row["fate"]) == ("resolved", "unchanged"), row

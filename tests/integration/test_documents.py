@@ -170,3 +170,20 @@ def test_bad_document_files_are_reported_and_the_rest_load(store: GraphStore, se
     summary = json.loads(result.stdout)
     assert (summary["documents"], summary["errors"]) == (1, 4)
     assert document_repo.get(store, "doc:某县关于开展执法检查的通知@2022-03-01") is not None
+
+
+def test_a_document_written_against_an_older_numbering_is_stale(store: GraphStore, tmp_path: Path) -> None:
+    ingest_statutes(store, [SAMPLE / "statutes" / "行政处罚法_2017.md",
+                            SAMPLE / "statutes" / "行政处罚法(2021-01-22).md"], workers=1)
+    late = tmp_path / "late.txt"
+    late.write_text("某镇关于行政处罚听证的通知\n根据行政处罚法第四十二条的规定适用听证程序。\n某镇人民政府\n2022年6月1日\n",
+                    encoding="utf-8")
+    report = ingest_documents(store, [late])
+    assert report.ok and report.citations == {"stale": 1}
+    row = document_repo.citations(store, "doc:某镇关于行政处罚听证的通知@2022-06-01")[0]
+    assert (row["status"], row["target"]) == ("stale", "行政处罚法@2017-09-01/42")
+    assert "written against the 行政处罚法@2017-09-01 text" in row["reason"]
+    # so the amendment it missed is its break too
+    result = impact(store, "行政处罚法", "行政处罚法@2017-09-01", "行政处罚法@2021-01-22")
+    assert [b["citing"]["document"] for b in result["breaks"] if b["kind"] == "citing_document"] == [
+        "doc:某镇关于行政处罚听证的通知@2022-06-01"]
