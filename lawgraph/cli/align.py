@@ -8,7 +8,16 @@ from typing import Annotated, Any
 
 import typer
 
-from lawgraph.cli.common import GraphOption, check_format, echo_json, emit_report, fail, resolve_law, with_store
+from lawgraph.cli.common import (
+    GraphOption,
+    check_format,
+    echo_json,
+    emit_report,
+    fail,
+    operator,
+    resolve_law,
+    with_store,
+)
 from lawgraph.errors import InputError, LawgraphError
 from lawgraph.graph.repos import alignment
 from lawgraph.graph.store import GraphStore
@@ -24,7 +33,12 @@ def _versions(store: GraphStore, law: str, from_: str, to: str) -> tuple[str, st
 
 
 def _review_rows(path: Path) -> Any:
-    """The rows of a review file (JSON); InputError naming the file and the line of a syntax error."""
+    """The rows of a review file: JSON rows, or a published 新旧条文对照表 (.xlsx, .xls, .csv, .docx, .md); InputError
+    naming the file and the line, sheet or row of what is wrong."""
+    if path.suffix.lower() in (".xlsx", ".xls", ".csv", ".docx", ".md", ".markdown"):
+        from lawgraph.ingest.review_table import read_review_table
+
+        return read_review_table(path)
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -43,8 +57,12 @@ def align(
     to: Annotated[str | None, typer.Option("--to", help="New version: date or year, e.g. 2022.")] = None,
     detail: Annotated[bool, typer.Option("--detail", help="Add paragraph and item rows under each article.")] = False,
     review: Annotated[Path | None, typer.Option(
-        "--review", help="With --law: a JSON file of reviewed rows [{old, new, kind}] (as this command prints) that "
+        "--review", help="With --law: a JSON file of reviewed rows [{old, new, kind}] (as this command prints), or a "
+                         "新旧条文对照表 as published (.xlsx, .docx, .md table with old and new columns), whose rows "
                          "replace the automatic rows of the articles they name; stored, used by impact.")] = None,
+    official: Annotated[str | None, typer.Option(
+        "--official", help="With --review: the rows are published ones (a 对照表 by the legislature): stored as source "
+                           "official, with this document name.")] = None,
     clear_review: Annotated[bool, typer.Option("--clear-review", help="With --law: drop the stored review.")] = False,
     queue: Annotated[bool, typer.Option("--queue", help="Only the rows that need review (needs_review: true).")
                      ] = False,
@@ -82,7 +100,8 @@ def align(
                 if clear_review and not alignment.clear_review(store, law_id, old_id, new_id):
                     typer.echo(f"no review of {old_id} → {new_id} was stored", err=True)
                 if rows is not None:
-                    saved = alignment.save_review(store, law_id, old_id, new_id, rows, by="cli", where=str(review))
+                    saved = alignment.save_review(store, law_id, old_id, new_id, rows, by=operator(), where=str(review),
+                                                  source="official" if official else "review", document=official)
                 if rows is not None or clear_review:  # the breaks of this amendment follow the reviewed rows
                     synced = track(store, law_id, old_id, new_id, "alignment review").summary()
                     typer.echo(f"breaks of {law_id}: {synced['new']} new, {synced['changed']} changed, "

@@ -177,6 +177,30 @@ def ingest_documents(
     print_report(report.errors, report.warnings, report.summary(), show_warnings)
 
 
+@app.command("amendment")
+def ingest_amendment(
+    path: Annotated[Path, typer.Argument(help="An amending act: 修正案 or 关于修改《…》的决定 (.md, .txt, .docx).")],
+    law: Annotated[str | None, typer.Option("--law", help="The law it amends, when its text does not name it.")] = None,
+    graph: GraphOption = None,
+) -> None:
+    """Apply an amending act to the text before it: official alignment rows (article before → after), the text
+    after stored as a new version when the graph lacks it (derived from the act), else a consolidation check that
+    lists every article where the published text differs from the act applied. Prints a JSON summary."""
+    from lawgraph.cli.common import echo_json, operator
+    from lawgraph.ingest.amendment import AmendmentReport
+    from lawgraph.ingest.amendment import ingest_amendment as run
+
+    def job(store: GraphStore) -> AmendmentReport:
+        report = run(store, path, law=law, by=operator())
+        track_all(store, "ingest amendment", [])
+        return report
+
+    report = with_store(graph, job)
+    for line in report.unread:
+        err.print(f"warning: {line}", markup=False, highlight=False)
+    echo_json(report.summary())
+
+
 @app.command("sample")
 def ingest_sample(
     root: Annotated[Path | None, typer.Argument(help="A sample tree (statutes/ and county/); default: the sample "

@@ -91,7 +91,8 @@ class Pair:
     kind: str
     similarity: float
     children: list[Pair] = field(default_factory=list)
-    source: str = "automatic"  # automatic | review (legal staff's correction)
+    source: str = "automatic"  # automatic | review (legal staff's correction) | official (an amending act)
+    document: str | None = None  # for an official row: the act (or 对照表) it comes from
     # evidence: how far this pairing stands above the best alternative (the next-best score on either side; for a
     # deleted or added row, minus the best score to any unit of the other side); set by align_units
     margin: float = 1.0
@@ -103,6 +104,8 @@ class Pair:
         out: dict[str, object] = {"old": self.old, "new": self.new, "kind": self.kind,
                                   "similarity": round(self.similarity, 3), "confidence": self.confidence,
                                   "needs_review": self.needs_review, "source": self.source}
+        if self.document:
+            out["document"] = self.document
         if detail and self.children:
             out["children"] = [c.as_dict(detail=True) for c in self.children]
         return out

@@ -36,7 +36,7 @@ class ActError(ValueError):
 class Operation:
     """One thing an act does to one law."""
 
-    kind: str  # replace | insert | delete | substitute | renumber | merge
+    kind: str  # replace | insert | delete | substitute | renumber | merge | prepend | lead | append
     level: str  # article | paragraph | item
     article: str  # the article it names (in the text before; for an insert, the article it follows)
     line: int
@@ -60,10 +60,15 @@ class Act:
     unread: list[tuple[int, str]] = field(default_factory=list)  # (line, sentence) of operations not understood
 
 
+def _num(text: str) -> int:
+    """A numeral (一百二十二, 12) as an int; 0 for none (the patterns only match numerals)."""
+    return to_int(text) or 0
+
+
 def article_number(number: str, suffix: str | None) -> str:
     """第一百三十三条之一 parts → 133-1."""
-    main = to_int(number)
-    return f"{main}-{to_int(suffix)}" if suffix else str(main)
+    main = _num(number)
+    return f"{main}-{_num(suffix)}" if suffix else str(main)
 
 
 def _quoted_lines(lines: list[str]) -> list[str]:
@@ -98,7 +103,8 @@ def _blocks(lines: list[tuple[int, str]]) -> list[tuple[int, str, list[str]]]:
             rest: list[str] = []
             body = head
             # the head's own quoted text: 修改为：“…” on the same line (not the “A” of 中的“A”修改为“B”)
-            if quote_at >= 0 and re.search(r"(?:修改为|作为第[^“]*|规定)[:：]?\s*$", head[:quote_at]):
+            if quote_at >= 0 and re.search(r"(?:修改为(?:第[^“]*)?|作为(?:《[^》]*》)?第[^“]*|规定)[:：]?\s*$",
+                                           head[:quote_at]):
                 body, rest = head[:quote_at], [head[quote_at:]]
             blocks.append((number, body, rest))
             tail = rest[-1] if rest else ""
@@ -120,7 +126,7 @@ def parse_act(title: str, lines: list[tuple[int, str]], default_law: str | None 
     for number, head, quoted in _blocks([(n, halfwidth(to_simplified(t))) for n, t in lines]):
         named = _LAW_PART.match(head)
         if named and "修改为" not in head and "删去" not in head:
-            law = re.sub(r"[〈〉<>]", "", named.group(1)).replace("中华人民共和国", "")
+            law = named.group(1)  # 〈…〉 inside: law_key matches it to the title with 《…》
             continue
         if law is None:
             act.unread.append((number, head))
@@ -130,7 +136,7 @@ def parse_act(title: str, lines: list[tuple[int, str]], default_law: str | None 
         continued = _continuation(head, last)
         if continued == "":
             continue  # 原第二款作为第三款。: the insertion before already moved it
-        ops = _operations(number, continued or head, _quoted_lines(quoted))
+        ops = _operations(number, continued or head, _quoted_lines(quoted), law)
         if ops is None:
             act.unread.append((number, head))
             continue
@@ -143,7 +149,8 @@ def _continuation(head: str, last: str | None) -> str | None:
     """A clause continuing the previous operation's article, rewritten to name it; "" for a clause that only
     confirms the numbering an insertion gave; None when `head` names its own article."""
     plain = head.replace(" ", "").rstrip(":：。")
-    if last is None or not plain.startswith(("原第", "增加")):
+    if last is None or not plain.startswith(("原第", "增加一款", "增加两款", "增加二款", "增加一项")) or re.match(
+            rf"原第[{_N}]+条", plain):
         return None
     base, _, suffix = last.partition("-")
     where = f"第{base}条" + (f"之{suffix}" if suffix else "")
@@ -155,17 +162,23 @@ def _continuation(head: str, last: str | None) -> str | None:
     return None
 
 
-def _operations(line: int, head: str, text: list[str]) -> list[Operation] | None:
+def _operations(line: int, head: str, text: list[str], law: str = "刑法") -> list[Operation] | None:
     """The operations one head sentence states, or None when it is not understood."""
-    plain = re.sub(r"(?:中华人民共和国)?刑法|《解释》|《规定》|本解释|本规定", "", head).replace(" ", "")
-    plain = plain.rstrip(":：。")
+    short = re.escape(re.sub(r"^中华人民共和国", "", law))
+    plain = re.sub(rf"(?:中华人民共和国)?(?:刑法|{short})|《[^》]*》|本解释|本规定", "", head).replace(" ", "")
+    plain = re.sub(r"(?:(?<=[将在去])|^)原(?=第)", "", plain).rstrip(":：。")  # 将《解释》原第六条修改为
     ops: list[Operation] = []
     # “第八条”调整为“第七条”，“第九条”调整为“第八条” … (对条文顺序作相应调整)
     moves = re.findall(rf"[“\"]?{_ART}[”\"]?调整为[“\"]?{_ART}[”\"]?", plain)
     if moves:
         return [Operation("renumber", "article", article_number(a, b), line, head,
                           new_numbers=[article_number(c, d)]) for a, b, c, d in moves]
-    m = re.fullmatch(rf"将{_ART}改为{_ART}", plain)
+    m = re.fullmatch(rf"将{_ART}修改为{_ART}", plain)  # 将第二条修改为第六条：“…” — rewritten and moved
+    if m:
+        article = article_number(m[1], m[2])
+        return [Operation("replace", "article", article, line, head, text=text),
+                Operation("renumber", "article", article, line, head, new_numbers=[article_number(m[3], m[4])])]
+    m = re.fullmatch(rf"(?:将)?{_ART}(?:改为|作为)(?:修改后)?{_ART}", plain)  # 原第四条作为第五条
     if m:
         return [Operation("renumber", "article", article_number(m[1], m[2]), line, head,
                           new_numbers=[article_number(m[3], m[4])])]
@@ -175,24 +188,31 @@ def _operations(line: int, head: str, text: list[str]) -> list[Operation] | None
         return [Operation("merge", "article", article_number(m[1], m[2]), line, head, text=text,
                           others=[article_number(m[3], m[4])])]
     # 将第X条第Y款中的“A”修改为“B” / 删去第X条中的“A”
-    m = re.match(rf"^(将|删去){_ART}(?:{_PARA})?(?:{_ITEM})?中的", plain)
+    # 第一条第二款开始部分增加规定：“…” / 第五条条首部分修改为：“…”
+    m = re.fullmatch(rf"(?:在)?{_ART}(?:{_PARA})?(开始部分增加规定|条首部分修改为|末尾增加规定)", plain)
+    if m and text:
+        kind = {"开始部分增加规定": "prepend", "条首部分修改为": "lead", "末尾增加规定": "append"}[m[4]]
+        return [Operation(kind, "paragraph", article_number(m[1], m[2]), line, head,
+                          paragraph=_num(m[3]) if m[3] else 1, text=text)]
+    m = re.match(rf"^(将|删去){_ART}(?:{_PARA})?(?:{_ITEM})?(?:中|末尾|开头|规定)的", plain)
     if m:
-        pairs = re.findall(r"[“\"]([^”\"]*)[”\"](?:修改为[“\"]([^”\"]*)[”\"])?", head[head.find("中的"):])
+        at = re.search(r"(?:中|末尾|开头|规定)的", head)
+        pairs = re.findall(r"[“\"]([^”\"]*)[”\"](?:修改为[“\"]([^”\"]*)[”\"])?", head[at.start() if at else 0:])
         if not pairs:
             return None
         for old, new in pairs:
             ops.append(Operation("substitute", "paragraph" if m[4] else "article", article_number(m[2], m[3]), line,
-                                 head, paragraph=to_int(m[4]) if m[4] else None, old_words=old,
+                                 head, paragraph=_num(m[4]) if m[4] else None, old_words=old,
                                  new_words=new if m[1] == "将" else ""))
         return ops
     # 将第X条修改为 / 将第X条第Y款修改为 / 将第X条第Y款、第Z款修改为 / 将第X条第Y项修改为
     m = re.fullmatch(rf"将{_ART}((?:(?:、|和)?第[{_N}]+款)*)(?:{_ITEM})?修改为", plain)
     if m:
         article = article_number(m[1], m[2])
-        paragraphs = [to_int(p) for p in re.findall(rf"第([{_N}]+)款", m[3] or "")]
+        paragraphs = [_num(p) for p in re.findall(rf"第([{_N}]+)款", m[3] or "")]
         if m[4]:
             return [Operation("replace", "item", article, line, head, paragraph=paragraphs[0] if paragraphs else 1,
-                              item=to_int(m[4]), text=text)]
+                              item=_num(m[4]), text=text)]
         if not paragraphs:
             return [Operation("replace", "article", article, line, head, text=text)]
         if len(paragraphs) != len(text) and len(paragraphs) > 1:
@@ -221,24 +241,24 @@ def _operations(line: int, head: str, text: list[str]) -> list[Operation] | None
         article = article_number(m[1], m[2])
         if m[4]:
             return [Operation("replace", "article", article, line, head, text=text)]
-        numbers = [to_int(p) for p in re.findall(rf"第([{_N}]+)款", m[3])]
-        if len(numbers) != len(text):
+        positions = [_num(p) for p in re.findall(rf"第([{_N}]+)款", m[3])]
+        if len(positions) != len(text):
             return None
         return [Operation("insert", "paragraph", article, line, head, new_paragraphs=[n], text=[t])
-                for n, t in zip(numbers, text, strict=True)]
+                for n, t in zip(positions, text, strict=True)]
     # 第X条(第Y款)增加一项，作为第Z项
     m = re.fullmatch(rf"(?:在)?{_ART}(?:{_PARA})?(?:中)?增加一项,?作为{_ITEM}", plain)
     if m:
         return [Operation("insert", "item", article_number(m[1], m[2]), line, head,
-                          paragraph=to_int(m[3]) if m[3] else 1, item=to_int(m[4]), text=text)]
+                          paragraph=_num(m[3]) if m[3] else 1, item=_num(m[4]), text=text)]
     # 删去第X条 / 删去第X条和第Y条 / 删去第X条第Y款 / 删去第X条第Y项
     m = re.fullmatch(rf"删去{_ART}(?:{_PARA})?(?:{_ITEM})?((?:(?:和|、){_ART})*)", plain)
     if m:
         article = article_number(m[1], m[2])
         level = "item" if m[4] else "paragraph" if m[3] else "article"
         more = [article_number(a, b) for a, b in re.findall(_ART, m[5] or "")]
-        return [Operation("delete", level, article, line, head, paragraph=to_int(m[3]) if m[3] else None,
-                          item=to_int(m[4]) if m[4] else None, others=more)]
+        return [Operation("delete", level, article, line, head, paragraph=_num(m[3]) if m[3] else None,
+                          item=_num(m[4]) if m[4] else None, others=more)]
     return None
 
 
@@ -274,7 +294,8 @@ def paragraphs_of(lines: list[str]) -> list[list[str]]:
     return out
 
 
-def _sort_key(number: str) -> tuple[int, int]:
+def sort_key(number: str) -> tuple[int, int]:
+    """Article numbers in text order: 133 < 133-1 < 134."""
     main, _, suffix = number.partition("-")
     return int(main), int(suffix or 0)
 
@@ -287,7 +308,7 @@ def apply(articles: dict[str, list[str]], operations: list[Operation]) -> tuple[
     then (the caller's dict is never changed)."""
     after = {n: list(lines) for n, lines in articles.items()}
     touched: dict[str, str] = {}  # old number → kind
-    inserted: list[str] = []
+    added: dict[str, list[str]] = {}  # new number → lines
     deleted: list[str] = []
     merged: dict[str, str] = {}
     renumber: dict[str, str] = {}
@@ -303,11 +324,10 @@ def apply(articles: dict[str, list[str]], operations: list[Operation]) -> tuple[
             renumber[op.article] = op.new_numbers[0]
             continue
         if op.kind == "insert" and op.level == "article":
-            for new in op.new_numbers:
-                if new in after:
-                    raise ActError(op.line, f"第{new}条 is in the text before already: the act cannot add it")
-                after[new] = list(op.text)
-                inserted.append(new)
+            for new in op.new_numbers:  # numbered as in the text after: kept apart until the numbering is done
+                if new in added:
+                    raise ActError(op.line, f"the act adds 第{new}条 twice")
+                added[new] = list(op.text)
             continue
         lines = need(op, op.article)
         if op.kind == "delete":
@@ -350,13 +370,24 @@ def apply(articles: dict[str, list[str]], operations: list[Operation]) -> tuple[
             if op.level == "paragraph":
                 for position, text in zip(op.new_paragraphs, op.text, strict=False):
                     if position - 1 > len(paragraphs):
-                        raise ActError(op.line, f"第{op.article}条 has {len(paragraphs)} 款: no place for 第{position}款")
+                        raise ActError(op.line, f"第{op.article}条 has {len(paragraphs)} 款: no place for "
+                                                f"第{position}款")
                     paragraphs.insert(position - 1, [text])
             else:
                 index = (op.paragraph or 1) - 1
                 if index >= len(paragraphs):
                     raise ActError(op.line, f"第{op.article}条 has no 第{op.paragraph}款")
                 paragraphs[index].insert(op.item or len(paragraphs[index]), op.text[0] if op.text else "")
+            after[op.article] = [line for p in paragraphs for line in p]
+        elif op.kind in ("prepend", "lead", "append"):
+            paragraphs = paragraphs_of(lines)
+            index = (op.paragraph or 1) - 1
+            if index >= len(paragraphs):
+                raise ActError(op.line, f"第{op.article}条 has no 第{op.paragraph}款")
+            words = "".join(op.text)
+            first = paragraphs[index][0]
+            paragraphs[index][0] = (words + first if op.kind == "prepend" else first + words if op.kind == "append"
+                                    else words)
             after[op.article] = [line for p in paragraphs for line in p]
         elif op.kind == "substitute":
             joined = "\n".join(lines)
@@ -374,25 +405,40 @@ def apply(articles: dict[str, list[str]], operations: list[Operation]) -> tuple[
                 merged[other] = op.article
             after[op.article] = list(op.text)
         touched.setdefault(op.article, "modified")
-    # numbers after: explicit renumbering first; the rest keep theirs
-    final: dict[str, list[str]] = {}
-    for number in sorted(after, key=_sort_key):
-        final[renumber.get(number, number)] = after[number]
-    if len(final) != len(after):
-        raise ActError(operations[-1].line if operations else 0, "the renumbering gives two articles one number")
+    # the numbers after: the act's own renumbering (“第八条”调整为“第七条”), the rest keep theirs — unless that
+    # makes two articles one number (增加一条，作为第四条 with 条文顺序作相应调整): then the articles are numbered
+    # anew in order, each added one at the place its number gives
+    target = {n: renumber.get(n, n) for n in after}
+    taken = list(target.values()) + list(added)
+    if len(set(taken)) != len(taken):
+        if any("-" in n for n in [*after, *added]):
+            raise ActError(operations[-1].line if operations else 0,
+                           "the numbering after the act gives two articles one number, and 之一 articles cannot be "
+                           "renumbered")
+        sequence: list[tuple[str, str]] = [("old", n) for n in sorted(after, key=sort_key)]
+        for number in sorted(added, key=sort_key):
+            sequence.insert(min(int(number) - 1, len(sequence)), ("new", number))
+        target = {}  # old number → its position
+        renamed: dict[str, str] = {}  # added number → its position
+        for position, (side, number) in enumerate(sequence, start=1):
+            (target if side == "old" else renamed)[number] = str(position)
+        added = {renamed[n]: lines for n, lines in added.items()}
+    final: dict[str, list[str]] = {target[n]: after[n] for n in after}
+    final.update(added)
     rows: list[dict[str, object]] = []
-    for number in sorted(articles, key=_sort_key):
+    for number in sorted(articles, key=sort_key):
         if number in deleted:
             rows.append({"old": number, "new": None, "kind": "deleted"})
             continue
-        target = renumber.get(merged.get(number, number), merged.get(number, number))
+        survivor = merged.get(number, number)
+        new = target[survivor]
         if number in merged or number in merged.values():
             kind = "merged"
         elif articles[number] == after.get(number):
-            kind = "unchanged" if target == number else "renumbered"
+            kind = "unchanged" if new == number else "renumbered"
         else:
-            kind = "modified" if target == number else "renumbered_modified"
-        rows.append({"old": number, "new": target, "kind": kind})
-    for number in inserted:
-        rows.append({"old": None, "new": renumber.get(number, number), "kind": "added"})
-    return dict(sorted(final.items(), key=lambda kv: _sort_key(kv[0]))), rows
+            kind = "modified" if new == number else "renumbered_modified"
+        rows.append({"old": number, "new": new, "kind": kind})
+    for number in added:
+        rows.append({"old": None, "new": number, "kind": "added"})
+    return dict(sorted(final.items(), key=lambda kv: sort_key(kv[0]))), rows

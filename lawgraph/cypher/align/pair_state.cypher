@@ -4,4 +4,5 @@
 UNWIND $ids AS id
 MATCH (v:LawVersion {id: id})
 OPTIONAL MATCH (r:AlignmentReview {id: $review})
-RETURN v.id AS id, v.norm_hash AS hash, r.rows AS review, r.at AS reviewed_at
+RETURN v.id AS id, v.norm_hash AS hash, r.rows AS review, r.at AS reviewed_at, r.source AS review_source,
+       r.document AS review_document

@@ -77,7 +77,8 @@ def align_stored(store: GraphStore, old_version: str, new_version: str) -> tuple
         raise NotFoundError(f"version {missing!r} has no articles in the graph")
     pairs = align_units(old, new)
     if review:
-        pairs = apply_review(pairs, _stored(review["review"], old, new, old_version, new_version), old, new)
+        pairs = apply_review(pairs, _stored(review["review"], old, new, old_version, new_version), old, new,
+                             source=review["review_source"] or "review", document=review["review_document"])
     found = pairs, old, new
     if None not in key[:4]:
         _ALIGNED[key] = found
@@ -159,7 +160,8 @@ def _stored(rows: str, old: list[Unit], new: list[Unit], old_version: str, new_v
                                     "again (lawgraph align --law … --review FILE) or drop it (--clear-review)") from exc
 
 
-def apply_review(auto: list[Pair], reviewed: list[Pair], old: list[Unit], new: list[Unit]) -> list[Pair]:
+def apply_review(auto: list[Pair], reviewed: list[Pair], old: list[Unit], new: list[Unit], *, source: str = "review",
+                 document: str | None = None) -> list[Pair]:
     """The automatic rows with the reviewed ones in place of every row touching an article they name; articles
     no row covers any more become deleted / added. Paragraphs and items of a one-to-one row are aligned anew."""
     olds, news = {u.number: u for u in old}, {u.number: u for u in new}
@@ -168,7 +170,7 @@ def apply_review(auto: list[Pair], reviewed: list[Pair], old: list[Unit], new: l
     kept = [p for p in auto if p.old not in named_old and p.new not in named_new
             and not (p.old is None and p.new is None)]
     for pair in reviewed:
-        pair.source = "review"
+        pair.source, pair.document = source, document
         pair.confidence, pair.needs_review = 1.0, False
         if pair.kind in ONE_TO_ONE and pair.kind != "unchanged" and pair.old is not None and pair.new is not None:
             a, b = olds[pair.old], news[pair.new]
@@ -185,9 +187,10 @@ def apply_review(auto: list[Pair], reviewed: list[Pair], old: list[Unit], new: l
 
 
 def save_review(store: GraphStore, law_id: str, old_version: str, new_version: str, rows: Any, by: str,
-                where: str = "review") -> list[Pair]:
+                where: str = "review", *, source: str = "review", document: str | None = None) -> list[Pair]:
     """Check and store legal staff's review of the alignment between two versions (it replaces an earlier one),
-    realign the law's stored ALIGNED edges and work ids with it; returns the resulting alignment."""
+    realign the law's stored ALIGNED edges and work ids with it; returns the resulting alignment. `source` is
+    "official" for rows an amending act or a published 对照表 states (`document` names it)."""
     old, new = version_units(store, old_version), version_units(store, new_version)
     if not old or not new:
         raise NotFoundError(f"version {old_version if not old else new_version!r} has no articles in the graph")
@@ -195,7 +198,8 @@ def save_review(store: GraphStore, law_id: str, old_version: str, new_version: s
     store.execute("align/review_put", row={
         "id": review_id(old_version, new_version), "law": law_id, "old": old_version, "new": new_version,
         "rows": json.dumps([{"old": p.old, "new": p.new, "kind": p.kind} for p in reviewed], ensure_ascii=False),
-        "by": by, "at": datetime.now(UTC).isoformat(timespec="microseconds")})
+        "by": by, "at": datetime.now(UTC).isoformat(timespec="microseconds"), "source": source,
+        "document": document})
     align_law(store, law_id)
     return align_stored(store, old_version, new_version)[0]
 
@@ -221,10 +225,13 @@ def edge_rows(pairs: Iterable[Pair], old: list[Unit], new: list[Unit]) -> dict[s
             if pair.old not in olds or pair.new not in news:
                 continue
             a, b = olds[str(pair.old)], news[str(pair.new)]
-            out[name].append({"old": a.id, "new": b.id, "kind": pair.kind, "similarity": round(pair.similarity, 4)})
+            out[name].append({"old": a.id, "new": b.id, "kind": pair.kind, "similarity": round(pair.similarity, 4),
+                              "confidence": round(pair.confidence, 4), "needs_review": pair.needs_review,
+                              "source": pair.source, "document": pair.document})
             if level < 2:
                 if pair.kind in ("unchanged", "renumbered"):  # same text: children pair up one to one
-                    children = [Pair(c.number, c.number, "unchanged", 1.0) for c in a.children]
+                    children = [Pair(c.number, c.number, "unchanged", 1.0, source=pair.source,
+                                     document=pair.document, confidence=pair.confidence) for c in a.children]
                     walk(level + 1, children, {c.number: c for c in a.children}, {c.number: c for c in b.children})
                 elif pair.children:
                     walk(level + 1, pair.children, {c.number: c for c in a.children},
@@ -279,7 +286,8 @@ def align_law(store: GraphStore, law_id: str, warnings: list[str] | None = None)
         reviewed = store.run("align/review_get", id=review_id(old_id, new_id))
         if reviewed:
             try:
-                pairs = apply_review(pairs, _stored(reviewed[0]["rows"], old, new, old_id, new_id), old, new)
+                pairs = apply_review(pairs, _stored(reviewed[0]["rows"], old, new, old_id, new_id), old, new,
+                                     source=reviewed[0]["source"] or "review", document=reviewed[0]["document"])
             except InputError as exc:
                 if warnings is None:
                     raise
