@@ -89,7 +89,8 @@ def _blocks(lines: list[tuple[int, str]]) -> list[tuple[int, str, list[str]]]:
     blocks: list[tuple[int, str, list[str]]] = []
     open_quote = False
     for number, raw in lines:
-        text = raw.strip()
+        written = raw.strip()  # the quoted text is kept as written; the head is read in its matching form
+        text = halfwidth(to_simplified(written))
         if not text:
             continue
         starts_quoted = text.startswith(("“", '"'))
@@ -105,13 +106,13 @@ def _blocks(lines: list[tuple[int, str]]) -> list[tuple[int, str, list[str]]]:
             # the head's own quoted text: 修改为：“…” on the same line (not the “A” of 中的“A”修改为“B”)
             if quote_at >= 0 and re.search(r"(?:修改为(?:第[^“]*)?|作为(?:《[^》]*》)?第[^“]*|规定)[:：]?\s*$",
                                            head[:quote_at]):
-                body, rest = head[:quote_at], [head[quote_at:]]
+                body, rest = head[:quote_at], [written[written.find("“", len(written) - len(head) + quote_at - 2):]]
             blocks.append((number, body, rest))
             tail = rest[-1] if rest else ""
             open_quote = bool(rest) and not re.search(r"[”\"][。；;]?$", tail)
             continue
         if blocks and (starts_quoted or open_quote):
-            blocks[-1][2].append(text)
+            blocks[-1][2].append(written)
             open_quote = not re.search(r"[”\"][。；;]?$", text)
         # other lines (本修正案自…施行, a preamble) say nothing to apply
     return blocks
@@ -123,7 +124,7 @@ def parse_act(title: str, lines: list[tuple[int, str]], default_law: str | None 
     act = Act(title)
     law = default_law
     last: str | None = None  # the article the previous operation named: 原第二款作为第三款 continues it
-    for number, head, quoted in _blocks([(n, halfwidth(to_simplified(t))) for n, t in lines]):
+    for number, head, quoted in _blocks(lines):
         named = _LAW_PART.match(head)
         if named and "修改为" not in head and "删去" not in head:
             law = named.group(1)  # 〈…〉 inside: law_key matches it to the title with 《…》

@@ -106,13 +106,15 @@ def read_act(path: Path, law: str | None = None) -> ReadAct:
     return ReadAct(title, passed, effective, act)
 
 
-def _articles(store: GraphStore, version_id: str) -> dict[str, list[str]]:
-    """number → lines (paragraphs and their items) of a stored version."""
+def article_lines(store: GraphStore, version_id: str) -> dict[str, list[str]]:
+    """number → lines (each paragraph's own text, then its items) of a stored version."""
     out: dict[str, list[str]] = {}
     for article in alignment.version_units(store, version_id):
         lines: list[str] = []
         for paragraph in article.children:
-            lines.append(paragraph.text)
+            items = "".join(item.text for item in paragraph.children)  # a paragraph unit's text ends with them
+            lead = paragraph.text[:-len(items)] if items and paragraph.text.endswith(items) else paragraph.text
+            lines.append(lead)
             lines.extend(item.text for item in paragraph.children)
         out[article.number] = lines or [article.text]
     return out
@@ -165,7 +167,7 @@ def ingest_amendment(store: GraphStore, path: Path, *, law: str | None = None, b
         later = [v for v in versions if (v["date"] or "") >= day]
         horizon = (read.effective or read.passed).replace(year=(read.effective or read.passed).year + 1).isoformat()
         after = next((v for v in later if (v["date"] or "") <= horizon), None)
-        articles = _articles(store, before["id"])
+        articles = article_lines(store, before["id"])
         try:
             applied, rows = amending.apply(articles, operations)
         except amending.ActError as exc:
@@ -195,13 +197,13 @@ def ingest_amendment(store: GraphStore, path: Path, *, law: str | None = None, b
             folder.rmdir()
         else:
             after_id = str(after["id"])
-            stored = _articles(store, after_id)
+            stored = article_lines(store, after_id)
             for number in sorted(set(applied) | set(stored), key=amending.sort_key):
                 want, have = applied.get(number), stored.get(number)
                 if want is None or have is None or compact("".join(want)) != compact("".join(have)):
                     differences.append({"article": number, "applied": "\n".join(want) if want else None,
                                         "stored": "\n".join(have) if have else None})
-        present = set(_articles(store, after_id)) if not derived else set(applied)
+        present = set(article_lines(store, after_id)) if not derived else set(applied)
         rows = [r for r in rows if r["new"] is None or r["new"] in present]  # a difference is reported above
         alignment.save_review(store, str(row["id"]), str(before["id"]), after_id, rows, by,
                               where=f"{path} (the act's rows)", source="official", document=read.title)
