@@ -3,6 +3,7 @@ stored as tracked work (analysis.tracking), and, on request, summarised in the i
 
 from __future__ import annotations
 
+from lawgraph.analysis import webhooks
 from lawgraph.analysis.impact import impact
 from lawgraph.errors import InputError
 from lawgraph.graph.repos import breaks
@@ -22,6 +23,7 @@ def after_ingest(store: GraphStore, report: IngestReport, *, summarise: bool = F
             report.warnings.append(f"impact of {law_id} not computed: {exc}")
             continue
         synced = breaks.sync(store, law_id, old_id, new_id, found["breaks"], trigger)
+        webhooks.deliver(store, [synced])
         if summarise:
             report.impact[law_id] = {"from": found["from"], "to": found["to"],
                                      **{k: v for k, v in found["summary"].items() if v},

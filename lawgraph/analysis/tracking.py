@@ -4,6 +4,7 @@ imported power list or benchmark table. Statuses set by legal staff survive ever
 
 from __future__ import annotations
 
+from lawgraph.analysis import webhooks
 from lawgraph.analysis.impact import impact
 from lawgraph.errors import LawgraphError
 from lawgraph.graph.repos import breaks
@@ -23,7 +24,9 @@ def latest_amendment(store: GraphStore, law_id: str) -> tuple[str, str] | None:
 def track(store: GraphStore, law_id: str, old: str, new: str, trigger: str) -> breaks.SyncReport:
     """Compute the breaks of law_id old → new and sync the stored ones (status kept, vanished closed)."""
     found = impact(store, law_id, old, new)
-    return breaks.sync(store, law_id, old, new, found["breaks"], trigger)
+    report = breaks.sync(store, law_id, old, new, found["breaks"], trigger)
+    webhooks.deliver(store, [report])  # new and reopened breaks, to the webhooks they concern
+    return report
 
 
 def track_laws(store: GraphStore, law_ids: list[str] | None, trigger: str,

@@ -133,3 +133,66 @@ def breaks_refresh(
     for s in data:
         out.print(f"{s['law']} ({s['from']} → {s['to']}): {s['new']} new, {s['changed']} changed, {s['closed']} "
                   f"closed, {s['reopened']} reopened, {s['kept']} unchanged")
+
+
+hooks = typer.Typer(help="Webhooks: new breaks of a department (or a region and below) POSTed to a URL, signed.",
+                    no_args_is_help=True)
+app.add_typer(hooks, name="webhook")
+
+
+@hooks.command("add")
+def webhook_add(
+    url: Annotated[str, typer.Argument(help="http:// or https:// URL that receives a POST per batch of new breaks.")],
+    department: Annotated[str | None, typer.Option("--department", help="Department id or exact name.")] = None,
+    region: Annotated[str | None, typer.Option("--region", help="Region (path or name): it and the regions below.")
+                      ] = None,
+    secret: Annotated[str | None, typer.Option("--secret", help="Signing secret (default: a random one, printed "
+                                                                "once).")] = None,
+    confidential: Annotated[bool, typer.Option("--confidential", help="Also send breaks on 涉密 powers.")] = False,
+    graph: GraphOption = None,
+) -> None:
+    """Register a webhook (admin: whoever runs lawgraph on the server). Each recomputation that finds new or
+    reopened breaks for it POSTs {event: "breaks", breaks: […]} as JSON, with X-Lawgraph-Signature: sha256=<HMAC of
+    the body with the secret>. Prints the webhook, its secret included, as JSON; audited."""
+    from lawgraph.graph.repos import webhooks
+
+    def run(store: GraphStore) -> dict[str, Any]:
+        where = find_region(store, region) if region else None
+        dept = _department(store, department, None) if department else None
+        try:
+            hook = webhooks.add(store, url=url, department=dept, region=where, secret=secret,
+                                confidential=confidential, by=operator())
+        except InputError:
+            audit.write(store, operator(), "cli", "webhook_add", url, False, {"department": dept, "region": where}, 1)
+            raise
+        audit.write(store, operator(), "cli", "webhook_add", url, True, {"id": hook["id"], "department": dept,
+                                                                        "region": where}, 0)
+        return hook
+
+    echo_json(with_store(graph, run))
+
+
+@hooks.command("list")
+def webhook_list(graph: GraphOption = None) -> None:
+    """Every webhook with its last delivery (status, error, when, how many breaks); secrets left out."""
+    from lawgraph.graph.repos import webhooks
+
+    rows = with_store(graph, webhooks.every)
+    echo_json([{k: v for k, v in row.items() if k != "secret"} for row in rows])
+
+
+@hooks.command("remove")
+def webhook_remove(hook_id: Annotated[str, typer.Argument(help="The webhook's id (webhook list).")],
+                   graph: GraphOption = None) -> None:
+    """Remove a webhook; audited."""
+    from lawgraph.graph.repos import webhooks
+
+    def run(store: GraphStore) -> bool:
+        gone = webhooks.remove(store, hook_id)
+        audit.write(store, operator(), "cli", "webhook_remove", hook_id, gone, {}, 0 if gone else 1)
+        if not gone:
+            raise NotFoundError(f"no webhook {hook_id!r}; list them with `lawgraph breaks webhook list`")
+        return gone
+
+    with_store(graph, run)
+    typer.echo(f"removed {hook_id}")

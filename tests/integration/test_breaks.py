@@ -165,3 +165,67 @@ def test_graphql_breaks_statuses_for_editors_and_the_push_channel(store: GraphSt
         assert "errors" not in dept, dept
         counts = {d["id"]: d["openBreaks"]["totalCount"] for r in dept["data"]["regions"] for d in r["departments"]}
         assert counts[department] == len(nodes) - 1  # the one set 已处理 is no longer 待处理
+
+
+def test_webhooks_receive_the_new_breaks_of_their_department_signed(store: GraphStore, tmp_path: Path,
+                                                                    settings: Settings) -> None:
+    import hmac
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from tests.conftest import free_port
+
+    received: list[tuple[dict[str, str], bytes]] = []
+
+    class Receiver(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - the http.server name
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            received.append(({k.lower(): v for k, v in self.headers.items()}, body))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the http.server name
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        amendment = _county_before_the_amendment(store, tmp_path)
+        added = runner.invoke(app, ["breaks", "webhook", "add", f"http://127.0.0.1:{server.server_port}/hook",
+                                    "--department", "青禾县农业农村局", "--secret", "s3cret", "--graph",
+                                    settings.graph_url])
+        assert added.exit_code == 0, added.output
+        hook = json.loads(added.stdout)
+        down = runner.invoke(app, ["breaks", "webhook", "add", f"http://127.0.0.1:{free_port()}/nobody",
+                                   "--region", "江北省/临川市/青禾县", "--graph", settings.graph_url])
+        assert down.exit_code == 0, down.output
+        bad = runner.invoke(app, ["breaks", "webhook", "add", "ftp://example.org/x", "--region", "青禾县",
+                                  "--graph", settings.graph_url])
+        assert bad.exit_code == 2 and "is not an http:// or https:// URL" in bad.stderr
+
+        after_ingest(store, ingest_statutes(store, [amendment], workers=1), summarise=False)
+        assert len(received) == 1
+        headers, body = received[0]
+        assert headers["x-lawgraph-event"] == "breaks"
+        assert hmac.compare_digest(headers["x-lawgraph-signature"],
+                                   "sha256=" + hmac.new(b"s3cret", body, hashlib.sha256).hexdigest())
+        sent = json.loads(body)["breaks"]
+        mine = [b for b in _all(store) if b["department"] == hook["department"] and not b["confidential"]]
+        assert sorted(b["id"] for b in sent) == sorted(b["id"] for b in mine) and len(mine) > 5
+        assert {b["status"] for b in sent} == {"待处理"}
+        listed = {h["url"].rsplit("/", 1)[1]: h for h in json.loads(runner.invoke(
+            app, ["breaks", "webhook", "list", "--graph", settings.graph_url]).stdout)}
+        assert (listed["hook"]["last_status"], listed["hook"]["last_count"], listed["hook"]["delivered"]) == (
+            204, len(mine), len(mine))
+        assert listed["nobody"]["last_status"] is None and listed["nobody"]["last_error"]  # recorded, not raised
+        assert all("secret" not in h for h in listed.values())
+        # recomputing the same amendment finds nothing new: nothing is sent
+        after_ingest(store, ingest_statutes(store, [amendment], workers=1), summarise=False)
+        assert len(received) == 1
+        gone = runner.invoke(app, ["breaks", "webhook", "remove", hook["id"], "--graph", settings.graph_url])
+        assert gone.exit_code == 0
+        again = runner.invoke(app, ["breaks", "webhook", "remove", hook["id"], "--graph", settings.graph_url])
+        assert again.exit_code == 2 and "no webhook" in again.stderr
+    finally:
+        server.shutdown()
+        server.server_close()

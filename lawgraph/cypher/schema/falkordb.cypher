@@ -37,7 +37,8 @@ CREATE INDEX FOR (n:Break) ON (n.department);
 CREATE INDEX FOR (n:Document) ON (n.id);
 CREATE INDEX FOR (n:Document) ON (n.number);
 CREATE INDEX FOR (n:DocParagraph) ON (n.id);
-CREATE INDEX FOR (n:DocRef) ON (n.id)
+CREATE INDEX FOR (n:DocRef) ON (n.id);
+CREATE INDEX FOR (n:Webhook) ON (n.id)
 ;
 // marks nodes while `lawgraph db import` runs (removed at its end)
 CREATE INDEX FOR (n:Imported) ON (n.id)

@@ -36,7 +36,8 @@ CREATE INDEX break_department IF NOT EXISTS FOR (n:Break) ON (n.department);
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
 CREATE INDEX document_number IF NOT EXISTS FOR (n:Document) ON (n.number);
 CREATE CONSTRAINT doc_paragraph_id IF NOT EXISTS FOR (n:DocParagraph) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT doc_ref_id IF NOT EXISTS FOR (n:DocRef) REQUIRE n.id IS UNIQUE
+CREATE CONSTRAINT doc_ref_id IF NOT EXISTS FOR (n:DocRef) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT webhook_id IF NOT EXISTS FOR (n:Webhook) REQUIRE n.id IS UNIQUE
 ;
 // marks nodes while `lawgraph db import` runs (removed at its end)
 CREATE INDEX imported_id IF NOT EXISTS FOR (n:Imported) ON (n.id)

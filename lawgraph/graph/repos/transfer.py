@@ -31,7 +31,8 @@ from lawgraph.graph.store import GraphStore
 FORMAT, VERSION = "lawgraph-export", 1
 LABELS = frozenset({"Law", "LawVersion", "Division", "Article", "Paragraph", "Item", "SubItem", "Citation", "Region",
                     "Department", "Power", "Grounded", "DiscretionBenchmark", "Tier", "ListEntry", "Case",
-                    "OpenBasis", "AlignmentReview", "AuditEntry", "Break", "Document", "DocParagraph", "DocRef"})
+                    "OpenBasis", "AlignmentReview", "AuditEntry", "Break", "Document", "DocParagraph", "DocRef",
+                    "Webhook"})
 TYPES = frozenset({"ADOPTS", "ALIGNED", "APPLIED", "APPLIED_TIER", "BASED_ON", "CITES", "DECIDED_BY", "DELEGATED_TO",
                    "FOR", "HAS_ARTICLE", "HAS_CITATION", "HAS_DIVISION", "HAS_ITEM", "HAS_OPEN_BASIS",
                    "HAS_PARAGRAPH", "HAS_SUBITEM", "HAS_TIER", "HAS_VERSION", "HOLDS", "IN", "ISSUED", "NAMES",
