@@ -29,6 +29,13 @@ def track(store: GraphStore, law_id: str, old: str, new: str, trigger: str) -> b
     return report
 
 
+def laws_touched(store: GraphStore, owners: set[str], cited: set[str]) -> list[str]:
+    """The laws whose breaks an import of `owners` (powers, benchmarks, list entries) may change: the laws their
+    bases cite now, and the laws they had breaks on (a basis moved away closes those). Runs breaks/laws_of_owners."""
+    before = {str(r["law"]) for r in store.run("breaks/laws_of_owners", ids=sorted(owners))} if owners else set()
+    return sorted(before | cited)
+
+
 def track_laws(store: GraphStore, law_ids: list[str] | None, trigger: str,
                warnings: list[str] | None = None) -> list[breaks.SyncReport]:
     """Recompute the newest amendment of each law (every law with two versions or more when `law_ids` is None).

@@ -71,12 +71,12 @@ def _date(text: str | None) -> date | None:
     return parse_date(text) if text else None
 
 
-def track_all(store: GraphStore, trigger: str, warnings: list[str]) -> None:
-    """Recompute the tracked breaks of every amended law (a basis, benchmark or case may have changed) and say on
-    stderr what changed in them."""
+def track_all(store: GraphStore, trigger: str, warnings: list[str], laws: list[str] | None = None) -> None:
+    """Recompute the tracked breaks of the amended laws `laws` (every amended law when None: a basis, benchmark or
+    case may have changed) and say on stderr what changed in them."""
     from lawgraph.analysis.tracking import track_laws
 
-    for synced in track_laws(store, None, trigger, warnings):
+    for synced in track_laws(store, laws, trigger, warnings):
         s = synced.summary()
         if s["new"] or s["changed"] or s["closed"] or s["reopened"]:
             err.print(f"breaks of {synced.law} ({synced.from_version} → {synced.to_version}): {s['new']} new, "
@@ -86,9 +86,12 @@ def track_all(store: GraphStore, trigger: str, warnings: list[str]) -> None:
 
 def _run(job: Callable[[GraphStore], ImportReport], graph: str | None, show_warnings: bool, trigger: str) -> None:
     def run(store: GraphStore) -> ImportReport:
+        from lawgraph.analysis.tracking import laws_touched
+
         report = job(store)
-        if report.written:
-            track_all(store, trigger, report.warnings)
+        if report.written:  # only the laws the written items cite now or had breaks on before
+            track_all(store, trigger, report.warnings, laws_touched(store, report.owners, report.laws)
+                      if report.kind != "cases" else None)
         return report
 
     report = with_store(graph, run)
@@ -192,7 +195,7 @@ def ingest_amendment(
 
     def job(store: GraphStore) -> AmendmentReport:
         report = run(store, path, law=law, by=operator())
-        track_all(store, "ingest amendment", [])
+        track_all(store, "ingest amendment", [], [r.law_id for r in report.laws])
         return report
 
     report = with_store(graph, job)

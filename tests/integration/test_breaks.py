@@ -177,13 +177,13 @@ def test_webhooks_receive_the_new_breaks_of_their_department_signed(store: Graph
     received: list[tuple[dict[str, str], bytes]] = []
 
     class Receiver(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - the http.server name
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers["Content-Length"]))
             received.append(({k.lower(): v for k, v in self.headers.items()}, body))
             self.send_response(204)
             self.end_headers()
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the http.server name
+        def log_message(self, format: str, *args: Any) -> None:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
@@ -229,3 +229,25 @@ def test_webhooks_receive_the_new_breaks_of_their_department_signed(store: Graph
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_table_import_recomputes_only_the_laws_it_concerns(store: GraphStore, tmp_path: Path) -> None:
+    from lawgraph.analysis.tracking import laws_touched
+    from lawgraph.ingest.enforcement.load import ingest_benchmarks
+    from lawgraph.ingest.enforcement.read import Defaults
+
+    amendment = _county_before_the_amendment(store, tmp_path)
+    after_ingest(store, ingest_statutes(store, [amendment], workers=1))
+    amended = {str(r["id"]) for r in store.run("laws/amended_laws")}
+    table = tmp_path / "benchmarks_农业农村.csv"
+    import csv
+
+    rows = list(csv.reader((SAMPLE / "county" / "benchmarks_农业农村.csv").open(encoding="utf-8")))
+    rows[1][7] += "（经复核）"  # one circumstance reworded: that benchmark is written again
+    with table.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(rows)
+    report = ingest_benchmarks(store, [table], Defaults(region="江北省/临川市/青禾县", department="青禾县农业农村局"))
+    assert report.ok and report.written >= 1
+    laws = laws_touched(store, report.owners, report.laws)
+    # the laws its bases cite, and the laws it had breaks on: not every amended law of the graph
+    assert "农产品质量安全法" in laws and set(laws) < amended | set(laws) and len(set(laws) & amended) < len(amended)

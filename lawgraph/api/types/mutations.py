@@ -136,10 +136,11 @@ class Mutation:
                                      loaded=0)
             load = functools.partial(ingest_powers, replace=replace) if kind == "powers" else loaders[kind]
             report = await asyncio.to_thread(load, store, [path], defaults)
-        if report.written:  # a changed basis, benchmark or case: the tracked breaks follow
-            from lawgraph.analysis.tracking import track_laws
+        if report.written:  # a changed basis, benchmark or case: the tracked breaks of the laws concerned follow
+            from lawgraph.analysis.tracking import laws_touched, track_laws
 
-            await asyncio.to_thread(track_laws, store, None, f"upload_{kind} {path.name}", report.warnings)
+            laws = None if kind == "cases" else laws_touched(store, report.owners, report.laws)
+            await asyncio.to_thread(track_laws, store, laws, f"upload_{kind} {path.name}", report.warnings)
         summary = report.summary()
         record(store, info, f"upload_{kind}", path.name, report.ok, summary, len(report.errors))
         if not report.ok:

@@ -34,6 +34,7 @@ CREATE INDEX FOR (n:AuditEntry) ON (n.at);
 CREATE INDEX FOR (n:Break) ON (n.id);
 CREATE INDEX FOR (n:Break) ON (n.law);
 CREATE INDEX FOR (n:Break) ON (n.department);
+CREATE INDEX FOR (n:Break) ON (n.owner);
 CREATE INDEX FOR (n:Document) ON (n.id);
 CREATE INDEX FOR (n:Document) ON (n.number);
 CREATE INDEX FOR (n:DocParagraph) ON (n.id);

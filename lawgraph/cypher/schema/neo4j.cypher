@@ -33,6 +33,7 @@ CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);
 CREATE CONSTRAINT break_id IF NOT EXISTS FOR (n:Break) REQUIRE n.id IS UNIQUE;
 CREATE INDEX break_law IF NOT EXISTS FOR (n:Break) ON (n.law);
 CREATE INDEX break_department IF NOT EXISTS FOR (n:Break) ON (n.department);
+CREATE INDEX break_owner IF NOT EXISTS FOR (n:Break) ON (n.owner);
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
 CREATE INDEX document_number IF NOT EXISTS FOR (n:Document) ON (n.number);
 CREATE CONSTRAINT doc_paragraph_id IF NOT EXISTS FOR (n:DocParagraph) REQUIRE n.id IS UNIQUE;

@@ -51,6 +51,9 @@ class ImportReport:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # powers withdrawn by an explicit replace
+    # for narrowing the recomputation of breaks: the items whose bases were written, the laws those bases cite
+    owners: set[str] = field(default_factory=set)
+    laws: set[str] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:
@@ -239,6 +242,7 @@ class BasisWriter:
 
     def add(self, report: ImportReport, owner: str, source: str, bases: list[Basis], at: date | None) -> None:
         """Resolve the bases of one owner at date `at` (today when None)."""
+        report.owners.add(owner)
         position = 0
         for basis in bases:
             refs = basis_references(basis.text, self.known)
@@ -258,6 +262,8 @@ class BasisWriter:
                         "reason": "the law is named but no article (条款项) is cited"})
                 elif res.resolved and res.status in ("resolved", "stale"):
                     report.bases[res.status] += 1
+                    if res.law_id:
+                        report.laws.add(res.law_id)
                     self.cites.append({"owner": owner, "target": res.resolved, "text": text, "role": basis.role,
                                        "status": res.status, "suggested": res.suggested, "position": position})
                 else:
