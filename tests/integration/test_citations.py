@@ -194,6 +194,24 @@ def test_a_citation_says_where_the_provision_stands_now(store: GraphStore, setti
                                           "suggested": "行政处罚法@2021-01-22/63"}]
 
 
+def test_article_links_say_where_the_cited_unit_stands_now(store: GraphStore, settings: Settings,
+                                                          tmp_path: Path) -> None:
+    """A stored CITES edge (a statute citing another law) says what became of the unit it cites."""
+    citing = tmp_path / "某某听证办法(2019-01-01).md"
+    citing.write_text("# 某某听证办法\n\n<!-- INFO END -->\n\n第一条 依照《中华人民共和国行政处罚法》第四十二条组织听证。\n",
+                      encoding="utf-8")
+    assert ingest_statutes(store, [SAMPLE / "statutes", citing], workers=1).ok
+    with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader"}), store=store)) as client:
+        body = client.post("/graphql", json={"query": """{
+            article(law: "行政处罚法", number: "42", asOf: "2019-01-01") {
+              citedBy { source target fate current } } }"""}).json()
+    assert "errors" not in body, body
+    links = body["data"]["article"]["citedBy"]
+    assert [link["source"] for link in links] == ["某某听证办法@2019-01-01/1.1"]
+    for link in links:
+        assert link["fate"] == "split" and link["current"] == ["行政处罚法@2021-01-22/63", "行政处罚法@2021-01-22/64"]
+
+
 def test_citations_report_says_where_stale_provisions_stand_today(store: GraphStore, settings: Settings,
                                                                    tmp_path: Path) -> None:
     from lawgraph.ingest.documents import ingest_documents

@@ -120,6 +120,37 @@ class CitationLink:
     async def target_article(self, info: Info[Context, None]) -> Article | None:
         return await article_by_id(info, ids.article_of_unit(self.target))
 
+    @strawberry.field(description="What became of the cited unit by `now` (default today): unchanged, modified, "
+                                  "renumbered, renumbered_modified, split, merged or deleted (through the stored "
+                                  "alignment); null when its law has no later text.")
+    def fate(self, info: Info[Context, None], now: date | None = None) -> str | None:
+        followed = _followed(info, self.target, self.status, now)
+        return None if followed is None else followed["fate"]
+
+    @strawberry.field(description="The units carrying the cited provision in the version in force on `now` ([] when "
+                                  "deleted); null when unknown.")
+    def current(self, info: Info[Context, None], now: date | None = None) -> list[str] | None:
+        followed = _followed(info, self.target, self.status, now)
+        return None if followed is None else followed["current"]
+
+
+def _followed(info: Info[Context, None], target: str, status: str, now: date | None) -> dict[str, Any] | None:
+    """Where a cited unit stands on `now`, through lawgraph.ingest.cite's Follower (one per request and date)."""
+    from lawgraph.domain.resolve import Resolution
+    from lawgraph.ingest.cite import Follower
+
+    if "/" not in target or "@" not in target:
+        return None
+    cache = info.context.cache
+    key = f"follower@{now}"
+    if key not in cache:
+        cache[key] = Follower(info.context.store, citation_repo.resolver(info.context.store), now or date.today())
+    follower: Follower = cache[key]
+    version_id = target.partition("/")[0]
+    row = follower.follow({"status": status, "fate": None, "current": None, "reason": None, "suggested": None},
+                          Resolution(None, version_id.partition("@")[0], version_id, target, status))
+    return row if row["fate"] is not None else None
+
 
 @strawberry.type
 class Article:
