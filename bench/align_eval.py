@@ -34,7 +34,7 @@ def _parse(path: Path) -> ParsedStatute:
 
 
 # built by hand before the aligner ran on them; never used to change it
-HELD_OUT = ("动物防疫法_1997_2007", "文物保护法_2017_2024")
+HELD_OUT = ("动物防疫法_1997_2007", "文物保护法_2017_2024", "职业教育法_1996_2022")
 
 
 def gold_scores(gold_dir: Path = GOLD, corpus_root: Path | None = None, *, held_out: bool | None = None
