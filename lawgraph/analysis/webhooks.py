@@ -68,6 +68,8 @@ def deliver(store: GraphStore, reports: Iterable[break_repo.SyncReport], *, time
             status, error = exc.code, f"HTTP {exc.code}"
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
             error = str(getattr(exc, "reason", exc))[:200]
+        except Exception as exc:  # a receiver's bad answer (BadStatusLine …) is its problem, not the ingest's
+            error = f"{type(exc).__name__}: {exc}"[:200]
         hook_repo.record(store, str(hook["id"]), status=status, error=error, count=len(chosen))
         out.append({"webhook": hook["id"], "count": len(chosen), "status": status, "error": error})
     return out

@@ -89,8 +89,9 @@ def _run(job: Callable[[GraphStore], ImportReport], graph: str | None, show_warn
         from lawgraph.analysis.tracking import laws_touched
 
         report = job(store)
-        if report.written:  # only the laws the written items cite now or had breaks on before
-            track_all(store, trigger, report.warnings, laws_touched(store, report.owners, report.laws)
+        if report.written or report.removed:  # only the laws the items cite now or had breaks on before
+            track_all(store, trigger, report.warnings,
+                      laws_touched(store, report.owners | set(report.removed), report.laws)
                       if report.kind != "cases" else None)
         return report
 
@@ -195,11 +196,11 @@ def ingest_amendment(
 
     def job(store: GraphStore) -> AmendmentReport:
         report = run(store, path, law=law, by=operator())
-        track_all(store, "ingest amendment", [], [r.law_id for r in report.laws])
+        track_all(store, "ingest amendment", report.warnings, [r.law_id for r in report.laws])
         return report
 
     report = with_store(graph, job)
-    for line in report.unread:
+    for line in [*report.unread, *report.warnings]:
         err.print(f"warning: {line}", markup=False, highlight=False)
     echo_json(report.summary())
 

@@ -51,7 +51,8 @@ def law_show(
         "in_force_at": {"date": when.isoformat(), "version": current["id"] if current else None},
         "versions": [
             {"id": v["id"], "date": v["date"], "effective": v["effective"], "status": v["status"],
-             "article_count": v["article_count"], "history": v["history"] or []}
+             "article_count": v["article_count"], "history": v["history"] or [],
+             "derived_from": v.get("derived_from")}
             for v in versions
         ],
     }
@@ -63,5 +64,6 @@ def law_show(
     for v in data["versions"]:
         mark = "*" if current and v["id"] == current["id"] else " "
         out.print(f" {mark} {v['date'] or 'undated'}  {v['status']:<17} {v['article_count']:>5} articles  "
-                  f"effective {v['effective'] or '-'}")
+                  f"effective {v['effective'] or '-'}"
+                  + (f"  (derived by lawgraph from 《{v['derived_from']}》)" if v["derived_from"] else ""))
     out.print(f"(* in force on {when.isoformat()})")

@@ -20,6 +20,7 @@ _PARA = rf"第([{_N}]+)款"
 _ITEM = rf"第[（(]?([{_N}]+)[)）]?项"
 _HEAD_NUMBER = re.compile(rf"^\s*(?:[{_N}]+、|\d+[.．、]|[（(][{_N}]+[)）])\s*")
 _LAW_PART = re.compile(r"^(?:修改|对)《([^》]+)》")
+_REORDER = re.compile(r"(?:顺序|序号)(?:作|做)?相应(?:调整|顺延)|相应调整(?:条文|条款)?(?:顺序|序号)")
 _VERBS = ("修改为", "增加", "删去", "改为", "调整为", "合并")
 
 
@@ -57,6 +58,7 @@ class Act:
 
     title: str
     laws: dict[str, list[Operation]] = field(default_factory=dict)  # law as named → operations
+    reorder: bool = False  # 条文顺序作相应调整: the articles are numbered anew in order after the act
     unread: list[tuple[int, str]] = field(default_factory=list)  # (line, sentence) of operations not understood
 
 
@@ -95,7 +97,8 @@ def _blocks(lines: list[tuple[int, str]]) -> list[tuple[int, str, list[str]]]:
             continue
         starts_quoted = text.startswith(("“", '"'))
         continuing = _HEAD_NUMBER.sub("", text).startswith(("原第", "增加一款", "增加二款", "增加两款", "增加一项"))
-        acts = continuing or any(v in text for v in (*_VERBS, "修改《"))
+        heading = bool(re.match(r"^(?:对|修改)《[^》]+》", _HEAD_NUMBER.sub("", text)))  # 对《电力法》作出修改
+        acts = continuing or heading or any(v in text for v in (*_VERBS, "修改《"))
         # a numbered line naming an action opens the next operation even after a quote left open by mistake
         numbered = bool(re.match(r"^\s*(?:[零〇一二三四五六七八九十百]+、|\d+[.．])", text))
         if acts and not starts_quoted and (not open_quote or numbered):
@@ -121,7 +124,7 @@ def _blocks(lines: list[tuple[int, str]]) -> list[tuple[int, str, list[str]]]:
 def parse_act(title: str, lines: list[tuple[int, str]], default_law: str | None = None) -> Act:
     """Read an act's body (numbered lines after its header). `default_law` names the law a 修正案 amends when
     its sentences say 刑法第X条 or only 第X条; a decision's 修改《…》 headings name the law of what follows."""
-    act = Act(title)
+    act = Act(title, reorder=any(_REORDER.search(t) for _, t in lines))
     law = default_law
     last: str | None = None  # the article the previous operation named: 原第二款作为第三款 continues it
     for number, head, quoted in _blocks(lines):
@@ -301,10 +304,12 @@ def sort_key(number: str) -> tuple[int, int]:
     return int(main), int(suffix or 0)
 
 
-def apply(articles: dict[str, list[str]], operations: list[Operation]) -> tuple[dict[str, list[str]],
-                                                                                 list[dict[str, object]]]:
+def apply(articles: dict[str, list[str]], operations: list[Operation], *, reorder: bool = False
+          ) -> tuple[dict[str, list[str]], list[dict[str, object]]]:
     """Apply `operations` in order to `articles` (number → lines) and return (the articles after, in order; the
-    official alignment rows {old, new, kind} between the numbers before and after). Raises ActError naming the
+    official alignment rows {old, new, kind} between the numbers before and after). With `reorder` (the act says
+    条文顺序作相应调整) the articles are numbered anew in order, each added one at the place its number gives;
+    without it a deleted article leaves its number empty (as the 刑法 does). Raises ActError naming the
     operation's line when it names an article, paragraph or item the text does not have — nothing is applied
     then (the caller's dict is never changed)."""
     after = {n: list(lines) for n, lines in articles.items()}
@@ -398,7 +403,7 @@ def apply(articles: dict[str, list[str]], operations: list[Operation]) -> tuple[
                     raise ActError(op.line, f"“{old[:30]}” is in 第{op.article}条 only with other punctuation; "
                                             "check the text before")
                 raise ActError(op.line, f"第{op.article}条 has no “{old[:30]}”")
-            after[op.article] = joined.replace(old, op.new_words or "", 1).split("\n")
+            after[op.article] = joined.replace(old, op.new_words or "").split("\n")  # 中的“A”: every A in it
         elif op.kind == "merge":
             for other in op.others:
                 need(op, other)
@@ -411,7 +416,7 @@ def apply(articles: dict[str, list[str]], operations: list[Operation]) -> tuple[
     # anew in order, each added one at the place its number gives
     target = {n: renumber.get(n, n) for n in after}
     taken = list(target.values()) + list(added)
-    if len(set(taken)) != len(taken):
+    if (reorder and not renumber) or len(set(taken)) != len(taken):
         if any("-" in n for n in [*after, *added]):
             raise ActError(operations[-1].line if operations else 0,
                            "the numbering after the act gives two articles one number, and 之一 articles cannot be "

@@ -117,6 +117,14 @@ def parse_date(text: str) -> date | None:
 
 
 def _cn_number(text: str) -> int:
+    """A date part as a number; 0 (an impossible date) for a malformed one such as 十十."""
+    try:
+        return _cn_number_of(text)
+    except (KeyError, IndexError):
+        return 0
+
+
+def _cn_number_of(text: str) -> int:
     if text.isdigit():
         return int(text)
     if len(text) == 4 and all(c in _CN_DIGIT for c in text):  # 二〇二三
@@ -180,9 +188,9 @@ def read_meta(raw_lines: list[str]) -> DocumentMeta:
     if title:
         meta.title = re.sub(r"\s+", "", title).removesuffix("(最新)")
     number = labelled.get("number")
-    if number:
-        found_numbers = numbers_in(number)
-        meta.number = found_numbers[0][0] if found_numbers else number.strip()
+    found_numbers = numbers_in(number) if number else []
+    if found_numbers:  # 发文字号：无 / — is no number
+        meta.number = found_numbers[0][0]
     else:  # a 文号 standing on its own line near the top, or opening the title line
         for line in lines[:25]:
             found_numbers = numbers_in(line)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tempfile
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -60,10 +60,12 @@ class AmendmentReport:
     laws: list[LawResult] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # laws the act amends that the graph does not hold
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
         return {"act": self.act, "date": self.date, "effective": self.effective,
-                "laws": [r.as_dict() for r in self.laws], "skipped": self.skipped, "unread": self.unread}
+                "laws": [r.as_dict() for r in self.laws], "skipped": self.skipped, "unread": self.unread,
+                "warnings": self.warnings}
 
 
 @dataclass
@@ -86,7 +88,10 @@ def read_act(path: Path, law: str | None = None) -> ReadAct:
     header = rows[:end] if end is not None else rows[:1]
     body = rows[end + 1:] if end is not None else rows[1:]
     title = re.sub(r"^#\s*", "", header[0][1]).strip() if header else path.stem
-    header_text = "\n".join(t for _, t in header[1:])
+    if end is None:  # a plain text or Word copy: the dates stand in the first lines (（2030年1月1日…通过）)
+        header_text = "\n".join(t for _, t in rows[1:8] if re.search(r"通过|公布|发布|施行|决定", t))
+    else:
+        header_text = "\n".join(t for _, t in header[1:])
     passed = parse_date(header_text)
     effective = None
     stated = re.search(r"(\d{4}年\d{1,2}月\d{1,2}日)\s*施行", header_text) or re.search(
@@ -165,11 +170,11 @@ def ingest_amendment(store: GraphStore, path: Path, *, law: str | None = None, b
             raise InputError(str(path), f"no text of 《{found.title}》 dated before {day} is in the graph: ingest the "
                                         "text the act amends first")
         later = [v for v in versions if (v["date"] or "") >= day]
-        horizon = (read.effective or read.passed).replace(year=(read.effective or read.passed).year + 1).isoformat()
+        horizon = ((read.effective or read.passed) + timedelta(days=366)).isoformat()
         after = next((v for v in later if (v["date"] or "") <= horizon), None)
         articles = article_lines(store, before["id"])
         try:
-            applied, rows = amending.apply(articles, operations)
+            applied, rows = amending.apply(articles, operations, reorder=read.act.reorder)
         except amending.ActError as exc:
             raise InputError(f"{path}:{exc.line}", f"{exc.message}; nothing was applied") from None
         planned.append((name, row, before, after, operations, applied, rows))
@@ -205,6 +210,11 @@ def ingest_amendment(store: GraphStore, path: Path, *, law: str | None = None, b
                                         "stored": "\n".join(have) if have else None})
         present = set(article_lines(store, after_id)) if not derived else set(applied)
         rows = [r for r in rows if r["new"] is None or r["new"] in present]  # a difference is reported above
+        earlier = store.run("align/review_get", id=alignment.review_id(str(before["id"]), after_id))
+        if earlier and (earlier[0]["source"] or "review") == "review":
+            report.warnings.append(
+                f"the act's rows replace the alignment review {earlier[0]['by']} stored for {before['id']} → "
+                f"{after_id} on {earlier[0]['at']}; its rows were: {earlier[0]['rows']}")
         alignment.save_review(store, str(row["id"]), str(before["id"]), after_id, rows, by,
                               where=f"{path} (the act's rows)", source="official", document=read.title)
         report.laws.append(LawResult(name, str(row["id"]), str(before["id"]), after_id, derived, counts,

@@ -133,7 +133,10 @@ class Follower:
             return res
         tail = res.resolved.partition("/")[2]
         cited = self.texts(res.version_id).get(res.resolved, "")
-        others = {v.id: found for v in law.versions if v.id != res.version_id
+        cited_version = next((v for v in law.versions if v.id == res.version_id), None)
+        began = (cited_version.starts or cited_version.date or "") if cited_version else ""
+        # only texts before the one in force: a citing text cannot have been written against a later one
+        others = {v.id: found for v in law.versions if v.id != res.version_id and (v.starts or v.date or "") < began
                   for found in [self.texts(v.id).get(f"{v.id}/{tail}")] if found}
         match = describes.better_match(description, cited, others)
         if match is None:

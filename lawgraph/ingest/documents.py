@@ -147,8 +147,8 @@ def _docx_lines(path: Path) -> list[tuple[int, str]]:
         document = docx.Document(str(path))
     except InputError:
         raise
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(str(path), f"not a readable .docx file ({exc})") from None
+    except Exception as exc:  # a damaged Word file fails in many ways (zip, XML, package): all are the file's fault
+        raise InputError(str(path), f"not a readable .docx file ({type(exc).__name__}: {exc})") from None
     rows = [p.text for p in document.paragraphs]
     for table in document.tables:  # a 文号 or date is often set in a layout table
         for row in table.rows:
@@ -317,7 +317,7 @@ def _write(store: GraphStore, doc: ParsedDocument, cites: list[dict[str, Any]], 
     store.write("documents/upsert", [{"id": doc.id, "props": {
         "title": doc.title, "issuer": meta.issuer, "number": meta.number,
         "date": meta.date.isoformat() if meta.date else None, "keys": meta.keys or docs.title_keys(doc.title),
-        "path": doc.path, "format": doc.fmt, "script": doc.script, "digest": doc.digest,
+        "path": doc.path, "format": doc.fmt, "script": doc.script, "digest": None,
         "paragraph_count": len(doc.paragraphs)}}])
     store.write("documents/write_paragraphs", [
         {"document": doc.id, "title": doc.title, "id": f"{doc.id}/p{n}", "number": n, "line": line, "text": text,
@@ -330,6 +330,8 @@ def _write(store: GraphStore, doc: ParsedDocument, cites: list[dict[str, Any]], 
         store.write("documents/write_refs", [
             {"document": doc.id, "id": f"{doc.id}/p{ref.paragraph}#r{i}", "paragraph": f"{doc.id}/p{ref.paragraph}",
              "text": ref.text, "number": ref.number, "keys": list(ref.keys)} for i, ref in enumerate(named, start=1)])
+    # last: a write cut off before this point leaves no digest, so the next run writes the document again
+    store.execute("documents/set_digest", id=doc.id, digest=doc.digest)
 
 
 def reresolve(store: GraphStore, resolver: Resolver, law_ids: list[str]) -> int:

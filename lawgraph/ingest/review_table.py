@@ -26,7 +26,9 @@ Rows = list[tuple[str, list[str]]]  # (where, cells)
 
 
 def _markdown_rows(path: Path) -> Rows:
-    text = path.read_text(encoding="utf-8")
+    from lawgraph.ingest.sources.document import decode, read_bytes
+
+    text = decode(path, read_bytes(path))
     rows: Rows = []
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip().startswith("|") and not re.fullmatch(r"\s*\|[\s:|-]+\|?\s*", line):
@@ -36,14 +38,16 @@ def _markdown_rows(path: Path) -> Rows:
 
 
 def _docx_rows(path: Path) -> Rows:
-    import zipfile
-
     import docx
 
+    from lawgraph.ingest.sources.document import MAX_FILE_BYTES
+
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise InputError(str(path), f"the file is over {MAX_FILE_BYTES} bytes")
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(str(path), f"not a readable .docx file ({exc})") from None
+    except Exception as exc:  # a damaged Word file fails in many ways (zip, XML, package): all are the file's fault
+        raise InputError(str(path), f"not a readable .docx file ({type(exc).__name__}: {exc})") from None
     rows: Rows = []
     for t, table in enumerate(document.tables, start=1):
         for r, row in enumerate(table.rows, start=1):

@@ -187,3 +187,37 @@ def test_a_document_written_against_an_older_numbering_is_stale(store: GraphStor
     result = impact(store, "行政处罚法", "行政处罚法@2017-09-01", "行政处罚法@2021-01-22")
     assert [b["citing"]["document"] for b in result["breaks"] if b["kind"] == "citing_document"] == [
         "doc:某镇关于行政处罚听证的通知@2022-06-01"]
+
+
+def test_a_changed_document_replaces_its_content_and_a_reingested_law_keeps_its_citations(
+        store: GraphStore, tmp_path: Path) -> None:
+    ingest_statutes(store, [SAMPLE / "statutes" / "行政处罚法_2017.md", SAMPLE / "statutes" / "行政强制法(2011-06-30).md"],
+                    workers=1)
+    notice = tmp_path / "notice.md"
+    notice.write_text("# 某县关于执法检查的通知\n\n某县政办发〔2019〕3号\n\n依照《行政处罚法》第四十二条组织听证，依照"
+                      "《某某办法》处理。\n\n执行国办发〔2018〕118号。\n\n某县人民政府\n\n2019年5月1日\n", encoding="utf-8")
+    assert ingest_documents(store, [notice]).ok
+    doc = "doc:某县政办发〔2019〕3号"
+
+    def counts() -> tuple[int, int, int]:
+        found = document_repo.get(store, doc)
+        assert found is not None
+        named, _ = document_repo.references(store, doc)
+        return int(found["paragraph_count"]), len(document_repo.citations(store, doc)), len(named)
+
+    assert counts() == (6, 2, 1)
+    # the text changes: one citation more, the other document no longer named; nothing of the old text stays
+    notice.write_text("# 某县关于执法检查的通知\n\n某县政办发〔2019〕3号\n\n依照《行政处罚法》第四十二条组织听证，依照"
+                      "《行政强制法》第十八条实施。\n\n某县人民政府\n\n2019年5月1日\n", encoding="utf-8")
+    again = ingest_documents(store, [notice])
+    assert (again.documents, again.unchanged) == (1, 0)
+    assert counts() == (5, 2, 0)
+    assert {r["target"] for r in document_repo.citations(store, doc)} == {"行政处罚法@2017-09-01/42",
+                                                                          "行政强制法@2011-06-30/18"}
+    # the 2017 行政处罚法 re-ingested with a changed text: the document's citation of it is put back, not dropped
+    changed = tmp_path / "行政处罚法_2017.md"
+    changed.write_text((SAMPLE / "statutes" / "行政处罚法_2017.md").read_text(encoding="utf-8").replace(
+        "为了规范行政处罚的设定和实施", "为了规范行政处罚的设定与实施"), encoding="utf-8")
+    assert ingest_statutes(store, [changed], workers=1).versions_written == 1
+    assert {r["target"] for r in document_repo.citations(store, doc)} == {"行政处罚法@2017-09-01/42",
+                                                                          "行政强制法@2011-06-30/18"}

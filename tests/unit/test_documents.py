@@ -40,3 +40,8 @@ def test_dates_in_three_forms() -> None:
     assert parse_date("二〇二三年十二月十二日") == date(2023, 12, 12)
     assert parse_date("印发日期：2023-03-14") == date(2023, 3, 14)
     assert parse_date("2023年2月30日") is None
+
+
+def test_a_labelled_number_that_is_no_number_is_none() -> None:
+    assert read_meta(["某县通知", "发文字号：无", "正文。"]).number is None
+    assert parse_date("二〇二三年十十月一日") is None

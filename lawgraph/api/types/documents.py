@@ -58,7 +58,6 @@ class Document:
     issuer: str | None
     number: str | None = strawberry.field(description="文号, e.g. 湘政办发〔2023〕51号.")
     date: str | None
-    path: str | None = strawberry.field(description="The file it was loaded from.")
     script: str | None = strawberry.field(description="simplified | traditional (as written; stored Simplified).")
     paragraph_count: int
 
@@ -97,7 +96,7 @@ class Document:
 def document(row: dict[str, Any]) -> Document:
     """A Document from a documents/get or documents/search row."""
     return Document(id=row["id"], title=row["title"], issuer=row["issuer"], number=row["number"], date=row["date"],
-                    path=row["path"], script=row["script"], paragraph_count=int(row["paragraph_count"] or 0))
+                    script=row["script"], paragraph_count=int(row["paragraph_count"] or 0))
 
 
 @strawberry.type

@@ -30,6 +30,8 @@ class LawVersion:
     history: list[str]
     source: str | None
     law_id: str
+    derived_from: str | None = strawberry.field(default=None, description="When no published text was loaded: the "
+                                                "amending act lawgraph applied to the text before to make this one.")
 
     @strawberry.field(description="The law (the work) this is a version of.")
     def law(self, info: Info[Context, None]) -> Law | None:
@@ -95,7 +97,7 @@ def law_version(row: dict[str, Any], law_id: str | None = None, status: str | No
     stored one (today's as of the last refresh) where given."""
     return LawVersion(id=row["id"], date=row["date"], effective=row["effective"], status=status or row["status"],
                       article_count=int(row["article_count"] or 0), history=list(row["history"] or []),
-                      source=row["source"], law_id=law_id or row["law_id"])
+                      source=row["source"], law_id=law_id or row["law_id"], derived_from=row.get("derived_from"))
 
 
 def law(row: dict[str, Any]) -> Law:

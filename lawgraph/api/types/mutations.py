@@ -136,10 +136,10 @@ class Mutation:
                                      loaded=0)
             load = functools.partial(ingest_powers, replace=replace) if kind == "powers" else loaders[kind]
             report = await asyncio.to_thread(load, store, [path], defaults)
-        if report.written:  # a changed basis, benchmark or case: the tracked breaks of the laws concerned follow
+        if report.written or report.removed:  # a changed basis, benchmark or case: the breaks of its laws follow
             from lawgraph.analysis.tracking import laws_touched, track_laws
 
-            laws = None if kind == "cases" else laws_touched(store, report.owners, report.laws)
+            laws = None if kind == "cases" else laws_touched(store, report.owners | set(report.removed), report.laws)
             await asyncio.to_thread(track_laws, store, laws, f"upload_{kind} {path.name}", report.warnings)
         summary = report.summary()
         record(store, info, f"upload_{kind}", path.name, report.ok, summary, len(report.errors))

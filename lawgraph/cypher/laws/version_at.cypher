@@ -6,6 +6,6 @@ WITH v, coalesce(v.effective, v.date) AS starts
 WHERE starts IS NOT NULL AND starts <= $at
 RETURN v.id AS id, v.date AS date, v.date_precision AS date_precision, v.effective AS effective,
        v.status AS status, v.in_force_until AS in_force_until, v.history AS history,
-       v.article_count AS article_count, v.source AS source, v.title AS title
+       v.article_count AS article_count, v.source AS source, v.derived_from AS derived_from, v.title AS title
 ORDER BY starts DESC, v.date DESC
 LIMIT 1

@@ -64,6 +64,8 @@ def of_article(store: GraphStore, *, article_id: str) -> tuple[list[dict[str, ob
 
 CITES = {"article": "citations/cites_article", "paragraph": "citations/cites_paragraph",
          "item": "citations/cites_item", "subitem": "citations/cites_subitem"}
+DOC_CITES = {"article": "documents/cites_article", "paragraph": "documents/cites_paragraph",
+             "item": "documents/cites_item", "subitem": "documents/cites_subitem"}
 BASED_ON = {"article": "enforcement/based_on_article", "paragraph": "enforcement/based_on_paragraph",
             "item": "enforcement/based_on_item", "subitem": "enforcement/based_on_subitem"}
 

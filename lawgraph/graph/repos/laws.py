@@ -79,13 +79,24 @@ def write_versions(store: GraphStore, *, versions: list[VersionRows], progress: 
 def _restore(store: GraphStore, kept: list[Row], units: set[str]) -> None:
     """Put BASED_ON and CITES edges back on the units of the rewritten versions (ids follow the numbering, so a
     unit that is still there has the same id). A basis whose unit is gone becomes an open basis on its owner
-    (reported by `lawgraph check`, F03), never dropped; a citation whose unit is gone is left to citation
-    linking, which re-resolves open citations."""
-    bases, cites, gone = [], [], []
+    (reported by `lawgraph check`, F03), never dropped; a statute's citation whose unit is gone is left to citation
+    linking, which re-resolves open citations; a policy document's becomes an open Citation with the reason."""
+    bases: list[Row] = []
+    cites: list[Row] = []
+    documents: list[Row] = []
+    gone: list[Row] = []
+    lost: list[Row] = []
     for row in kept:
         props = dict(row["props"] or {})
+        from_document = row["type"] == "CITES" and str(row["owner"]).startswith("doc:")
         if row["unit"] not in units:
-            if row["type"] == "BASED_ON":
+            if from_document:  # a policy document's citation of a unit gone: kept open, with the reason
+                lost.append({"paragraph": row["owner"], "id": f"{row['owner']}#gone:{row['unit']}", "props": {
+                    "source": props.get("source"), "text": props.get("text"), "start": props.get("start"),
+                    "end": props.get("end"), "status": "unresolved", "resolved": None,
+                    "law_key": row["unit"].split("@", 1)[0],
+                    "reason": f"{row['unit']} is not in the re-ingested text of its version; cite the unit anew"}})
+            elif row["type"] == "BASED_ON":
                 gone.append({"owner": row["owner"], "id": f"{row['owner']}#gone:{row['unit']}", "props": {
                     "text": props.get("text"), "role": props.get("role"), "position": props.get("position"),
                     "status": "unresolved", "law_id": row["unit"].split("@", 1)[0],
@@ -96,14 +107,17 @@ def _restore(store: GraphStore, kept: list[Row], units: set[str]) -> None:
                           "role": props.get("role"), "status": props.get("status"),
                           "suggested": props.get("suggested"), "position": props.get("position")})
         else:
-            paragraph = row["owner"]
-            cites.append({"paragraph": paragraph, "target": row["unit"], "source": props.get("source"),
-                          "text": props.get("text"), "start": props.get("start"), "end": props.get("end"),
-                          "status": props.get("status")})
+            (documents if from_document else cites).append({
+                "paragraph": row["owner"], "target": row["unit"], "source": props.get("source"),
+                "text": props.get("text"), "start": props.get("start"), "end": props.get("end"),
+                "status": props.get("status")})
     citation_repo.write_cites(store, bases, queries=citation_repo.BASED_ON)
     citation_repo.write_cites(store, cites)
+    citation_repo.write_cites(store, documents, queries=citation_repo.DOC_CITES)
     if gone:
         store.write("enforcement/write_open_bases", gone)
+    if lost:
+        store.write("documents/write_open", lost)
 
 
 def _chunks(versions: list[VersionRows], size: int) -> list[list[VersionRows]]:

@@ -18,8 +18,12 @@ def add(store: GraphStore, *, url: str, department: str | None, region: str | No
     """Register a webhook; returns it with its secret (shown once: the receiver checks the signature with it).
     Raises InputError for a URL that is not http(s)://host/…, or neither or both of department and region."""
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError("url", f"{url!r} is not an http:// or https:// URL with a host")
+    try:
+        port_ok = parts.port is None or 0 < parts.port < 65536
+    except ValueError:
+        port_ok = False
+    if parts.scheme not in ("http", "https") or not parts.hostname or not port_ok or any(c.isspace() for c in url):
+        raise InputError("url", f"{url!r} is not an http:// or https:// URL with a host (and a port 1-65535)")
     if (department is None) == (region is None):
         raise InputError("webhook", "give one of --department or --region")
     key = secret or secrets.token_urlsafe(24)

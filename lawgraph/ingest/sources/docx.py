@@ -22,7 +22,7 @@ def read_docx(path: Path) -> SourceDoc:
         document = docx.Document(str(path))
     except InputError:
         raise
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(str(path), f"not a readable .docx file ({exc})") from None
+    except Exception as exc:  # a damaged Word file fails in many ways (zip, XML, package): all are the file's fault
+        raise InputError(str(path), f"not a readable .docx file ({type(exc).__name__}: {exc})") from None
     rows = [(i, p.text) for i, p in enumerate(document.paragraphs, start=1)]
     return lines_to_doc(path, rows, "docx")
