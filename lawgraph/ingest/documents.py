@@ -304,7 +304,7 @@ def ingest_documents(store: GraphStore, paths: list[Path]) -> DocumentsReport:
         report.documents += 1
         report.paragraphs += len(doc.paragraphs)
         report.ids.append(doc.id)
-    linked = store.run("documents/link_refs")
+    linked = store.execute("documents/link_refs")
     report.references = {"linked": int(linked[0]["linked"]) if linked else 0,
                          "open": int((store.run("documents/open_refs") or [{"open": 0}])[0]["open"])}
     return report
