@@ -21,12 +21,15 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, 
 from lawgraph.config import Settings
 from lawgraph.graph.repos import breaks as break_repo
 from lawgraph.graph.store import GraphStore
+from lawgraph.ingest.documents import ingest_documents
 from lawgraph.ingest.sample import load_sample
 from tests.conftest import free_port, sample_with_secret_powers, wait_ready
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 READER, EDITOR, ADMIN = "lg_reader_key_for_the_workbench", "lg_editor_key_for_the_workbench", "lg_admin_key_for_wb"
 SECRET = "NY02004"  # made 涉密 in this test's sample
+NOTICE_TITLE = "青禾县农业农村局关于做好农产品质量安全执法工作的通知"
+NOTICE = "doc:青农发〔2020〕5号"
 
 
 
@@ -41,6 +44,12 @@ def server(store: GraphStore, settings: Settings, sample_tree: Path) -> Iterator
     from lawgraph.analysis.tracking import track_laws
 
     assert load_sample(store, sample_tree).ok
+    notice = sample_tree.parent / "青农发通知.txt"
+    notice.write_text(f"{NOTICE_TITLE}\n青农发〔2020〕5号\n各乡镇农业综合服务站：\n"
+                      "依照《中华人民共和国农产品质量安全法》第四十七条，对未建立农产品生产记录的予以查处；"
+                      "依照《行政处罚法》第四十二条组织听证。\n按照国办发〔2018〕118号要求公示执法信息。\n"
+                      "青禾县农业农村局\n2020年6月1日\n", encoding="utf-8")
+    assert ingest_documents(store, [notice]).ok  # before the breaks are tracked: its citing_document break too
     track_laws(store, None, "test")
     keys = [{"name": "王科员", "role": "reader", "sha256": hashlib.sha256(READER.encode()).hexdigest()},
             {"name": "法制科", "role": "editor", "sha256": hashlib.sha256(EDITOR.encode()).hexdigest()},
@@ -184,6 +193,7 @@ def test_every_page_passes_axe_and_works_from_the_keyboard(server: str, browser:
                            ("#/impact?law=农产品质量安全法", "修法影响"), ("#/powers", "职权目录"),
                            (f"#/power/{quote('江北省/临川市/青禾县/青禾县农业农村局#NY01002', safe='')}", "动物诊疗许可证核发"),
                            ("#/oversight?region=青禾县", "监督"), ("#/import", "导入"), ("#/audit", "审计"),
+                           ("#/documents", "规范性文件"), (f"#/document/{quote(NOTICE, safe='')}", NOTICE_TITLE),
                            ("public#/", "行政职权目录（公示）"),
                            (f"public#/power/{quote('江北省/临川市/青禾县/青禾县农业农村局#NY01002', safe='')}", "动物诊疗许可证核发")):
         page.goto(f"{server}/{route}")
@@ -200,12 +210,14 @@ def test_editor_sets_a_status_and_csrf_is_refused(server: str, browser: Browser,
     page.goto(server + "/#/impact?law=农产品质量安全法")
     card = page.locator("article.break").first
     card.wait_for()
-    # exactly the planted breaks of data/sample/PLANTED.md (tests/integration/test_impact.py's EXPECTED), by kind
+    # exactly the planted breaks of data/sample/PLANTED.md (tests/integration/test_impact.py's EXPECTED), by kind,
+    # and the notice this test loads, which cites 2018 第四十七条 (renumbered): one citing_document break
     from tests.integration.test_impact import EXPECTED
 
-    expect(page.locator("article.break")).to_have_count(len(EXPECTED))
+    expect(page.locator("article.break")).to_have_count(len(EXPECTED) + 1)
     for kind in {k[0] for k in EXPECTED}:
         assert page.locator(f'article.break[data-kind="{kind}"]').count() == sum(1 for k in EXPECTED if k[0] == kind)
+    expect(page.locator('article.break[data-kind="citing_document"]')).to_contain_text(NOTICE_TITLE)
     break_id = str(card.get_attribute("data-break"))
     card.locator("select").select_option("已处理")
     card.locator("input").fill("已改为引用新条文")
@@ -232,7 +244,7 @@ def test_editor_sets_a_status_and_csrf_is_refused(server: str, browser: Browser,
     expect(page.locator("#impact-body")).to_contain_text("按需计算")
     assert page.locator("#impact-body select").count() == 0
     page.goto(server + "/#/impact?law=农产品质量安全法&from=2018-10-26&to=2022-09-02")
-    expect(page.locator("article.break")).to_have_count(len(EXPECTED))  # the tracked pair, named: the same
+    expect(page.locator("article.break")).to_have_count(len(EXPECTED) + 1)  # the tracked pair, named: the same
     page.goto(server + "/#/impact?law=农产品质量安全法")
     page.locator("article.break").first.wait_for()
     # the chain behind a break, expanded node by node: 法律 → 条款 → 条文 and 职权 → 裁量基准 → 档次 → 案例
@@ -428,3 +440,26 @@ def test_public_view_shows_the_directory_and_nothing_else(server: str, browser: 
     assert not watch.errors and not watch.outside, (watch.errors, watch.outside)
     with TestClient(create_app(settings, store=store)) as client:  # off unless the setting says so
         assert client.get("/public").status_code == 404
+
+
+def test_documents_page_shows_what_a_notice_cites(server: str, browser: Browser) -> None:
+    page = browser.new_page()
+    watch = Watch(page, server)
+    _login(page, server, READER)
+    page.get_by_role("link", name="规范性文件").click()
+    page.get_by_role("heading", name="规范性文件").wait_for()
+    page.get_by_label("查找").fill("青农发")
+    page.get_by_role("button", name="查找").click()
+    page.get_by_role("link", name=NOTICE_TITLE).click()
+    page.get_by_role("heading", name=NOTICE_TITLE).wait_for()
+    rows = page.locator("table.citations tbody tr")
+    expect(rows).to_have_count(2)
+    first = rows.nth(0).inner_text()
+    # written in 2020: 第四十七条 of the 2018 text, linked to that article as it stood then
+    assert "已对应" in first and "农产品质量安全法@2018-10-26/47" in first
+    expect(page.get_by_text("国办发〔2018〕118号（未导入）")).to_be_visible()
+    page.get_by_role("link", name="农产品质量安全法@2018-10-26/47").click()
+    page.get_by_role("heading", name="农产品质量安全法 第四十七条").wait_for()
+    expect(page.locator(".rests")).to_contain_text(f"文件《{NOTICE_TITLE}》")
+    assert not watch.errors, watch.errors
+    assert not watch.outside, watch.outside

@@ -5,6 +5,7 @@ import { ApiError, gql, login, logout } from "./api.js";
 import { h, notice, replace } from "./dom.js";
 import { auditPage } from "./audit.js";
 import { comparePage } from "./compare.js";
+import { documentPage, documentsPage } from "./documents.js";
 import { impactPage } from "./impact.js";
 import { articlePage, lawPage, lawsPage } from "./laws.js";
 import { importPage } from "./imports.js";
@@ -40,7 +41,7 @@ function navigation(user: Me): void {
   replace(nav,
     h("a", { href: "#/laws" }, "法规"), " ", h("a", { href: "#/compare" }, "新旧对照"), " ",
     h("a", { href: "#/impact" }, "修法影响"), " ", h("a", { href: "#/powers" }, "职权目录"), " ",
-    h("a", { href: "#/oversight" }, "监督"), " ",
+    h("a", { href: "#/oversight" }, "监督"), " ", h("a", { href: "#/documents" }, "规范性文件"), " ",
     user.role !== "reader" ? h("a", { href: "#/import" }, "导入") : null, " ",
     user.role === "admin" ? h("a", { href: "#/audit" }, "审计") : null, " ",
     h("span", { class: "who" }, `${user.name}（${user.role}）`), " ",
@@ -66,6 +67,8 @@ async function route(): Promise<void> {
     else if (parts[0] === "powers") await powersPage(main, { region: q.get("region") ?? "", department: q.get("department") ?? "",
       category: q.get("category") ?? "", status: q.get("status") ?? "", q: q.get("q") ?? "", after: q.get("after") ?? "" });
     else if (parts[0] === "power" && parts[1]) await powerPage(main, parts[1]);
+    else if (parts[0] === "documents") await documentsPage(main, q.get("q") ?? "");
+    else if (parts[0] === "document" && parts[1]) await documentPage(main, parts[1]);
     else if (parts[0] === "import") importPage(main, me.role !== "reader");
     else if (parts[0] === "audit") await auditPage(main, me.role === "admin", q.get("after") ?? "");
     else if (parts[0] === "oversight") await oversightPage(main, q.get("region") ?? "", q.get("rule") ?? "");
