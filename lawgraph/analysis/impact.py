@@ -159,8 +159,13 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
     # tiers of affected benchmarks: ranges and penalty types against the new text; cases on broken tiers
     if benchmarks:
         tiers: dict[str, list[dict[str, Any]]] = {}
+        cases: dict[str, list[dict[str, Any]]] = {}
+        for row in store.run("impact/tier_cases", ids=sorted(benchmarks)):
+            cases.setdefault(row["tier"], []).append({k: row[k] for k in ("id", "title", "date", "fine")})
         for row in store.run("impact/tiers", ids=sorted(benchmarks)):
-            tiers.setdefault(row["benchmark"], []).append(row)
+            tier = {k: v for k, v in row.items() if k != "benchmark"}
+            tiers.setdefault(row["benchmark"], []).append({"benchmark": row["benchmark"], "tier": tier,
+                                                           "cases": cases.get(tier["id"], [])})
         for benchmark_id, uses in benchmarks.items():
             for common, f in uses:
                 if not f.new:
