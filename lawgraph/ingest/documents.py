@@ -26,7 +26,7 @@ from lawgraph.errors import InputError
 from lawgraph.graph.repos import citations as citation_repo
 from lawgraph.graph.store import GraphStore
 from lawgraph.ingest.cite import Follower
-from lawgraph.ingest.sources.document import MAX_FILE_BYTES, decode, read_bytes, title_from_filename
+from lawgraph.ingest.sources.document import decode, read_bytes, title_from_filename
 
 SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".html": "html",
             ".htm": "html"}
@@ -135,20 +135,9 @@ def read_lines(path: Path) -> tuple[str, list[tuple[int, str]]]:
 
 
 def _docx_lines(path: Path) -> list[tuple[int, str]]:
-    import zipfile
+    from lawgraph.ingest.sources.docx import open_docx
 
-    import docx  # python-docx
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            declared = sum(info.file_size for info in archive.infolist())
-        if declared > MAX_FILE_BYTES * 4:
-            raise InputError(str(path), f"the archive declares {declared} bytes uncompressed; refused as a zip bomb")
-        document = docx.Document(str(path))
-    except InputError:
-        raise
-    except Exception as exc:  # a damaged Word file fails in many ways (zip, XML, package): all are the file's fault
-        raise InputError(str(path), f"not a readable .docx file ({type(exc).__name__}: {exc})") from None
+    document = open_docx(path)
     rows = [p.text for p in document.paragraphs]
     for table in document.tables:  # a 文号 or date is often set in a layout table
         for row in table.rows:
