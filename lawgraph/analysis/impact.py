@@ -17,6 +17,7 @@ from typing import Any
 from lawgraph.domain import ids
 from lawgraph.domain.align import Fate, Unit, fates
 from lawgraph.domain.ranges import (
+    Envelope,
     allowed_ranges,
     index_units,
     level_of,
@@ -62,7 +63,52 @@ class Break:
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready."""
-        return {k: v for k, v in self.__dict__.items()}
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class _Ranges:
+    """What the tier checks of one affected unit read: the outcomes and allowed ranges before and after."""
+
+    old_types: frozenset[str]
+    new_types: frozenset[str]
+    allowed: dict[str, Envelope]
+    before: dict[str, Envelope]
+    shown: str  # show_ranges(allowed)
+    moved: str  # the change of range, in words
+
+
+class _Texts:
+    """Texts, and the ranges parsed from them, of the affected units: computed once per unit, not once per power
+    or benchmark resting on it (thousands of dependents share a few dozen units)."""
+
+    def __init__(self, old_index: dict[str, Unit], new_index: dict[str, Unit]) -> None:
+        self._old_index, self._new_index = old_index, new_index
+        self._old: dict[str, str] = {}
+        self._new: dict[tuple[str, ...], str] = {}
+        self._ranges: dict[tuple[str, tuple[str, ...]], _Ranges] = {}
+
+    def old(self, unit: str) -> str:
+        if unit not in self._old:
+            self._old[unit] = self._old_index[unit].text if unit in self._old_index else ""
+        return self._old[unit]
+
+    def new(self, f: Fate) -> str:
+        key = tuple(f.new)
+        if key not in self._new:
+            self._new[key] = "\n".join(self._new_index[n].text for n in f.new if n in self._new_index)
+        return self._new[key]
+
+    def ranges(self, f: Fate, unit_old: str) -> _Ranges:
+        key = (unit_old, tuple(f.new))
+        if key not in self._ranges:
+            new_text = "\n".join(text_for_range(self._new_index, n) for n in f.new)
+            old_text = text_for_range(self._old_index, unit_old)
+            allowed, before = allowed_ranges(new_text), allowed_ranges(old_text)
+            self._ranges[key] = _Ranges(frozenset(outcome_of(old_text).types), frozenset(outcome_of(new_text).types),
+                                        allowed, before, show_ranges(allowed),
+                                        f"法定幅度由 {show_ranges(before)} 变为 {show_ranges(allowed)}")
+        return self._ranges[key]
 
 
 # what rests on (cites) an affected unit, one query per level of unit
@@ -94,9 +140,12 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
     citing: list[dict[str, Any]] = []
     for level in ("article", "paragraph", "item"):
         if ids_by_level[level]:
-            dependents += [row for row in store.run(DEPENDENTS[level], ids=ids_by_level[level])
-                           if confidential or not row["confidential"]]
+            dependents += store.run(DEPENDENTS[level], ids=ids_by_level[level], confidential=confidential)
             citing += store.run(CITING[level], ids=ids_by_level[level], law_id=law_id)
+    departments = {row["id"]: row for row in store.run(
+        "impact/departments", ids=sorted({row["department"] for row in dependents}))}
+    for row in dependents:
+        row["region"] = departments[row["department"]]["region"]
     title = law["title"]
     breaks: list[Break] = []
 
@@ -109,7 +158,7 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
     # with no benchmark of its own); the upper departments' own powers and lists are theirs to fix
     used: set[str] = set()
     upper = sorted({row["owner"] for row in dependents
-                    if above(row["region"]) and "DiscretionBenchmark" in row["labels"]})
+                    if above(row["region"]) and row["kind"] == "benchmark"})
     if upper:
         for row in store.run("impact/region_uses", ids=upper, region=region):
             if row["adopted_by"] or (row["powers"] and not row["own"]):
@@ -119,19 +168,19 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
         return ids.within(region, row["region"]) or (above(row["region"]) and row["owner"] in used)
 
     benchmarks: dict[str, list[tuple[dict[str, Any], Fate]]] = {}
+    texts = _Texts(old_index, new_index)
     for row in dependents:
         if not in_region(row):
             continue
         f = affected[row["unit"]]
-        department = {"id": row["department"], "name": row["department_name"], "region": row["region"]}
-        labels = set(row["labels"])
-        owner_kind = "power" if "Power" in labels else "benchmark" if "DiscretionBenchmark" in labels else "list_entry"
+        held_by = departments[row["department"]]
+        department = {"id": held_by["id"], "name": held_by["name"], "region": held_by["region"]}
+        owner_kind = row["kind"]
         owner = {"kind": owner_kind, "id": row["owner"], "name": row["name"], "code": row["code"],
                  "list": row["list_kind"]}
         power = ({"id": row["owner"], "name": row["name"]} if owner_kind == "power"
                  else {"id": row["power"], "name": row["power_name"]} if row["power"] else None)
-        old_text = old_index[row["unit"]].text if row["unit"] in old_index else ""
-        new_text = "\n".join(new_index[n].text for n in f.new if n in new_index)
+        old_text, new_text = texts.old(row["unit"]), texts.new(f)
         label_old = f"《{title}》{ids.unit_label(row['unit'])}"
         common = {"department": department, "owner": owner, "power": power, "unit_old": row["unit"],
                   "unit_new": f.new, "old_text": old_text, "new_text": new_text, "citation": row["text"],
@@ -171,8 +220,8 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
                 if not f.new:
                     broken = [t for t in tiers.get(benchmark_id, [])]
                 else:
-                    broken = _tier_breaks(breaks, common, f, tiers.get(benchmark_id, []), old_index, new_index,
-                                          common["unit_old"])
+                    broken = _tier_breaks(breaks, common, f, tiers.get(benchmark_id, []),
+                                          texts.ranges(f, common["unit_old"]))
                 for row in broken:
                     for case in row["cases"]:
                         breaks.append(Break(
@@ -207,7 +256,12 @@ def _document_breaks(store: GraphStore, title: str, affected: dict[str, Fate], o
                      new_index: dict[str, Unit]) -> list[Break]:
     """citing_document: a policy document cites a unit that changed or vanished; its issuer must act."""
     out: list[Break] = []
-    for row in store.run("impact/citing_documents", ids=sorted(affected)):
+    by_level: dict[str, list[str]] = {f"{level}s": [] for level in LEVELS}
+    for uid in sorted(affected):
+        by_level[f"{_level(uid)}s"].append(uid)
+    rows = store.run("impact/citing_documents", **by_level)
+    rows.sort(key=lambda row: (row["document"], row["source"], row["start"] if row["start"] is not None else -1))
+    for row in rows:
         f = affected[row["unit"]]
         label = f"《{title}》{ids.unit_label(row['unit'])}"
         named = f"《{row['title']}》" + (f"（{row['number']}）" if row["number"] else "")
@@ -230,12 +284,9 @@ def _document_breaks(store: GraphStore, title: str, affected: dict[str, Fate], o
 
 
 def _tier_breaks(breaks: list[Break], common: dict[str, Any], f: Fate, tiers: list[dict[str, Any]],
-                 old_index: dict[str, Unit], new_index: dict[str, Unit], unit_old: str) -> list[dict[str, Any]]:
+                 ranges: _Ranges) -> list[dict[str, Any]]:
     """Range and penalty-type checks of a benchmark's tiers against the new text; returns broken tiers."""
-    new_text = "\n".join(text_for_range(new_index, n) for n in f.new)
-    old_text = text_for_range(old_index, unit_old)
-    new_out, old_out = outcome_of(new_text), outcome_of(old_text)
-    allowed, before = allowed_ranges(new_text), allowed_ranges(old_text)
+    allowed, before = ranges.allowed, ranges.before
     broken = []
     for row in tiers:
         tier = row["tier"]
@@ -249,13 +300,12 @@ def _tier_breaks(breaks: list[Break], common: dict[str, Any], f: Fate, tiers: li
             doubt = "" if f.similarity >= CONFIDENT else f"；按最可能对应的新条文计算（相似度 {f.similarity:.2f}）"
             breaks.append(Break("range_exceeded", tier=ref, fix="将该档次调整到新的法定幅度内",
                                 evidence="；".join(reasons) + f"（档次：{tier.get('outcome')}；"
-                                         f"新幅度：{show_ranges(allowed)}{doubt}）", **common))
+                                         f"新幅度：{ranges.shown}{doubt}）", **common))
         elif tier_amounts(tier) and allowed != before and f.similarity >= CONFIDENT:
             # only against a successor the alignment is sure of: a moved range of a doubtful successor says little
-            moved = f"法定幅度由 {show_ranges(before)} 变为 {show_ranges(allowed)}"
-            breaks.append(Break("range_changed", tier=ref, evidence=moved, fix="检查各档次是否仍合理划分新的幅度",
-                                **common))
-        removed = [t for t in (tier.get("types") or []) if t in old_out.types and t not in new_out.types]
+            breaks.append(Break("range_changed", tier=ref, evidence=ranges.moved,
+                                fix="检查各档次是否仍合理划分新的幅度", **common))
+        removed = [t for t in (tier.get("types") or []) if t in ranges.old_types and t not in ranges.new_types]
         if removed:
             breaks.append(Break("penalty_type_removed", tier=ref, evidence=f"新条文已无{'、'.join(removed)}",
                                 fix="从该档次删除该处罚种类", **common))

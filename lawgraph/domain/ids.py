@@ -9,6 +9,7 @@ paragraph …/12.2, item …/12.2.3, sub-item …/12.2.3.1
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -81,9 +82,14 @@ def article_number(text: str) -> str | None:
 
 def unit_label(unit_id: str) -> str:
     """ver/12.2.3 → 第十二条第二款第（三）项 (the item by its ordinal)."""
+    return _tail_label(unit_id.rpartition("/")[2])
+
+
+@functools.lru_cache(maxsize=8192)
+def _tail_label(tail: str) -> str:
+    """12.2.3 → 第十二条第二款第（三）项; cached: a law has a few hundred units and cn2an is slow."""
     import cn2an
 
-    tail = unit_id.rpartition("/")[2]
     parts = tail.split(".")
     base, _, suffix = parts[0].partition("-")
     out = f"第{cn2an.an2cn(int(base))}条" + (f"之{cn2an.an2cn(int(suffix))}" if suffix else "")

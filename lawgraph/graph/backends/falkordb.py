@@ -9,7 +9,9 @@ from typing import Any
 from urllib.parse import urlparse
 
 from falkordb import FalkorDB
+from falkordb.exceptions import SchemaVersionMismatchException
 from falkordb.helpers import stringify_param_value
+from falkordb.query_result import parse_scalar
 from redis.exceptions import RedisError, ResponseError
 
 from lawgraph.config import Settings
@@ -26,6 +28,50 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
+# the compact result format's scalar types (FalkorDB's ResultSetScalarTypes)
+_NULL, _STRING, _INTEGER, _BOOLEAN, _DOUBLE, _ARRAY, _MAP = 1, 2, 3, 4, 5, 6, 10
+
+
+def _value(cell: list[Any], graph: Any) -> Any:
+    """One cell of a compact result, straight to plain Python (what `_plain(parse_scalar(cell))` gives, in one
+    pass: strings, numbers, lists and maps are most of what lawgraph reads, and the client's generic parser
+    plus a second walk cost a third of a large read). Nodes, edges, paths and the rest go to the client's parser."""
+    kind, raw = cell[0], cell[1]
+    if kind in (_STRING, _INTEGER):
+        return raw
+    if kind == _NULL:
+        return None
+    if kind == _ARRAY:
+        return [_value(c, graph) for c in raw]
+    if kind == _MAP:
+        return {raw[i]: _value(raw[i + 1], graph) for i in range(0, len(raw), 2)}
+    if kind == _DOUBLE:
+        return float(raw)
+    if kind == _BOOLEAN:
+        return raw == "true"
+    return _plain(parse_scalar(cell, graph))
+
+
+def _rows(response: list[Any], graph: Any) -> list[Row]:
+    """The rows of a GRAPH.QUERY --compact reply (header, rows, statistics; or statistics alone)."""
+    if response and isinstance(response[0], ResponseError):
+        if str(response[0]) == "version mismatch":
+            graph.schema.refresh(response[1])
+        raise response[0]
+    if isinstance(response[-1], ResponseError):
+        raise response[-1]
+    if len(response) < 3 or not response[0]:
+        return []
+    header = [col[1] for col in response[0]]
+    width = len(header)
+    out: list[Row] = []
+    for row in response[1]:
+        if len(row) != width:
+            raise StoreError(f"FalkorDB returned a row of {len(row)} values for {width} columns")
+        out.append({header[i]: _value(row[i], graph) for i in range(width)})
+    return out
 
 
 def _no_nul(value: Any) -> Any:
@@ -75,16 +121,16 @@ class FalkorStore:
 
     def _query(self, text: str, params: dict[str, Any], name: str) -> list[Row]:
         self.round_trips += 1
+        graph = self._graph
         try:
-            result = self._graph.query(text, _no_nul(params) or None)
-        except ResponseError as exc:
+            query = graph._build_params_header(_no_nul(params)) + text if params else text
+            return _rows(graph.execute_command("GRAPH.QUERY", graph.name, query, "--compact"), graph)
+        except (ResponseError, SchemaVersionMismatchException) as exc:
             raise StoreError(f"query {name!r} failed on FalkorDB ({self._where}): {exc}") from exc
         except (RedisError, OSError) as exc:
             raise StoreError(
                 f"FalkorDB at {self._where} is unreachable ({exc}); check `lawgraph db status`"
             ) from exc
-        header = [col[1] for col in result.header] if result.header else []
-        return [dict(zip(header, (_plain(v) for v in row), strict=True)) for row in result.result_set]
 
     def run(self, name: str, **params: Any) -> list[Row]:
         return self._query(queries.get(name, self._settings.cypher_dir).text, params, name)
