@@ -289,9 +289,8 @@ def main() -> None:
             start = time.perf_counter()
             truth, legit, departments = generate(store, size, pool, general, rng)
             load = time.perf_counter() - start
-            total = int(store.run("enforcement/powers_page", region=None, department=None, category=None,
-                                  search=None, confidential=True, regions=None, skip=0,
-                                  limit=0)[0]["total"])
+            total = int(store.run("enforcement/powers_count", region=None, department=None, category=None,
+                                  search=None, confidential=True, regions=None)[0]["total"])
             times = []
             result: dict[str, Any] = {}
             for _ in range(args.runs):

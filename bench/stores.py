@@ -132,7 +132,7 @@ def workloads(store: GraphStore, args: argparse.Namespace) -> dict[str, tuple[fl
 def _power_ids(store: GraphStore) -> list[str]:
     rows = store.run("enforcement/powers_page", region=None, department=None, category=None, search=None,
                      confidential=True, regions=None, skip=0, limit=200)
-    return [str(i) for i in rows[0]["page"]]
+    return [str(row["id"]) for row in rows]
 
 
 def graphql_page(store: GraphStore, runs: int) -> tuple[float, float, str]:

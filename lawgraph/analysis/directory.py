@@ -22,8 +22,9 @@ CHUNK = 500
 def powers_in(store: GraphStore, *, region: str | None, department: str | None, category: str | None,
               confidential: bool) -> list[dict[str, Any]]:
     """Every power (with what is around it) under the filters, in id order."""
-    ids, _ = page_of_ids(store, "enforcement/powers_page", 0, 10**9, region=region, department=department,
-                             category=category, search=None, confidential=confidential, regions=None)
+    ids, _ = page_of_ids(store, "enforcement/powers_page", 0, 10**9, count="enforcement/powers_count",
+                         region=region, department=department, category=category, search=None,
+                         confidential=confidential, regions=None)
     out: list[dict[str, Any]] = []
     for start in range(0, len(ids), CHUNK):
         rows = repo.powers(store, ids[start:start + CHUNK])

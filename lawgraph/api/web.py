@@ -207,7 +207,14 @@ def mount_public(app: FastAPI, settings: Settings, limiter: RateLimiter, store: 
     """The 公示 view: /public (its own page and script) and /public/graphql (its own read-only schema, anonymous,
     rate-limited per address): the published 职权目录 and nothing else."""
     import strawberry
-    from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+    from strawberry.extensions import (
+        MaskErrors,
+        MaxAliasesLimiter,
+        MaxTokensLimiter,
+        ParserCache,
+        QueryDepthLimiter,
+        ValidationCache,
+    )
     from strawberry.fastapi import GraphQLRouter
 
     from lawgraph.api.context import Context
@@ -221,7 +228,8 @@ def mount_public(app: FastAPI, settings: Settings, limiter: RateLimiter, store: 
     page = page_file.read_text(encoding="utf-8")
     schema = strawberry.Schema(query=PublicQuery, extensions=[
         lambda: QueryDepthLimiter(max_depth=6), lambda: MaxTokensLimiter(max_token_count=800),
-        lambda: MaxAliasesLimiter(max_alias_count=4),
+        lambda: MaxAliasesLimiter(max_alias_count=4), lambda: ParserCache(maxsize=64),
+        lambda: ValidationCache(maxsize=64),
         lambda: MaskErrors(should_mask_error=should_mask, error_message="internal error")])
 
     async def context(request: Request) -> Context:

@@ -90,8 +90,14 @@ def first(rows: Iterable[Row]) -> Row | None:
     return None
 
 
-def page_of_ids(store: GraphStore, name: str, skip: int, limit: int, **params: Any) -> tuple[list[str], int]:
-    """Run a query returning {total, page} (ids sliced in the store); returns the page and the total."""
+def page_of_ids(store: GraphStore, name: str, skip: int, limit: int, *, count: str | None = None,
+                **params: Any) -> tuple[list[str], int]:
+    """A page of ids and the total. Without `count`, query `name` returns {total, page} (ids sliced in the store);
+    with it, `name` returns the page's rows {id} (ORDER BY … SKIP $skip LIMIT $limit) and `count` {total}."""
+    if count is not None:
+        ids = [str(row["id"]) for row in store.run(name, skip=skip, limit=limit, **params)]
+        counted = first(store.run(count, **params))
+        return ids, int(counted["total"] or 0) if counted else 0
     row = first(store.run(name, skip=skip, limit=limit, **params))
     if row is None:
         return [], 0

@@ -69,6 +69,7 @@ async def cases_page(info: Info[Context, None], *, region: str | None = None, de
                      after: str | None = None) -> Connection[Case]:
     """A page of cases: one query for the ids and the total, one (batched) for the cases."""
     return await queried_page(info, "enforcement/cases_page", first, after, info.context.cases, case,
+                              count="enforcement/cases_count",
                               region=region, department=department, power=power_id, search=search or None,
                               confidential=info.context.caller.can("editor"))
 

@@ -7,6 +7,7 @@ valid."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -72,10 +73,17 @@ async def held_page(ids: list[str], first: int, after: str | None, loader: DataL
 
 
 async def queried_page(info: Info[Context, None], query: str, first: int, after: str | None,
-                       loader: DataLoader[str, Row | None], build: Callable[[Row], T], **params: Any
-                       ) -> Connection[T]:
-    """A page whose ids and total one query answers (graph.store.page_of_ids), the rows through a batched
-    loader."""
+                       loader: DataLoader[str, Row | None], build: Callable[[Row], T], *, count: str | None = None,
+                       **params: Any) -> Connection[T]:
+    """A page whose ids and total the store answers (graph.store.page_of_ids: one query, or a page query and its
+    `count` query), the rows through a batched loader."""
     skip = start(first, after)
-    page, total = page_of_ids(info.context.store, query, skip, first, **params)
+    store = info.context.store
+    if count is None:
+        page, total = page_of_ids(store, query, skip, first, **params)
+    else:  # the page and its total are independent reads: both at once, off the event loop
+        ids, counted = await asyncio.gather(
+            asyncio.to_thread(store.run, query, skip=skip, limit=first, **params),
+            asyncio.to_thread(store.run, count, **params))
+        page, total = [str(row["id"]) for row in ids], int(counted[0]["total"] or 0) if counted else 0
     return connection(await loader.load_many(page), skip, total, build)

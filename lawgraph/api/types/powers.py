@@ -131,8 +131,11 @@ async def powers_page(info: Info[Context, None], *, region: str | None = None, d
         "regions": [r["id"] for r in store.run("enforcement/regions") if r["level"] == level] if level else None}
     if status:
         filters |= {"status": status, "outdated": [r["id"] for r in store.run("laws/outdated_versions")]}
-    query = "enforcement/powers_page_status" if status else "enforcement/powers_page"
-    return await queried_page(info, query, first, after, info.context.powers, power, **filters)
+    if status:
+        return await queried_page(info, "enforcement/powers_page_status", first, after, info.context.powers, power,
+                                  **filters)
+    return await queried_page(info, "enforcement/powers_page", first, after, info.context.powers, power,
+                              count="enforcement/powers_count", **filters)
 
 
 @strawberry.type

@@ -109,7 +109,8 @@ class PublicQuery:
         skip = start(first, after)
         store = info.context.store
         where = repo.find_region(store, region) if region else None
-        page, total = page_of_ids(store, "enforcement/powers_page", skip, first, region=where, department=None,
+        page, total = page_of_ids(store, "enforcement/powers_page", skip, first, count="enforcement/powers_count",
+                                  region=where, department=None,
                                   category=category, search=search or None, confidential=False, regions=None)
         rows = repo.powers(store, page)
         found = [public_power(rows[i]) for i in page if i in rows and not rows[i]["power"].get("confidential")]

@@ -1,4 +1,4 @@
-// A page of case ids, newest first, and the total, filtered by region (or below), department id, power id
+// A page of case ids, newest first (their number: enforcement/cases_count), filtered by region (or below), department id, power id
 // and title text; cases on confidential (涉密) powers only when $confidential is true (editors and admins).
 // params: $region, $department, $power, $search, $confidential, $skip, $limit
 MATCH (c:Case)-[:DECIDED_BY]->(d:Department)
@@ -7,6 +7,6 @@ WHERE ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + 
   AND ($power IS NULL OR (c)-[:APPLIED]->(:Power {id: $power}))
   AND ($search IS NULL OR c.title CONTAINS $search)
   AND ($confidential OR NOT (c)-[:APPLIED]->(:Power {confidential: true}))
-WITH c ORDER BY c.date DESC, c.id
-WITH collect(c.id) AS ids
-RETURN size(ids) AS total, ids[$skip..($skip + $limit)] AS page
+RETURN c.id AS id
+ORDER BY c.date DESC, c.id
+SKIP $skip LIMIT $limit
