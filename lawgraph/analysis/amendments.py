@@ -1,31 +1,32 @@
-"""What follows a statute ingest: for every law whose newest amendment was written, its breaks are computed and
-stored as tracked work (analysis.tracking), and, on request, summarised in the ingest report."""
+"""What follows a statute ingest: for every law a version of was written, the breaks of its amendments are computed
+and stored as tracked work (analysis.tracking), and, on request, summarised in the ingest report."""
 
 from __future__ import annotations
 
-from lawgraph.analysis import webhooks
-from lawgraph.analysis.impact import impact
+from lawgraph.analysis.tracking import track_law
 from lawgraph.errors import InputError
-from lawgraph.graph.repos import breaks
 from lawgraph.graph.store import GraphStore
 from lawgraph.ingest.load import IngestReport
 
 
 def after_ingest(store: GraphStore, report: IngestReport, *, summarise: bool = False,
                  trigger: str = "statute ingest") -> IngestReport:
-    """Store the breaks of every amendment the ingest wrote (statuses of breaks still there are kept, vanished ones
-    closed); with `summarise`, break counts by kind and what changed in the tracked breaks go to `report.impact`.
-    A stored review that no longer fits is a warning: the ingest stands."""
-    for law_id, (old_id, new_id) in sorted(report.amended.items()):
+    """Store the breaks of the amendments of every law the ingest wrote a version of (analysis.tracking.track_law:
+    to the newest version from the one before it and from every older version something still rests on; statuses
+    of breaks still there are kept, vanished ones closed); with `summarise`, break counts by kind of the newest
+    amendment and what changed in the tracked breaks go to `report.impact`. A stored review that no longer fits is
+    a warning: the ingest stands."""
+    for law_id in sorted(report.amended):
         try:
-            found = impact(store, law_id, old_id, new_id)
+            tracked = track_law(store, law_id, trigger)
         except InputError as exc:
             report.warnings.append(f"impact of {law_id} not computed: {exc}")
             continue
-        synced = breaks.sync(store, law_id, old_id, new_id, found["breaks"], trigger)
-        webhooks.deliver(store, [synced])
-        if summarise:
+        if summarise and tracked:
+            found, synced = tracked[0]
             report.impact[law_id] = {"from": found["from"], "to": found["to"],
                                      **{k: v for k, v in found["summary"].items() if v},
                                      "tracked": synced.summary()}
+            if len(tracked) > 1:
+                report.impact[law_id]["older_versions_tracked"] = [r.summary() for _, r in tracked[1:]]
     return report

@@ -4,6 +4,8 @@ imported power list or benchmark table. Statuses set by legal staff survive ever
 
 from __future__ import annotations
 
+from typing import Any
+
 from lawgraph.analysis import webhooks
 from lawgraph.analysis.impact import impact
 from lawgraph.errors import LawgraphError
@@ -14,19 +16,63 @@ from lawgraph.graph.store import GraphStore
 
 def latest_amendment(store: GraphStore, law_id: str) -> tuple[str, str] | None:
     """The law's newest amendment: (the version before the latest, the latest), by the dates they apply."""
-    versions = law_repo.law_versions(store, law_id=law_id)
-    versions.sort(key=lambda v: (v["effective"] or v["date"] or "", v["id"]))
+    versions = _versions(store, law_id)
     if len(versions) < 2:
         return None
-    return str(versions[-2]["id"]), str(versions[-1]["id"])
+    return versions[-2], versions[-1]
+
+
+def _versions(store: GraphStore, law_id: str) -> list[str]:
+    versions = law_repo.law_versions(store, law_id=law_id)
+    versions.sort(key=lambda v: (v["effective"] or v["date"] or "", v["id"]))
+    return [str(v["id"]) for v in versions]
+
+
+def amendments(store: GraphStore, law_id: str) -> list[tuple[str, str]]:
+    """The amendments whose breaks are tracked for a law: to its newest version from the one before it, and from
+    every older version that something still rests on (a power, benchmark or list entry, a policy document or
+    another law citing it) — a power list written against the 2015 text is checked against the newest text, not
+    only against the text before the newest. Runs breaks/rested_versions."""
+    versions = _versions(store, law_id)
+    if len(versions) < 2:
+        return []
+    older = versions[:-2]
+    rested = {str(r["id"]) for r in store.run("breaks/rested_versions", ids=older, prefix=f"{law_id}@")} \
+        if older else set()
+    return [(old, versions[-1]) for old in versions[:-1] if old == versions[-2] or old in rested]
 
 
 def track(store: GraphStore, law_id: str, old: str, new: str, trigger: str) -> breaks.SyncReport:
     """Compute the breaks of law_id old → new and sync the stored ones (status kept, vanished closed)."""
+    return _track(store, law_id, old, new, trigger)[1]
+
+
+def _track(store: GraphStore, law_id: str, old: str, new: str, trigger: str
+           ) -> tuple[dict[str, Any], breaks.SyncReport]:
     found = impact(store, law_id, old, new)
     report = breaks.sync(store, law_id, old, new, found["breaks"], trigger)
     webhooks.deliver(store, [report])  # new and reopened breaks, to the webhooks they concern
-    return report
+    return found, report
+
+
+def track_law(store: GraphStore, law_id: str, trigger: str) -> list[tuple[dict[str, Any], breaks.SyncReport]]:
+    """Track every amendment of `amendments` (impact and sync), then close the open breaks of amendments to an
+    older version than the newest (superseded: the law was amended again; what rested on the older text is in the
+    breaks against the newest now, as new work). Returns (impact, sync report) per amendment, the newest
+    amendment (previous version → newest) first; the closed superseded breaks are in its report."""
+    pairs = amendments(store, law_id)
+    if not pairs:
+        return []
+    done = [_track(store, law_id, old, new, trigger) for old, new in reversed(pairs)]
+    newest = pairs[-1][1]
+    stale = store.run("breaks/superseded", law=law_id, newest=newest)
+    if stale:
+        ids = sorted(str(r["id"]) for r in stale)
+        store.execute("breaks/close", ids=ids, at=breaks.now(),
+                      reason=f"superseded: {law_id} was amended again ({newest}); what rests on the older text is "
+                             f"tracked against {newest} ({trigger})")
+        done[0][1].superseded = ids
+    return done
 
 
 def laws_touched(store: GraphStore, owners: set[str], cited: set[str]) -> list[str]:
@@ -38,18 +84,15 @@ def laws_touched(store: GraphStore, owners: set[str], cited: set[str]) -> list[s
 
 def track_laws(store: GraphStore, law_ids: list[str] | None, trigger: str,
                warnings: list[str] | None = None) -> list[breaks.SyncReport]:
-    """Recompute the newest amendment of each law (every law with two versions or more when `law_ids` is None).
-    A law whose impact cannot be computed (e.g. a stored review that no longer fits) is a warning when
-    `warnings` is given, else an error."""
+    """Recompute the tracked amendments of each law (`track_law`; every law with two versions or more when
+    `law_ids` is None). A law whose impact cannot be computed (e.g. a stored review that no longer fits) is a
+    warning when `warnings` is given, else an error."""
     if law_ids is None:
         law_ids = [str(r["id"]) for r in store.run("laws/amended_laws")]
     out = []
     for law_id in sorted(set(law_ids)):
-        pair = latest_amendment(store, law_id)
-        if pair is None:
-            continue
         try:
-            out.append(track(store, law_id, *pair, trigger))
+            out += [report for _, report in track_law(store, law_id, trigger)]
         except LawgraphError as exc:
             if warnings is None:
                 raise

@@ -93,6 +93,48 @@ def test_the_amendment_lands_as_tracked_work(store: GraphStore, tmp_path: Path, 
     assert sum(r["done"] for r in rows) == 3 and sum(r["pending"] for r in rows) == len(_all(store, status="待处理"))
 
 
+def test_a_further_amendment_tracks_what_rests_on_older_texts(store: GraphStore, tmp_path: Path) -> None:
+    """The county's tables rest on the 2018 text. After 2022 comes a (made-up) 2030 amendment raising the fines of
+    第六十五条: the tables are checked against 2030, not left with breaks against a text no longer newest."""
+    law, later = "农产品质量安全法", "农产品质量安全法@2030-01-01"
+    amendment = _county_before_the_amendment(store, tmp_path)
+    after_ingest(store, ingest_statutes(store, [amendment], workers=1))
+    first = _all(store)
+    assert first and {(s["from_version"], s["to_version"]) for s in first} == {(OLD, NEW)}
+    repo.set_status(store, first[0]["id"], "不适用", "法制科 王某", note="该项已停用")
+    text = amendment.read_text(encoding="utf-8")
+    assert "并处五万元以上十万元以下罚款，检测费用一万元以上的" in text
+    text = text.replace("2022年9月2日 第十三届全国人民代表大会常务委员会第三十六次会议修订）",
+                        "2022年9月2日 第十三届全国人民代表大会常务委员会第三十六次会议修订\n\n"
+                        "2030年1月1日 全国人民代表大会常务委员会会议修正）")
+    text = text.replace("并处五万元以上十万元以下罚款，检测费用一万元以上的", "并处十万元以上二十万元以下罚款，检测费用一万元以上的")
+    (tmp_path / "later").mkdir()
+    newest = tmp_path / "later" / "农产品质量安全法(2030-01-01).md"
+    newest.write_text(text, encoding="utf-8")
+    report = after_ingest(store, ingest_statutes(store, [newest], workers=1), summarise=True)
+    assert report.amended == {law: (NEW, later)}
+    now_open = _all(store)
+    # what rests on 2018 is tracked against 2030: exactly the breaks impact finds for 2018 → 2030
+    expected = impact(store, law, OLD, later)["breaks"]
+    assert len(expected) >= len(first)
+    assert {(b["kind"], (b["owner"] or {}).get("id"), b["unit_old"]) for b in expected} == {
+        (s["kind"], s["owner"], s["unit_old"]) for s in now_open if s["from_version"] == OLD}
+    assert {(s["from_version"], s["to_version"]) for s in now_open} <= {(OLD, later), (NEW, later)}
+    # the breaks against 2022 are closed as superseded, statuses kept
+    superseded = [s for s in _all(store, open_only=None) if s["to_version"] == NEW]
+    assert len(superseded) == len(first)
+    assert all(not s["open"] and "superseded" in s["closed_reason"] and later in s["closed_reason"]
+               for s in superseded)
+    assert repo.get(store, first[0]["id"])["status"] == "不适用"
+    tracked = report.impact[law]
+    assert tracked["from"] == NEW and tracked["tracked"]["superseded"] == len(first)
+    assert [r["from"] for r in tracked["older_versions_tracked"]] == [OLD]
+    # recomputing finds the same: nothing new, changed or closed
+    from lawgraph.analysis.tracking import track_laws
+    again = track_laws(store, [law], "test: recompute")
+    assert all(not (r.new or r.changed or r.closed or r.superseded) for r in again) and len(again) == 2
+
+
 def test_bad_status_changes_and_the_cli(store: GraphStore, tmp_path: Path, settings: Settings) -> None:
     amendment = _county_before_the_amendment(store, tmp_path)
     after_ingest(store, ingest_statutes(store, [amendment], workers=1))

@@ -74,11 +74,15 @@ class SyncReport:
     changed: list[str] = field(default_factory=list)
     closed: list[str] = field(default_factory=list)
     reopened: list[str] = field(default_factory=list)
+    superseded: list[str] = field(default_factory=list)  # open breaks of amendments to an older version, closed
 
     def summary(self) -> dict[str, Any]:
-        return {"law": self.law, "from": self.from_version, "to": self.to_version, "new": len(self.new),
-                "kept": self.kept, "changed": len(self.changed), "closed": len(self.closed),
-                "reopened": len(self.reopened)}
+        out = {"law": self.law, "from": self.from_version, "to": self.to_version, "new": len(self.new),
+               "kept": self.kept, "changed": len(self.changed), "closed": len(self.closed),
+               "reopened": len(self.reopened)}
+        if self.superseded:
+            out["superseded"] = len(self.superseded)
+        return out
 
 
 def sync(store: GraphStore, law: str, old: str, new: str, rows: list[dict[str, Any]], trigger: str) -> SyncReport:
