@@ -30,6 +30,27 @@ def test_parameters_round_trip(store: GraphStore) -> None:
     assert store.run("laws/find_law", id=AWKWARD, title="")[0]["title"] == AWKWARD
 
 
+def test_every_kind_of_value_round_trips_in_batches(store: GraphStore) -> None:
+    """Strings with quotes and backslashes in every position, line and paragraph separators, numbers, booleans,
+    nulls and lists, sent in several batches (the batched path serialises them apart) and read back unchanged."""
+    texts = ['"', "\\", '\\"', 'a\\', '\\\\"x"', "\u2028\u2029\r\n", "`backtick`", "{not: a map}", "",
+             "CYPHER x=1 RETURN 1", AWKWARD]
+    rows = [{"id": f"k{i}", "at": "2026-12-01", "props": {
+        "evidence": text, "unit_new": [text, "第二条"], "needs_review": i % 2 == 0, "confidential": False,
+        "count": i * 10**12, "share": i / 7, "note": None}} for i, text in enumerate(texts)]
+    assert store.write("breaks/upsert", rows, batch=3) == len(rows)
+    got = {r["row"]["id"]: r["row"] for r in store.run("breaks/by_ids", ids=[r["id"] for r in rows])}
+    for row in rows:
+        stored = got[row["id"]]
+        for key, value in row["props"].items():
+            if value is None:
+                assert stored.get(key) is None
+            elif isinstance(value, float):
+                assert stored[key] == pytest.approx(value)
+            else:
+                assert stored[key] == value, (key, value, stored[key])
+
+
 def test_write_batches_and_counts_round_trips(store: GraphStore) -> None:
     rows = [{"id": f"法{i}", "title": f"法{i}", "level": "法律"} for i in range(250)]
     store.round_trips = 0

@@ -10,7 +10,6 @@ from urllib.parse import urlparse
 
 from falkordb import FalkorDB
 from falkordb.exceptions import SchemaVersionMismatchException
-from falkordb.helpers import stringify_param_value
 from falkordb.query_result import parse_scalar
 from redis.exceptions import RedisError, ResponseError
 
@@ -74,16 +73,54 @@ def _rows(response: list[Any], graph: Any) -> list[Row]:
     return out
 
 
-def _no_nul(value: Any) -> Any:
-    """FalkorDB's parameter header ends a string at a NUL byte (the query then fails to parse): NUL bytes
-    in parameters become U+FFFD. lawgraph never stores NULs (texts are cleaned on the way in)."""
-    if isinstance(value, str):
-        return value.replace("\x00", "\ufffd") if "\x00" in value else value
-    if isinstance(value, dict):
-        return {k: _no_nul(v) for k, v in value.items()}
+def _literal(value: Any) -> str:
+    """A parameter value as a Cypher literal for the CYPHER header, in one pass (the client's
+    stringify_param_value plus a walk replacing NULs cost more than the server's write of a large batch). Strings
+    quoted with backslash and quote escaped; NUL bytes become U+FFFD (FalkorDB's header parser ends a string at a NUL,
+    and the query then fails to parse; lawgraph never stores NULs: texts are cleaned on the way in); map keys in
+    backticks."""
+    kind = type(value)
+    if kind is str:
+        if "\\" in value or '"' in value or "\x00" in value:
+            value = value.replace("\\", "\\\\").replace('"', '\\"').replace("\x00", "\ufffd")
+        return f'"{value}"'
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int or kind is float:
+        return repr(value)
+    if kind is dict:
+        return "{" + ",".join(f"`{_key(k)}`:{_literal(v)}" for k, v in value.items()) + "}"
+    if kind is list or kind is tuple:
+        return "[" + ",".join(map(_literal, value)) + "]"
+    if isinstance(value, str):  # subclasses: a str enum, an int enum, a read-only mapping …
+        return _literal(str(value))
+    if isinstance(value, bool):
+        return _literal(bool(value))
+    if isinstance(value, int):
+        return _literal(int(value))
+    if isinstance(value, float):
+        return _literal(float(value))
+    if isinstance(value, Mapping):
+        return _literal(dict(value))
     if isinstance(value, list | tuple):
-        return [_no_nul(v) for v in value]
-    return value
+        return _literal(list(value))
+    raise StoreError(f"cannot send a {kind.__name__} as a query parameter to FalkorDB")
+
+
+def _key(key: Any) -> str:
+    text = str(key)
+    if not text or "`" in text:
+        raise StoreError(f"a map key sent to FalkorDB must be non-empty and without backticks: {text!r}")
+    return text
+
+
+def _header(params: Mapping[str, Any]) -> str:
+    """The CYPHER header carrying `params` (empty without parameters)."""
+    if not params:
+        return ""
+    return "CYPHER " + " ".join(f"`{_key(k)}`={_literal(v)}" for k, v in params.items()) + " "
 
 
 class FalkorStore:
@@ -123,7 +160,7 @@ class FalkorStore:
         self.round_trips += 1
         graph = self._graph
         try:
-            query = graph._build_params_header(_no_nul(params)) + text if params else text
+            query = _header(params) + text
             return _rows(graph.execute_command("GRAPH.QUERY", graph.name, query, "--compact"), graph)
         except (ResponseError, SchemaVersionMismatchException) as exc:
             raise StoreError(f"query {name!r} failed on FalkorDB ({self._where}): {exc}") from exc
@@ -140,8 +177,8 @@ class FalkorStore:
 
     def write(self, name: str, rows: Sequence[Mapping[str, Any]], *, batch: int | None = None,
               **params: Any) -> int:
-        """Batched write. The next batch's parameters are serialised (in Python, by the client's own
-        encoder) while the server runs the previous batch, so the two overlap."""
+        """Batched write. The next batch's parameters are serialised (in Python, `_header`) while the server runs
+        the previous batch, so the two overlap."""
         text = queries.get(name, self._settings.cypher_dir).text
         chunks = list(batched(rows, batch or self._settings.batch_size))
         if len(chunks) <= 1:
@@ -151,12 +188,10 @@ class FalkorStore:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lawgraph-write") as sender:
             pending: Future[list[Row]] | None = None
             for chunk in chunks:
-                header = "CYPHER " + " ".join(
-                    f"{key}={stringify_param_value(value)}"
-                    for key, value in _no_nul({**params, "rows": chunk}).items())
+                header = _header({**params, "rows": chunk})
                 if pending is not None:
                     pending.result()
-                pending = sender.submit(self._query, f"{header} {text}", {}, name)
+                pending = sender.submit(self._query, header + text, {}, name)
             if pending is not None:
                 pending.result()
         return len(rows)
