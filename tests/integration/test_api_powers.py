@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -150,6 +151,34 @@ def test_confidential_powers_are_hidden_from_readers(store: GraphStore, settings
         seen = client.post("/graphql", json={"query": query}, headers={"X-API-Key": editor}).json()["data"]
         assert seen["powers"]["edges"] == [{"node": {"code": "YJ13001", "confidential": True}}]
         assert seen["power"] == {"code": "YJ13001"}
+
+
+def test_the_public_view_pages_published_powers_and_hides_confidential_ones(store: GraphStore,
+                                                                          settings: Settings) -> None:
+    """/public/graphql (anonymous, the 公示 view): pages of published powers with their total, one power with its
+    benchmark in force; 涉密 powers are neither counted nor shown."""
+    assert load_sample(store, SAMPLE).ok
+    with TestClient(create_app(settings.model_copy(update={"public_view": True}), store=store)) as client:
+        def ask(query: str) -> Any:
+            body = client.post("/public/graphql", json={"query": query}).json()
+            assert "errors" not in body, body
+            return body["data"]
+
+        first = ask('{ powers(first: 3) { totalCount hasNextPage endCursor powers { id code } } }')["powers"]
+        published = int(store.run("enforcement/powers_count", region=None, department=None, category=None,
+                                  search=None, confidential=False, regions=None)[0]["total"])
+        everything = int(store.run("enforcement/powers_count", region=None, department=None, category=None,
+                                   search=None, confidential=True, regions=None)[0]["total"])
+        assert first["totalCount"] == published < everything and len(first["powers"]) == 3 and first["hasNextPage"]
+        after = ask(f'{{ powers(first: 100, after: "{first["endCursor"]}") {{ powers {{ id code }} }} }}')["powers"]
+        seen = first["powers"] + after["powers"]
+        assert len({p["id"] for p in seen}) == len(seen) == published  # every one once, in pages
+        assert "YJ13001" not in {p["code"] for p in seen}
+        one = ask('{ power(id: "' + first["powers"][0]["id"] + '") { code benchmark { tiers { name } } } }')["power"]
+        assert one["code"] == first["powers"][0]["code"]
+        secret = store.run("enforcement/powers_page", region=None, department=None, category=None, search="涉密",
+                           confidential=True, regions=None, skip=0, limit=1)[0]["id"]
+        assert ask('{ power(id: "' + secret + '") { code } }')["power"] is None
 
 
 def test_every_entity_navigates_both_ways(client: TestClient) -> None:

@@ -61,6 +61,14 @@ def test_the_amendment_lands_as_tracked_work(store: GraphStore, tmp_path: Path, 
         (s["kind"], s["owner"], s["unit_old"]) for s in stored}
     assert {(s["status"], s["open"]) for s in stored} == {("待处理", True)}
     assert report.impact["农产品质量安全法"]["tracked"]["new"] == len(stored)
+    # the statute texts are not stored with each break but read back from the units: the same as impact gives
+    by_id = {repo.break_id("农产品质量安全法", OLD, NEW, b): b for b in expected}
+    raw = store.run("breaks/by_ids", ids=sorted(by_id))
+    assert all("old_text" not in json.loads(r["row"]["detail"]) for r in raw)
+    for s in stored:
+        assert (s["detail"]["old_text"], s["detail"]["new_text"]) == (by_id[s["id"]]["old_text"],
+                                                                      by_id[s["id"]]["new_text"]), s["id"]
+    assert any(s["detail"]["new_text"] for s in stored) and all(s["detail"]["old_text"] for s in stored)
     # three of them done; the amendment recomputed with nothing changed: statuses kept, nothing new or closed
     done = sorted(s["id"] for s in stored)[:3]
     for bid in done:

@@ -5,6 +5,7 @@ rests on them) is reachable from it."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from typing import Any
 
@@ -15,7 +16,7 @@ from lawgraph.api.context import Context
 from lawgraph.api.paging import cursor, start
 from lawgraph.api.types.benchmarks import Range, range_of
 from lawgraph.graph.repos import enforcement as repo
-from lawgraph.graph.store import page_of_ids
+from lawgraph.graph.store import GraphStore, page_of_ids
 
 
 @strawberry.type(description="A basis of a power as published: the citation and the text it cites.")
@@ -65,8 +66,10 @@ class PublicPower:
     row: strawberry.Private[dict[str, Any]]
 
     @strawberry.field(description="The benchmark in force in the power's region today, if any.")
-    def benchmark(self, info: Info[Context, None]) -> PublicBenchmark | None:
-        found = repo.effective_benchmark(info.context.store, self.id, self.region, date.today(), confidential=False)
+    async def benchmark(self, info: Info[Context, None]) -> PublicBenchmark | None:
+        # store reads run off the event loop (anonymous visitors must not hold up each other's requests)
+        found = await asyncio.to_thread(repo.effective_benchmark, info.context.store, self.id, self.region,
+                                        date.today(), confidential=False)
         if found is None:
             return None
         b = found["benchmark"]
@@ -104,26 +107,30 @@ class PublicPowerPage:
 class PublicQuery:
     @strawberry.field(description="Published powers (never 涉密 ones), by region (path, and below), category and "
                                   "name or code; at most 100 per page.")
-    def powers(self, info: Info[Context, None], region: str | None = None, category: str | None = None,
-               search: str | None = None, first: int = 20, after: str | None = None) -> PublicPowerPage:
-        skip = start(first, after)
-        store = info.context.store
-        where = repo.find_region(store, region) if region else None
-        page, total = page_of_ids(store, "enforcement/powers_page", skip, first, count="enforcement/powers_count",
-                                  region=where, department=None,
-                                  category=category, search=search or None, confidential=False, regions=None)
-        rows = repo.powers(store, page)
-        found = [public_power(rows[i]) for i in page if i in rows and not rows[i]["power"].get("confidential")]
-        last = skip + len(page) - 1
-        return PublicPowerPage(total_count=total, has_next_page=skip + len(page) < total,
-                               end_cursor=cursor(last) if page else None, powers=found)
+    async def powers(self, info: Info[Context, None], region: str | None = None, category: str | None = None,
+                     search: str | None = None, first: int = 20, after: str | None = None) -> PublicPowerPage:
+        return await asyncio.to_thread(_powers_page, info.context.store, region, category, search, first, after)
 
     @strawberry.field(description="One published power by id; null for an unknown or 涉密 one.")
-    def power(self, info: Info[Context, None], id: str) -> PublicPower | None:
-        row = repo.powers(info.context.store, [id]).get(id)
+    async def power(self, info: Info[Context, None], id: str) -> PublicPower | None:
+        row = (await asyncio.to_thread(repo.powers, info.context.store, [id])).get(id)
         if row is None or row["power"].get("confidential"):
             return None
         return public_power(row)
+
+
+def _powers_page(store: GraphStore, region: str | None, category: str | None, search: str | None, first: int,
+                 after: str | None) -> PublicPowerPage:
+    skip = start(first, after)
+    where = repo.find_region(store, region) if region else None
+    page, total = page_of_ids(store, "enforcement/powers_page", skip, first, count="enforcement/powers_count",
+                              region=where, department=None,
+                              category=category, search=search or None, confidential=False, regions=None)
+    rows = repo.powers(store, page)
+    found = [public_power(rows[i]) for i in page if i in rows and not rows[i]["power"].get("confidential")]
+    last = skip + len(page) - 1
+    return PublicPowerPage(total_count=total, has_next_page=skip + len(page) < total,
+                           end_cursor=cursor(last) if page else None, powers=found)
 
 
 public_schema = strawberry.Schema(query=PublicQuery)

@@ -18,6 +18,9 @@ from lawgraph.errors import InputError, NotFoundError
 from lawgraph.graph.store import GraphStore, first
 
 STATUSES = ("待处理", "已处理", "不适用")
+# the old and new statute texts of a break are not stored with it (thousands of breaks share a few dozen units, and
+# the texts were most of what a first store of an amendment's breaks wrote): `shown` puts them back from the units
+TEXTS = ("old_text", "new_text")
 CHUNK = 2000
 
 
@@ -58,7 +61,8 @@ def record(law: str, old: str, new: str, row: dict[str, Any]) -> dict[str, Any]:
         "evidence": row.get("evidence"), "fix": row.get("fix"), "suggested": row.get("suggested"),
         "citation": row.get("citation"), "confidential": bool(row.get("confidential")),
         "needs_review": bool(row.get("needs_review")),
-        "detail": json.dumps(row, ensure_ascii=False, default=str), "hash": _content_hash(row),
+        "detail": json.dumps({k: v for k, v in row.items() if k not in TEXTS}, ensure_ascii=False, default=str),
+        "hash": _content_hash(row),
     }
 
 
@@ -130,7 +134,7 @@ def page(store: GraphStore, *, law: str | None = None, region: str | None = None
                             open=open_only, since=since, confidential=confidential, skip=skip, limit=limit))
     if not found:
         return 0, []
-    return int(found["total"]), [shown(r) for r in found["rows"]]
+    return int(found["total"]), with_texts(store, [shown(r) for r in found["rows"]])
 
 
 def shown(row: dict[str, Any]) -> dict[str, Any]:
@@ -140,11 +144,35 @@ def shown(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def with_texts(store: GraphStore, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Put the old and new statute texts back into the `detail` of stored breaks (as impact gives them: the old
+    unit's text, the new units' texts joined by newlines), from the units they name (one breaks/unit_texts read).
+    A unit no longer in the graph gives an empty text."""
+    wanted: dict[str, list[str]] = {"articles": [], "paragraphs": [], "items": []}
+    for unit in sorted({str(u) for row in rows if row.get("detail") and "old_text" not in row["detail"]
+                        for u in [row["detail"].get("unit_old"), *(row["detail"].get("unit_new") or [])] if u}):
+        level = unit.rpartition("/")[2].count(".")
+        if level < 3:
+            wanted[("articles", "paragraphs", "items")[level]].append(unit)
+    texts: dict[str, str] = {}
+    if any(wanted.values()):
+        for found in store.run("breaks/unit_texts", **wanted):
+            items = sorted(found["items"] or [], key=lambda pair: pair[0] if pair[0] is not None else 0)
+            texts[str(found["id"])] = (found["text"] or "") + "".join(text or "" for _, text in items)
+    for row in rows:
+        detail = row.get("detail")
+        if detail is None or "old_text" in detail:
+            continue
+        detail["old_text"] = texts.get(detail.get("unit_old") or "", "")
+        detail["new_text"] = "\n".join(texts[u] for u in detail.get("unit_new") or [] if u in texts)
+    return rows
+
+
 def get(store: GraphStore, break_id_: str) -> dict[str, Any]:
     rows = store.run("breaks/by_ids", ids=[break_id_])
     if not rows:
         raise NotFoundError(f"no break {break_id_!r}; list them with `lawgraph breaks list`")
-    return shown(rows[0]["row"])
+    return with_texts(store, [shown(rows[0]["row"])])[0]
 
 
 def set_status(store: GraphStore, break_id_: str, status: str, by: str, note: str | None = None) -> dict[str, Any]:
@@ -155,7 +183,7 @@ def set_status(store: GraphStore, break_id_: str, status: str, by: str, note: st
         raise InputError("--note", f"{len(note)} characters; at most 2000")
     get(store, break_id_)  # raises when unknown
     rows = store.execute("breaks/set_status", id=break_id_, status=status, by=by, at=now(), note=note)
-    return shown(rows[0]["row"])
+    return with_texts(store, [shown(rows[0]["row"])])[0]
 
 
 def summary(store: GraphStore, region: str | None = None, confidential: bool = True) -> list[dict[str, Any]]:
