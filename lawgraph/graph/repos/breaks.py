@@ -115,8 +115,8 @@ def sync(store: GraphStore, law: str, old: str, new: str, rows: list[dict[str, A
     # only what is new, changed or reopened is written: a recomputation that finds the same breaks writes nothing
     fresh = set(report.new) | set(report.changed) | set(report.reopened)
     upserts = [{"id": bid, "props": props, "at": at} for bid, props in records.items() if bid in fresh]
-    for start in range(0, len(upserts), CHUNK):
-        store.write("breaks/upsert", upserts[start:start + CHUNK])
+    if upserts:  # one batched write: the next batch is serialised while the store runs the previous one
+        store.write("breaks/upsert", upserts, batch=CHUNK)
     report.closed = sorted(bid for bid, row in stored.items() if row["open"] and bid not in records)
     if report.closed:
         store.execute("breaks/close", ids=report.closed, at=at,
