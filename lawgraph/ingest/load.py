@@ -22,7 +22,7 @@ from lawgraph.domain.statute import ParsedStatute
 from lawgraph.errors import InputError, LawgraphError
 from lawgraph.graph.records import VersionRows
 from lawgraph.graph.repos import laws as law_repo
-from lawgraph.graph.repos.alignment import align_law
+from lawgraph.graph.repos.alignment import align_laws
 from lawgraph.graph.store import GraphStore
 from lawgraph.ingest.link import link_versions
 from lawgraph.ingest.statutes.parse import parse_statute
@@ -221,9 +221,8 @@ def ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None =
     clock = time.perf_counter()
     files, report.skipped = discover(paths)
     report.files = len(files)
-    statutes, report.errors = parse_files(
-        files, level=level, workers=workers if workers is not None else min(2, os.cpu_count() or 1),
-        progress=progress)
+    parse_workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    statutes, report.errors = parse_files(files, level=level, workers=parse_workers, progress=progress)
     report.seconds["parse"] = time.perf_counter() - clock
     for statute in statutes:
         report.warnings.extend(statute.warnings)
@@ -251,14 +250,15 @@ def ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None =
         if link:
             # laws with several versions: align each consecutive pair again and carry the work ids along
             touched = sorted({v.law_id for v in versions if v.id in written})
-            for law_id, rows in law_repo.versions_of_laws(store, law_ids=touched).items():
-                if len(rows) > 1:
-                    align_law(store, law_id, report.warnings)
-                    report.laws_aligned += 1
-                    ordered = sorted(rows, key=lambda r: (r["effective"] or r["date"] or "", r["id"]))
-                    if ordered[-1]["id"] in written or ordered[-2]["id"] in written:
-                        # a new latest version, or a changed text on either side of the newest amendment
-                        report.amended[law_id] = (ordered[-2]["id"], ordered[-1]["id"])
+            several = {law_id: rows for law_id, rows in law_repo.versions_of_laws(store, law_ids=touched).items()
+                       if len(rows) > 1}
+            align_laws(store, sorted(several), report.warnings, workers=parse_workers)
+            report.laws_aligned += len(several)
+            for law_id, rows in several.items():
+                ordered = sorted(rows, key=lambda r: (r["effective"] or r["date"] or "", r["id"]))
+                if ordered[-1]["id"] in written or ordered[-2]["id"] in written:
+                    # a new latest version, or a changed text on either side of the newest amendment
+                    report.amended[law_id] = (ordered[-2]["id"], ordered[-1]["id"])
         report.seconds["align"] = time.perf_counter() - clock
     except LawgraphError as exc:
         report.errors.append(f"store: {exc}")

@@ -1,10 +1,12 @@
-// The texts of every article, paragraph and item of one version, one row per item (or paragraph), for
-// aligning two versions.
+// The texts of every article, paragraph and item of one version, for aligning two versions: one row per unit
+// (level 0 article, 1 paragraph, 2 item) with its parent's id, so that no text is sent more than once (one row
+// per item repeated its article's whole text on every row). The caller orders and nests them.
 // params: $id
-MATCH (v:LawVersion {id: $id})-[:HAS_ARTICLE]->(a:Article)
-OPTIONAL MATCH (a)-[:HAS_PARAGRAPH]->(p:Paragraph)
-OPTIONAL MATCH (p)-[:HAS_ITEM]->(i:Item)
-RETURN a.id AS article_id, a.number AS article, a.ordinal AS ordinal, a.text AS article_text,
-       p.id AS paragraph_id, p.number AS paragraph, p.text AS paragraph_text,
-       i.id AS item_id, i.number AS item, i.ordinal AS item_ordinal, i.text AS item_text
-ORDER BY ordinal, paragraph, item_ordinal
+MATCH (:LawVersion {id: $id})-[:HAS_ARTICLE]->(a:Article)
+RETURN 0 AS level, a.id AS id, null AS parent, a.number AS number, a.ordinal AS ordinal, a.text AS text
+UNION ALL
+MATCH (:LawVersion {id: $id})-[:HAS_ARTICLE]->(a:Article)-[:HAS_PARAGRAPH]->(p:Paragraph)
+RETURN 1 AS level, p.id AS id, a.id AS parent, p.number AS number, p.number AS ordinal, p.text AS text
+UNION ALL
+MATCH (:LawVersion {id: $id})-[:HAS_ARTICLE]->(:Article)-[:HAS_PARAGRAPH]->(p:Paragraph)-[:HAS_ITEM]->(i:Item)
+RETURN 2 AS level, i.id AS id, p.id AS parent, i.number AS number, i.ordinal AS ordinal, i.text AS text

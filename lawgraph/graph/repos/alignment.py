@@ -7,6 +7,7 @@ import itertools
 import json
 from collections import OrderedDict
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,22 +30,18 @@ WRITE_ALIGNED = {"articles": "align/write_articles", "paragraphs": "align/write_
 
 def version_units(store: GraphStore, version_id: str) -> list[Unit]:
     """Articles → paragraphs → items of a stored version, with their ids. Runs laws/version_texts."""
+    rows = store.run("laws/version_texts", id=version_id)
+    rows.sort(key=lambda r: (r["level"], r["ordinal"] if r["ordinal"] is not None else 0, r["id"]))
     articles: dict[str, Unit] = {}
     paragraphs: dict[str, Unit] = {}
-    for row in store.run("laws/version_texts", id=version_id):
-        article = articles.get(row["article_id"])
-        if article is None:
-            article = articles[row["article_id"]] = Unit(str(row["article"]), row["article_text"] or "",
-                                                         id=row["article_id"])
-        if row["paragraph_id"] is None:
-            continue
-        paragraph = paragraphs.get(row["paragraph_id"])
-        if paragraph is None:
-            paragraph = paragraphs[row["paragraph_id"]] = Unit(str(row["paragraph"]), row["paragraph_text"] or "",
-                                                               id=row["paragraph_id"])
-            article.children.append(paragraph)
-        if row["item_id"] is not None:
-            paragraph.children.append(Unit(str(row["item"]), row["item_text"] or "", id=row["item_id"]))
+    for row in rows:
+        if row["level"] == 0:
+            articles[row["id"]] = Unit(str(row["number"]), row["text"] or "", id=row["id"])
+        elif row["level"] == 1 and row["parent"] in articles:
+            paragraph = paragraphs[row["id"]] = Unit(str(row["number"]), row["text"] or "", id=row["id"])
+            articles[row["parent"]].children.append(paragraph)
+        elif row["level"] == 2 and row["parent"] in paragraphs:
+            paragraphs[row["parent"]].children.append(Unit(str(row["number"]), row["text"] or "", id=row["id"]))
     # compare a paragraph with its items, as the file-based alignment does
     for article in articles.values():
         article.children = [p if not p.children else Unit(p.number, p.text + "".join(i.text for i in p.children),
@@ -241,7 +238,7 @@ def edge_rows(pairs: Iterable[Pair], old: list[Unit], new: list[Unit]) -> dict[s
     return out
 
 
-def works(law_id: str, chain: list[tuple[str, str | None, list[Unit]]], pairs: list[list[Pair]]) -> dict[str, str]:
+def works(law_id: str, chain: Chain, pairs: list[list[Pair]]) -> dict[str, str]:
     """Work ids for every article of a chain of versions [(version id, date, articles)], given the
     article alignment between each consecutive pair."""
     out: dict[str, str] = {}
@@ -269,20 +266,54 @@ def works(law_id: str, chain: list[tuple[str, str | None, list[Unit]]], pairs: l
     return out
 
 
+Chain = list[tuple[str, str | None, list[Unit]]]  # (version id, date, articles), oldest first
+
+
+def _chain(store: GraphStore, law_id: str) -> Chain:
+    versions = law_repo.law_versions(store, law_id=law_id)
+    versions.sort(key=lambda v: (v["effective"] or v["date"] or "", v["id"]))
+    chain = [(str(v["id"]), v["date"], version_units(store, v["id"])) for v in versions]
+    return [c for c in chain if c[2]]
+
+
+def _align_pair(job: tuple[list[Unit], list[Unit]]) -> list[Pair]:
+    return align_units(*job)
+
+
 def align_law(store: GraphStore, law_id: str, warnings: list[str] | None = None) -> dict[str, int]:
     """(Re)align every consecutive pair of versions of a law and set the work ids; returns counts by kind. A
     stored review that no longer fits the texts (re-ingested since) raises InputError — or, given `warnings`,
     is reported there and the automatic alignment is stored for that pair."""
-    versions = law_repo.law_versions(store, law_id=law_id)
-    versions.sort(key=lambda v: (v["effective"] or v["date"] or "", v["id"]))
-    if not versions:
-        return {}
-    chain = [(v["id"], v["date"], version_units(store, v["id"])) for v in versions]
-    chain = [c for c in chain if c[2]]
+    chain = _chain(store, law_id)
+    return _store_alignment(store, law_id, chain, [align_units(old, new) for (_, _, old), (_, _, new)
+                                                    in itertools.pairwise(chain)], warnings)
+
+
+def align_laws(store: GraphStore, law_ids: list[str], warnings: list[str] | None = None, *, workers: int = 1
+               ) -> dict[str, dict[str, int]]:
+    """`align_law` for several laws, the texts compared in `workers` processes (the comparison is pure Python
+    and most of a whole-corpus alignment's time; reading and writing stay in this process, law by law)."""
+    chains = {law_id: _chain(store, law_id) for law_id in law_ids}
+    jobs = [(old, new) for chain in chains.values() for (_, _, old), (_, _, new) in itertools.pairwise(chain)]
+    if workers > 1 and len(jobs) > 8:
+        # the largest pairs first, one at a time: a few long texts (司法解释 of 700 articles) take most of the time
+        order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][0]) * len(jobs[i][1]))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            done = dict(zip(order, pool.map(_align_pair, [jobs[i] for i in order]), strict=True))
+        found = iter([done[i] for i in range(len(jobs))])
+    else:
+        found = iter([_align_pair(job) for job in jobs])
+    return {law_id: _store_alignment(store, law_id, chain, [next(found) for _ in range(max(0, len(chain) - 1))],
+                                     warnings) for law_id, chain in chains.items()}
+
+
+def _store_alignment(store: GraphStore, law_id: str, chain: Chain, aligned: list[list[Pair]],
+                     warnings: list[str] | None) -> dict[str, int]:
+    """Store the automatic alignment of each consecutive pair of `chain` (with the review legal staff stored for
+    it in its place) as ALIGNED edges, and the work ids."""
     counts: dict[str, int] = {}
     all_pairs: list[list[Pair]] = []
-    for (old_id, _, old), (new_id, _, new) in itertools.pairwise(chain):
-        pairs = align_units(old, new)
+    for ((old_id, _, old), (new_id, _, new)), pairs in zip(itertools.pairwise(chain), aligned, strict=True):
         reviewed = store.run("align/review_get", id=review_id(old_id, new_id))
         if reviewed:
             try:
