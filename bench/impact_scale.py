@@ -43,7 +43,7 @@ def _units(store: GraphStore) -> tuple[list[str], list[str]]:
         version = row["version_id"]
         if version == NEW or (row["law_id"] == "农产品质量安全法" and version != OLD):
             continue
-        units = [r["article_id"] for r in store.run("laws/version_texts", id=version)]
+        units = [r["id"] for r in store.run("laws/version_texts", id=version) if r["level"] == 0]
         (hot if version == OLD else cold).extend(sorted(set(units)))
     return hot, cold
 
