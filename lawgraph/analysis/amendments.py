@@ -18,7 +18,7 @@ def after_ingest(store: GraphStore, report: IngestReport, *, summarise: bool = F
     a warning: the ingest stands."""
     for law_id in sorted(report.amended):
         try:
-            tracked = track_law(store, law_id, trigger)
+            tracked = track_law(store, law_id, trigger, report.warnings)
         except InputError as exc:
             report.warnings.append(f"impact of {law_id} not computed: {exc}")
             continue

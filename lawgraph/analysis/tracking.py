@@ -29,16 +29,18 @@ def _versions(store: GraphStore, law_id: str) -> list[str]:
 
 
 def amendments(store: GraphStore, law_id: str) -> list[tuple[str, str]]:
-    """The amendments whose breaks are tracked for a law: to its newest version from the one before it, and from
-    every older version that something still rests on (a power, benchmark or list entry, a policy document or
-    another law citing it) — a power list written against the 2015 text is checked against the newest text, not
-    only against the text before the newest. Runs breaks/rested_versions."""
+    """The amendments whose breaks are tracked for a law: to its newest version from the one before it, from every
+    older version that something still rests on (a power, benchmark or list entry, a policy document or another
+    law citing it) — a power list written against the 2015 text is checked against the newest text, not only
+    against the text before the newest — and from every version that open breaks against the newest start from
+    (nothing may rest on it any more: its breaks are then closed). Runs breaks/rested_versions, breaks/open_from."""
     versions = _versions(store, law_id)
     if len(versions) < 2:
         return []
     older = versions[:-2]
     rested = {str(r["id"]) for r in store.run("breaks/rested_versions", ids=older, prefix=f"{law_id}@")} \
         if older else set()
+    rested |= {str(r["id"]) for r in store.run("breaks/open_from", law=law_id, newest=versions[-1])}
     return [(old, versions[-1]) for old in versions[:-1] if old == versions[-2] or old in rested]
 
 
@@ -55,16 +57,19 @@ def _track(store: GraphStore, law_id: str, old: str, new: str, trigger: str
     return found, report
 
 
-def track_law(store: GraphStore, law_id: str, trigger: str) -> list[tuple[dict[str, Any], breaks.SyncReport]]:
-    """Track every amendment of `amendments` (impact and sync), then close the open breaks of amendments to an
-    older version than the newest (superseded: the law was amended again; what rested on the older text is in the
-    breaks against the newest now, as new work). Returns (impact, sync report) per amendment, the newest
-    amendment (previous version → newest) first; the closed superseded breaks are in its report."""
+def track_law(store: GraphStore, law_id: str, trigger: str, warnings: list[str] | None = None
+              ) -> list[tuple[dict[str, Any], breaks.SyncReport]]:
+    """Track every amendment of `amendments` (impact and sync): the newest one (previous version → newest) first,
+    then the open breaks of amendments to an older version than the newest are closed (superseded: the law was
+    amended again; what rested on the older text is in the breaks against the newest now, as new work), then the
+    amendments from older versions. Returns (impact, sync report) per amendment tracked, the newest first; the
+    closed superseded breaks are in its report. An older amendment whose impact cannot be computed (a stored review
+    that no longer fits) is a warning when `warnings` is given, else raised once the others are done."""
     pairs = amendments(store, law_id)
     if not pairs:
         return []
-    done = [_track(store, law_id, old, new, trigger) for old, new in reversed(pairs)]
     newest = pairs[-1][1]
+    done = [_track(store, law_id, *pairs[-1], trigger)]
     stale = store.run("breaks/superseded", law=law_id, newest=newest)
     if stale:
         ids = sorted(str(r["id"]) for r in stale)
@@ -72,6 +77,16 @@ def track_law(store: GraphStore, law_id: str, trigger: str) -> list[tuple[dict[s
                       reason=f"superseded: {law_id} was amended again ({newest}); what rests on the older text is "
                              f"tracked against {newest} ({trigger})")
         done[0][1].superseded = ids
+    failed: list[LawgraphError] = []
+    for old, new in reversed(pairs[:-1]):
+        try:
+            done.append(_track(store, law_id, old, new, trigger))
+        except LawgraphError as exc:
+            failed.append(exc)
+            if warnings is not None:
+                warnings.append(f"breaks of {law_id} from {old} not recomputed: {exc}")
+    if failed and warnings is None:
+        raise failed[0]
     return done
 
 
@@ -92,7 +107,7 @@ def track_laws(store: GraphStore, law_ids: list[str] | None, trigger: str,
     out = []
     for law_id in sorted(set(law_ids)):
         try:
-            out += [report for _, report in track_law(store, law_id, trigger)]
+            out += [report for _, report in track_law(store, law_id, trigger, warnings)]
         except LawgraphError as exc:
             if warnings is None:
                 raise

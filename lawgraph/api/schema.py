@@ -13,7 +13,6 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
-    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
@@ -50,8 +49,9 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: QueryDepthLimiter(max_depth=settings.max_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-        # clients send the same few query texts again and again: parse and validate each once (bounded caches)
-        lambda: ParserCache(maxsize=256), lambda: ValidationCache(maxsize=256),
+        # clients send the same few query texts again and again: parse each once (bounded). Not ValidationCache: the
+        # depth and alias limiters make new rule classes per request, so its key never repeats
+        lambda: ParserCache(maxsize=256),
         lambda: MaskErrors(should_mask_error=should_mask, error_message="internal error: the request could not be "
                            "completed (details are in the server log)"),
     ]

@@ -213,7 +213,6 @@ def mount_public(app: FastAPI, settings: Settings, limiter: RateLimiter, store: 
         MaxTokensLimiter,
         ParserCache,
         QueryDepthLimiter,
-        ValidationCache,
     )
     from strawberry.fastapi import GraphQLRouter
 
@@ -229,7 +228,6 @@ def mount_public(app: FastAPI, settings: Settings, limiter: RateLimiter, store: 
     schema = strawberry.Schema(query=PublicQuery, extensions=[
         lambda: QueryDepthLimiter(max_depth=6), lambda: MaxTokensLimiter(max_token_count=800),
         lambda: MaxAliasesLimiter(max_alias_count=4), lambda: ParserCache(maxsize=64),
-        lambda: ValidationCache(maxsize=64),
         lambda: MaskErrors(should_mask_error=should_mask, error_message="internal error")])
 
     async def context(request: Request) -> Context:

@@ -215,8 +215,8 @@ def ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None =
                     ) -> IngestReport:
     """Read, parse and load every statute under `paths`; return the report (never raises on bad files).
 
-    A newly written latest version of a law with an earlier one is named in `report.amended`;
-    `lawgraph.analysis.amendments.after_ingest` follows it up (impact summary)."""
+    A law with several versions one of which was written is named in `report.amended` (by its newest amendment);
+    `lawgraph.analysis.amendments.after_ingest` follows it up (tracked breaks, impact summary)."""
     report = IngestReport()
     clock = time.perf_counter()
     files, report.skipped = discover(paths)
@@ -256,8 +256,9 @@ def ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None =
             report.laws_aligned += len(several)
             for law_id, rows in several.items():
                 ordered = sorted(rows, key=lambda r: (r["effective"] or r["date"] or "", r["id"]))
-                if ordered[-1]["id"] in written or ordered[-2]["id"] in written:
-                    # a new latest version, or a changed text on either side of the newest amendment
+                if any(r["id"] in written for r in ordered):
+                    # a new latest version, or a changed text of any version (breaks are tracked from older
+                    # versions too): named by its newest amendment
                     report.amended[law_id] = (ordered[-2]["id"], ordered[-1]["id"])
         report.seconds["align"] = time.perf_counter() - clock
     except LawgraphError as exc:

@@ -141,6 +141,15 @@ def test_a_further_amendment_tracks_what_rests_on_older_texts(store: GraphStore,
     from lawgraph.analysis.tracking import track_laws
     again = track_laws(store, [law], "test: recompute")
     assert all(not (r.new or r.changed or r.closed or r.superseded) for r in again) and len(again) == 2
+    # the province's regions are dissolved (their powers and tables with them): their breaks against 2030 rest on
+    # nothing now and are closed by the next recomputation, although nothing rests on the 2018 text any more
+    from lawgraph.graph.repos import regions
+    regions.delete(store, "江北省", cascade=True)
+    assert store.run("breaks/rested_versions", ids=[OLD], prefix=f"{law}@") == []
+    closed = track_laws(store, [law], "test: regions dissolved")
+    assert sum(len(r.closed) for r in closed if r.from_version == OLD) > 0
+    left = {(b["kind"], (b["owner"] or {}).get("id"), b["unit_old"]) for b in impact(store, law, OLD, later)["breaks"]}
+    assert {(s["kind"], s["owner"], s["unit_old"]) for s in _all(store) if s["from_version"] == OLD} == left
 
 
 def test_bad_status_changes_and_the_cli(store: GraphStore, tmp_path: Path, settings: Settings) -> None:

@@ -37,7 +37,8 @@ def test_every_kind_of_value_round_trips_in_batches(store: GraphStore) -> None:
              "CYPHER x=1 RETURN 1", AWKWARD]
     rows = [{"id": f"k{i}", "at": "2026-12-01", "props": {
         "evidence": text, "unit_new": [text, "第二条"], "needs_review": i % 2 == 0, "confidential": False,
-        "count": i * 10**12, "share": i / 7, "note": None}} for i, text in enumerate(texts)]
+        "count": i * 10**12, "share": i / 7, "large": (i + 1) * 1e16, "tiny": (i + 1) * 1e-7, "note": None}}
+        for i, text in enumerate(texts)]
     assert store.write("breaks/upsert", rows, batch=3) == len(rows)
     got = {r["row"]["id"]: r["row"] for r in store.run("breaks/by_ids", ids=[r["id"] for r in rows])}
     for row in rows:

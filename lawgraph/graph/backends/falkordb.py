@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import math
+import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -88,14 +90,18 @@ def _literal(value: Any) -> str:
         return "null"
     if kind is bool:
         return "true" if value else "false"
-    if kind is int or kind is float:
+    if kind is int:
+        return repr(value)
+    if kind is float:
+        if not math.isfinite(value):
+            raise StoreError(f"cannot send {value!r} to FalkorDB: a number in a query must be finite")
         return repr(value)
     if kind is dict:
         return "{" + ",".join(f"`{_key(k)}`:{_literal(v)}" for k, v in value.items()) + "}"
     if kind is list or kind is tuple:
         return "[" + ",".join(map(_literal, value)) + "]"
-    if isinstance(value, str):  # subclasses: a str enum, an int enum, a read-only mapping …
-        return _literal(str(value))
+    if isinstance(value, str):  # subclasses: a str enum (its value, not its name), an int enum, a mapping …
+        return _literal(str.__str__(value))
     if isinstance(value, bool):
         return _literal(bool(value))
     if isinstance(value, int):
@@ -134,6 +140,7 @@ class FalkorStore:
         self._graph = db.select_graph(settings.graph_name)
         self._where = where
         self.round_trips = 0
+        self._counting = threading.Lock()  # queries may come from several threads at once (a page and its count)
 
     @classmethod
     def from_url(cls, url: str, settings: Settings) -> FalkorStore:
@@ -157,7 +164,8 @@ class FalkorStore:
         return cls(db, settings, where=f"unix:{socket_path}")
 
     def _query(self, text: str, params: dict[str, Any], name: str) -> list[Row]:
-        self.round_trips += 1
+        with self._counting:
+            self.round_trips += 1
         graph = self._graph
         try:
             query = _header(params) + text

@@ -8,6 +8,7 @@ driver's bookmark manager, so a read that follows a write sees it (causal consis
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -43,6 +44,7 @@ class Neo4jStore:
         self._database = settings.neo4j_database
         self._url = url
         self.round_trips = 0
+        self._counting = threading.Lock()  # queries may come from several threads at once (a page and its count)
         auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
         try:
             # notifications off: "property does not exist" on a fresh graph is expected, not a warning to log
@@ -63,7 +65,8 @@ class Neo4jStore:
         def work(tx: ManagedTransaction) -> list[Row]:
             return [dict(record) for record in tx.run(text, params)]
 
-        self.round_trips += 1
+        with self._counting:
+            self.round_trips += 1
         try:
             with self._session() as session:
                 rows = session.execute_write(work) if write else session.execute_read(work)

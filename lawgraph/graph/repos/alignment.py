@@ -8,6 +8,7 @@ import json
 from collections import OrderedDict
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
 from typing import Any
 
@@ -298,8 +299,11 @@ def align_laws(store: GraphStore, law_ids: list[str], warnings: list[str] | None
     if workers > 1 and len(jobs) > 8:
         # the largest pairs first, one at a time: a few long texts (司法解释 of 700 articles) take most of the time
         order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][0]) * len(jobs[i][1]))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = dict(zip(order, pool.map(_align_pair, [jobs[i] for i in order]), strict=True))
+        try:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                done = dict(zip(order, pool.map(_align_pair, [jobs[i] for i in order]), strict=True))
+        except (BrokenProcessPool, OSError):  # a worker killed (out of memory …): compare them here instead
+            done = {i: _align_pair(jobs[i]) for i in order}
         found = iter([done[i] for i in range(len(jobs))])
     else:
         found = iter([_align_pair(job) for job in jobs])
