@@ -78,10 +78,12 @@ def track_all(store: GraphStore, trigger: str, warnings: list[str], laws: list[s
 
     for synced in track_laws(store, laws, trigger, warnings):
         s = synced.summary()
-        if s["new"] or s["changed"] or s["closed"] or s["reopened"]:
+        if s["new"] or s["changed"] or s["closed"] or s["reopened"] or synced.superseded:
+            superseded = (f", {len(synced.superseded)} against an older text closed as superseded"
+                          if synced.superseded else "")
             err.print(f"breaks of {synced.law} ({synced.from_version} → {synced.to_version}): {s['new']} new, "
                       f"{s['changed']} changed, {s['closed']} closed, {s['reopened']} reopened, {s['kept']} "
-                      "unchanged (lawgraph breaks list)", markup=False, highlight=False)
+                      f"unchanged{superseded} (lawgraph breaks list)", markup=False, highlight=False)
 
 
 def _run(job: Callable[[GraphStore], ImportReport], graph: str | None, show_warnings: bool, trigger: str) -> None:
