@@ -13,22 +13,18 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import statistics
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
 
 from bench.impact_scale import populate, prepare
-from bench.stores import PAGE
+from bench.stores import PAGE, embedded_store
 from lawgraph.api.app import create_app
 from lawgraph.config import Settings
-from lawgraph.graph.backends import embedded
-from lawgraph.graph.store import GraphStore, open_store
+from lawgraph.graph.store import GraphStore
 
 # enforcement/powers_page as it was until 2026-12-01 (kept here to measure against)
 BEFORE = """MATCH (d:Department)-[:HOLDS]->(p:Power)
@@ -64,9 +60,7 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     rng = random.Random(11)
     affected = set(rng.sample(range(sizes[0]), 3000))
-    directory = Path(tempfile.mkdtemp(prefix="lgp-", dir="/tmp"))
-    try:
-        store = open_store(Settings(graph_url=f"embedded:{directory}", batch_size=5000))
+    with embedded_store() as store:  # stopped and removed at the end
         graph = store._graph  # type: ignore[attr-defined]  # the embedded store's client, for the old query text
         hot, cold = prepare(store)
         done = 0
@@ -95,10 +89,6 @@ def main() -> None:
                 b, a = statistics.median(before) * 1000, statistics.median(after) * 1000
                 print(f"{size:>8} {b:>15.1f} {a:>14.1f} {a / b:>13.2f} {_p(pages, 0.5):>17.1f} "
                       f"{_p(pages, 0.95):>6.1f}", flush=True)
-    finally:
-        store.close()
-        embedded.stop_server(directory)
-        shutil.rmtree(directory, ignore_errors=True)
 
 
 if __name__ == "__main__":

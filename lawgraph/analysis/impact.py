@@ -245,21 +245,18 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
             citation=row["text"], evidence=f"《{row['title']}》引用的{ids.unit_label(row['unit'])}在新文本中"
                                           f"{_FATE_LABELS.get(f.kind, f.kind)}", fix="修改该法规中的引用"))
     if affected:
-        breaks += _document_breaks(store, title, affected, old_index, new_index)
+        breaks += _document_breaks(store, title, affected, ids_by_level, old_index, new_index)
     counts = Counter(b.kind for b in breaks)
     return {"law": title, "law_id": law_id, "from": from_version, "to": to_version, "region": region,
             "alignment": dict(Counter(p.kind for p in pairs)), "affected_units": len(affected),
             "summary": {k: counts.get(k, 0) for k in KINDS}, "breaks": [b.as_dict() for b in breaks]}
 
 
-def _document_breaks(store: GraphStore, title: str, affected: dict[str, Fate], old_index: dict[str, Unit],
-                     new_index: dict[str, Unit]) -> list[Break]:
+def _document_breaks(store: GraphStore, title: str, affected: dict[str, Fate], ids_by_level: dict[str, list[str]],
+                     old_index: dict[str, Unit], new_index: dict[str, Unit]) -> list[Break]:
     """citing_document: a policy document cites a unit that changed or vanished; its issuer must act."""
     out: list[Break] = []
-    by_level: dict[str, list[str]] = {f"{level}s": [] for level in LEVELS}
-    for uid in sorted(affected):
-        by_level[f"{_level(uid)}s"].append(uid)
-    rows = store.run("impact/citing_documents", **by_level)
+    rows = store.run("impact/citing_documents", **{f"{level}s": ids for level, ids in ids_by_level.items()})
     rows.sort(key=lambda row: (row["document"], row["source"], row["start"] if row["start"] is not None else -1))
     for row in rows:
         f = affected[row["unit"]]

@@ -14,14 +14,6 @@ from lawgraph.graph.repos import laws as law_repo
 from lawgraph.graph.store import GraphStore
 
 
-def latest_amendment(store: GraphStore, law_id: str) -> tuple[str, str] | None:
-    """The law's newest amendment: (the version before the latest, the latest), by the dates they apply."""
-    versions = _versions(store, law_id)
-    if len(versions) < 2:
-        return None
-    return versions[-2], versions[-1]
-
-
 def _versions(store: GraphStore, law_id: str) -> list[str]:
     versions = law_repo.law_versions(store, law_id=law_id)
     versions.sort(key=lambda v: (v["effective"] or v["date"] or "", v["id"]))

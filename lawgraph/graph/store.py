@@ -90,14 +90,18 @@ def first(rows: Iterable[Row]) -> Row | None:
     return None
 
 
+def page_and_total(id_rows: list[Row], count_rows: list[Row]) -> tuple[list[str], int]:
+    """The ids of a page query's rows {id} and the total of its count query's {total}."""
+    counted = first(count_rows)
+    return [str(row["id"]) for row in id_rows], int(counted["total"] or 0) if counted else 0
+
+
 def page_of_ids(store: GraphStore, name: str, skip: int, limit: int, *, count: str | None = None,
                 **params: Any) -> tuple[list[str], int]:
     """A page of ids and the total. Without `count`, query `name` returns {total, page} (ids sliced in the store);
     with it, `name` returns the page's rows {id} (ORDER BY … SKIP $skip LIMIT $limit) and `count` {total}."""
     if count is not None:
-        ids = [str(row["id"]) for row in store.run(name, skip=skip, limit=limit, **params)]
-        counted = first(store.run(count, **params))
-        return ids, int(counted["total"] or 0) if counted else 0
+        return page_and_total(store.run(name, skip=skip, limit=limit, **params), store.run(count, **params))
     row = first(store.run(name, skip=skip, limit=limit, **params))
     if row is None:
         return [], 0

@@ -19,7 +19,7 @@ from strawberry.types.base import StrawberryObjectDefinition, StrawberryType
 
 from lawgraph.api.context import Context
 from lawgraph.api.paging import PageInfo, cursor, page_info, start, window
-from lawgraph.graph.store import page_of_ids
+from lawgraph.graph.store import page_and_total, page_of_ids
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -82,8 +82,7 @@ async def queried_page(info: Info[Context, None], query: str, first: int, after:
     if count is None:
         page, total = page_of_ids(store, query, skip, first, **params)
     else:  # the page and its total are independent reads: both at once, off the event loop
-        ids, counted = await asyncio.gather(
+        page, total = page_and_total(*await asyncio.gather(
             asyncio.to_thread(store.run, query, skip=skip, limit=first, **params),
-            asyncio.to_thread(store.run, count, **params))
-        page, total = [str(row["id"]) for row in ids], int(counted[0]["total"] or 0) if counted else 0
+            asyncio.to_thread(store.run, count, **params)))
     return connection(await loader.load_many(page), skip, total, build)
