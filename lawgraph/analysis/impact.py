@@ -11,7 +11,9 @@ suggested fix.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from typing import Any
 
 from lawgraph.domain import ids
@@ -28,6 +30,7 @@ from lawgraph.domain.ranges import (
     tier_amounts,
 )
 from lawgraph.errors import NotFoundError
+from lawgraph.graph import gcpause
 from lawgraph.graph.repos import alignment
 from lawgraph.graph.repos import laws as law_repo
 from lawgraph.graph.store import GraphStore
@@ -76,6 +79,15 @@ class _Ranges:
     before: dict[str, Envelope]
     shown: str  # show_ranges(allowed)
     moved: str  # the change of range, in words
+    checked: dict[tuple[str, tuple[float | None, float | None, str | None]], str | None] = field(
+        default_factory=dict, compare=False)  # outside() of the amounts met so far (tiers repeat a few amounts)
+
+    def outside(self, kind: str, value: tuple[float | None, float | None, str | None]) -> str | None:
+        """Why a tier's amounts of `kind` lie outside the new text's ranges (None if they fit)."""
+        key = (kind, value)
+        if key not in self.checked:
+            self.checked[key] = outside(value, kind, self.allowed[kind])
+        return self.checked[key]
 
 
 class _Texts:
@@ -125,6 +137,12 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
            region: str | None = None, confidential: bool = True) -> dict[str, Any]:
     """Every break caused by moving `law_id` from one version to another (ids of LawVersion nodes).
     `confidential=False` leaves out 涉密 powers and their benchmarks, list entries and cases (for readers)."""
+    with gcpause.paused():  # tens of thousands of rows and breaks: see lawgraph.graph.gcpause
+        return _impact(store, law_id, from_version, to_version, region=region, confidential=confidential)
+
+
+def _impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *,
+            region: str | None, confidential: bool) -> dict[str, Any]:
     law = law_repo.find_law(store, law_id=law_id, title="")
     if law is None:
         raise NotFoundError(f"no law {law_id!r} in the graph")
@@ -135,13 +153,62 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
     ids_by_level: dict[str, list[str]] = {level: [] for level in LEVELS}
     for uid in affected:
         ids_by_level[_level(uid)].append(uid)
-    # sub-items are cited too: every sub-item under an affected item shares its fate
-    dependents: list[dict[str, Any]] = []
+    # the reads run side by side (the store answers and sends one while Python builds the rows of another); the
+    # tiers, the largest, need only the affected units, so they run beside the dependents and the basis checks
+    units = {f"{level}s": ids_by_level[level] for level in ("article", "paragraph", "item")}
+    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="lawgraph-impact") as reads:
+        tiers_read = reads.submit(store.run, "impact/tiers", **units)
+        cases_read = reads.submit(store.run, "impact/tier_cases", **units)
+        citing_read = reads.submit(_citing, store, ids_by_level, law_id)
+        documents_read = reads.submit(store.run, "impact/citing_documents",
+                                      **{f"{level}s": ids for level, ids in ids_by_level.items()})
+        dependents: list[dict[str, Any]] = []
+        for level in ("article", "paragraph", "item"):
+            if ids_by_level[level]:
+                dependents += store.run(DEPENDENTS[level], ids=ids_by_level[level], confidential=confidential)
+        breaks = _breaks(store, law, region, affected, dependents, old_index, new_index,
+                         lambda: _tiers(tiers_read.result(), cases_read.result()), citing_read.result())
+        if affected:
+            breaks += _document_breaks(documents_read.result(), law["title"], affected, old_index, new_index)
+    counts = Counter(b.kind for b in breaks)
+    return {"law": law["title"], "law_id": law_id, "from": from_version, "to": to_version, "region": region,
+            "alignment": dict(Counter(p.kind for p in pairs)), "affected_units": len(affected),
+            "summary": {k: counts.get(k, 0) for k in KINDS}, "breaks": [b.as_dict() for b in breaks]}
+
+
+def _citing(store: GraphStore, ids_by_level: dict[str, list[str]], law_id: str) -> list[dict[str, Any]]:
+    """Other statutes' CITES edges to the affected units (sub-items are cited through their item)."""
     citing: list[dict[str, Any]] = []
     for level in ("article", "paragraph", "item"):
         if ids_by_level[level]:
-            dependents += store.run(DEPENDENTS[level], ids=ids_by_level[level], confidential=confidential)
             citing += store.run(CITING[level], ids=ids_by_level[level], law_id=law_id)
+    return citing
+
+
+_Tiers = tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]
+
+
+def _tiers(tier_rows: list[dict[str, Any]], case_rows: list[dict[str, Any]]) -> _Tiers:
+    """The tiers by benchmark (impact/tiers) and the cases decided on them by tier (impact/tier_cases), each once
+    (a benchmark resting on units of two levels comes twice)."""
+    tiers: dict[str, list[dict[str, Any]]] = {}
+    seen: set[str] = set()
+    for row in tier_rows:
+        if row["id"] not in seen:
+            seen.add(row["id"])
+            tiers.setdefault(row.pop("benchmark"), []).append(row)
+    cases: dict[str, list[dict[str, Any]]] = {}
+    for row in sorted(case_rows, key=lambda row: (row["tier"], row["id"])):
+        found = cases.setdefault(row["tier"], [])
+        if not found or found[-1]["id"] != row["id"]:
+            found.append({k: row[k] for k in ("id", "title", "date", "fine")})
+    return tiers, cases
+
+
+def _breaks(store: GraphStore, law: dict[str, Any], region: str | None, affected: dict[str, Fate],
+            dependents: list[dict[str, Any]], old_index: dict[str, Unit], new_index: dict[str, Unit],
+            tiers_read: Callable[[], _Tiers], citing: list[dict[str, Any]]) -> list[Break]:
+    """The breaks of powers, benchmarks, list entries, tiers, cases and citing statutes."""
     departments = {row["id"]: row for row in store.run(
         "impact/departments", ids=sorted({row["department"] for row in dependents}))}
     for row in dependents:
@@ -169,6 +236,7 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
 
     benchmarks: dict[str, list[tuple[dict[str, Any], Fate]]] = {}
     texts = _Texts(old_index, new_index)
+    basis: dict[str, list[tuple[str, str, str, str | None]]] = {}  # the basis breaks of each unit, worked out once
     for row in dependents:
         if not in_region(row):
             continue
@@ -180,57 +248,34 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
                  "list": row["list_kind"]}
         power = ({"id": row["owner"], "name": row["name"]} if owner_kind == "power"
                  else {"id": row["power"], "name": row["power_name"]} if row["power"] else None)
-        old_text, new_text = texts.old(row["unit"]), texts.new(f)
-        label_old = f"《{title}》{ids.unit_label(row['unit'])}"
         common = {"department": department, "owner": owner, "power": power, "unit_old": row["unit"],
-                  "unit_new": f.new, "old_text": old_text, "new_text": new_text, "citation": row["text"],
-                  "needs_review": f.needs_review}
-        if f.kind == "deleted":
-            breaks.append(Break("basis_repealed", evidence=f"{label_old}在新文本中没有对应条文",
-                                fix="重新确定依据；该行为不再受处罚的，取消该事项", **common))
-        elif f.kind == "renumbered" or (f.kind == "renumbered_modified" and f.similarity >= CONFIDENT):
-            suggested = "、".join(f"《{title}》{ids.unit_label(n)}" for n in f.new)
-            breaks.append(Break("basis_renumbered", evidence=f"{label_old}现为{suggested}（相似度 {f.similarity:.2f}）",
-                                fix=f"改为引用{suggested}", suggested=suggested, **common))
-            if f.kind == "renumbered_modified":
-                breaks.append(Break("basis_changed", evidence=f"{label_old}移至{suggested}，内容有修改",
-                                    fix="对照新条文复核该事项", suggested=suggested, **common))
-        else:
-            candidates = "、".join(f"《{title}》{ids.unit_label(n)}" for n in f.new)
-            how = {"modified": "内容有修改", "split": f"拆分为{candidates}", "merged": f"并入{candidates}",
-                   "renumbered_modified": f"最可能对应{candidates}（相似度 {f.similarity:.2f}，需人工确认）"
-                   }.get(f.kind, f.kind)
-            sure = f.kind != "renumbered_modified"  # a doubtful successor is shown in the evidence, not suggested
-            breaks.append(Break("basis_changed", evidence=f"{label_old}{how}", fix="对照新条文复核该事项并更正引用",
-                                suggested=(candidates or None) if sure else None, **common))
+                  "unit_new": f.new, "old_text": texts.old(row["unit"]), "new_text": texts.new(f),
+                  "citation": row["text"], "needs_review": f.needs_review}
+        if row["unit"] not in basis:
+            basis[row["unit"]] = _basis(title, row["unit"], f)
+        for kind, evidence, fix, suggested in basis[row["unit"]]:
+            breaks.append(Break(kind, evidence=evidence, fix=fix, suggested=suggested, **common))
         if owner_kind == "benchmark":
             benchmarks.setdefault(row["owner"], []).append((common, f))
     # tiers of affected benchmarks: ranges and penalty types against the new text; cases on broken tiers
+    tiers, cases = tiers_read()
     if benchmarks:
-        tiers: dict[str, list[dict[str, Any]]] = {}
-        cases: dict[str, list[dict[str, Any]]] = {}
-        for row in store.run("impact/tier_cases", ids=sorted(benchmarks)):
-            cases.setdefault(row["tier"], []).append({k: row[k] for k in ("id", "title", "date", "fine")})
-        for row in store.run("impact/tiers", ids=sorted(benchmarks)):
-            tier = {k: v for k, v in row.items() if k != "benchmark"}
-            tiers.setdefault(row["benchmark"], []).append({"benchmark": row["benchmark"], "tier": tier,
-                                                           "cases": cases.get(tier["id"], [])})
         for benchmark_id, uses in benchmarks.items():
             for common, f in uses:
                 if not f.new:
-                    broken = [t for t in tiers.get(benchmark_id, [])]
+                    broken = list(tiers.get(benchmark_id, []))
                 else:
                     broken = _tier_breaks(breaks, common, f, tiers.get(benchmark_id, []),
                                           texts.ranges(f, common["unit_old"]))
-                for row in broken:
-                    for case in row["cases"]:
+                for tier in broken:
+                    for case in cases.get(tier["id"], []):
                         breaks.append(Break(
                             "case_precedent", department=common["department"], owner=common["owner"],
                             needs_review=common["needs_review"],
                             power=common["power"], unit_old=common["unit_old"], unit_new=f.new,
                             old_text=common["old_text"], new_text=common["new_text"], citation=common["citation"],
-                            tier={"id": row["tier"]["id"], "name": row["tier"]["name"]}, case=case,
-                            evidence=f"案例《{case['title']}》（{case['date']}）适用的档次「{row['tier']['name']}」"
+                            tier={"id": tier["id"], "name": tier["name"]}, case=case,
+                            evidence=f"案例《{case['title']}》（{case['date']}）适用的档次「{tier['name']}」"
                                      "依据已变化", fix="该案例暂不作为参照，或按新条文重新评查"))
     for row in citing:
         if row["status"] not in (None, "in_force", "not_yet_in_force"):
@@ -244,19 +289,36 @@ def impact(store: GraphStore, law_id: str, from_version: str, to_version: str, *
             citing={"version": row["version_id"], "title": row["title"], "unit": row["source"], "text": row["text"]},
             citation=row["text"], evidence=f"《{row['title']}》引用的{ids.unit_label(row['unit'])}在新文本中"
                                           f"{_FATE_LABELS.get(f.kind, f.kind)}", fix="修改该法规中的引用"))
-    if affected:
-        breaks += _document_breaks(store, title, affected, ids_by_level, old_index, new_index)
-    counts = Counter(b.kind for b in breaks)
-    return {"law": title, "law_id": law_id, "from": from_version, "to": to_version, "region": region,
-            "alignment": dict(Counter(p.kind for p in pairs)), "affected_units": len(affected),
-            "summary": {k: counts.get(k, 0) for k in KINDS}, "breaks": [b.as_dict() for b in breaks]}
+    return breaks
 
 
-def _document_breaks(store: GraphStore, title: str, affected: dict[str, Fate], ids_by_level: dict[str, list[str]],
+def _basis(title: str, unit: str, f: Fate) -> list[tuple[str, str, str, str | None]]:
+    """(kind, evidence, fix, suggested) of the breaks of whatever rests on `unit`, whose fate is `f`."""
+    label_old = f"《{title}》{ids.unit_label(unit)}"
+    if f.kind == "deleted":
+        return [("basis_repealed", f"{label_old}在新文本中没有对应条文", "重新确定依据；该行为不再受处罚的，取消该事项",
+                 None)]
+    if f.kind == "renumbered" or (f.kind == "renumbered_modified" and f.similarity >= CONFIDENT):
+        suggested = "、".join(f"《{title}》{ids.unit_label(n)}" for n in f.new)
+        out = [("basis_renumbered", f"{label_old}现为{suggested}（相似度 {f.similarity:.2f}）", f"改为引用{suggested}",
+                suggested)]
+        if f.kind == "renumbered_modified":
+            out.append(("basis_changed", f"{label_old}移至{suggested}，内容有修改", "对照新条文复核该事项", suggested))
+        return out
+    candidates = "、".join(f"《{title}》{ids.unit_label(n)}" for n in f.new)
+    how = {"modified": "内容有修改", "split": f"拆分为{candidates}", "merged": f"并入{candidates}",
+           "renumbered_modified": f"最可能对应{candidates}（相似度 {f.similarity:.2f}，需人工确认）"
+           }.get(f.kind, f.kind)
+    sure = f.kind != "renumbered_modified"  # a doubtful successor is shown in the evidence, not suggested
+    return [("basis_changed", f"{label_old}{how}", "对照新条文复核该事项并更正引用",
+             (candidates or None) if sure else None)]
+
+
+def _document_breaks(rows: list[dict[str, Any]], title: str, affected: dict[str, Fate],
                      old_index: dict[str, Unit], new_index: dict[str, Unit]) -> list[Break]:
-    """citing_document: a policy document cites a unit that changed or vanished; its issuer must act."""
+    """citing_document: a policy document cites a unit that changed or vanished; its issuer must act (`rows`:
+    impact/citing_documents)."""
     out: list[Break] = []
-    rows = store.run("impact/citing_documents", **{f"{level}s": ids for level, ids in ids_by_level.items()})
     rows.sort(key=lambda row: (row["document"], row["source"], row["start"] if row["start"] is not None else -1))
     for row in rows:
         f = affected[row["unit"]]
@@ -285,20 +347,16 @@ def _tier_breaks(breaks: list[Break], common: dict[str, Any], f: Fate, tiers: li
     """Range and penalty-type checks of a benchmark's tiers against the new text; returns broken tiers."""
     allowed, before = ranges.allowed, ranges.before
     broken = []
-    for row in tiers:
-        tier = row["tier"]
-        reasons = []
-        for kind, value in tier_amounts(tier).items():
-            why = outside(value, kind, allowed[kind])
-            if why:
-                reasons.append(why)
+    for tier in tiers:
+        amounts = tier_amounts(tier)
+        reasons = [why for why in (ranges.outside(kind, value) for kind, value in amounts.items()) if why]
         ref = {"id": tier["id"], "name": tier["name"], "outcome": tier.get("outcome")}
         if reasons:
             doubt = "" if f.similarity >= CONFIDENT else f"；按最可能对应的新条文计算（相似度 {f.similarity:.2f}）"
             breaks.append(Break("range_exceeded", tier=ref, fix="将该档次调整到新的法定幅度内",
                                 evidence="；".join(reasons) + f"（档次：{tier.get('outcome')}；"
                                          f"新幅度：{ranges.shown}{doubt}）", **common))
-        elif tier_amounts(tier) and allowed != before and f.similarity >= CONFIDENT:
+        elif amounts and allowed != before and f.similarity >= CONFIDENT:
             # only against a successor the alignment is sure of: a moved range of a doubtful successor says little
             breaks.append(Break("range_changed", tier=ref, evidence=ranges.moved,
                                 fix="检查各档次是否仍合理划分新的幅度", **common))
@@ -307,5 +365,5 @@ def _tier_breaks(breaks: list[Break], common: dict[str, Any], f: Fate, tiers: li
             breaks.append(Break("penalty_type_removed", tier=ref, evidence=f"新条文已无{'、'.join(removed)}",
                                 fix="从该档次删除该处罚种类", **common))
         if reasons or removed:
-            broken.append(row)
+            broken.append(tier)
     return broken

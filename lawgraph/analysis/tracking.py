@@ -9,6 +9,7 @@ from typing import Any
 from lawgraph.analysis import webhooks
 from lawgraph.analysis.impact import impact
 from lawgraph.errors import LawgraphError
+from lawgraph.graph import gcpause
 from lawgraph.graph.repos import breaks
 from lawgraph.graph.repos import laws as law_repo
 from lawgraph.graph.store import GraphStore
@@ -43,8 +44,9 @@ def track(store: GraphStore, law_id: str, old: str, new: str, trigger: str) -> b
 
 def _track(store: GraphStore, law_id: str, old: str, new: str, trigger: str
            ) -> tuple[dict[str, Any], breaks.SyncReport]:
-    found = impact(store, law_id, old, new)
-    report = breaks.sync(store, law_id, old, new, found["breaks"], trigger)
+    with gcpause.paused():  # thousands of breaks read, built and written: see lawgraph.graph.gcpause
+        found = impact(store, law_id, old, new)
+        report = breaks.sync(store, law_id, old, new, found["breaks"], trigger)
     webhooks.deliver(store, [report])  # new and reopened breaks, to the webhooks they concern
     return found, report
 

@@ -61,13 +61,17 @@ def test_the_amendment_lands_as_tracked_work(store: GraphStore, tmp_path: Path, 
         (s["kind"], s["owner"], s["unit_old"]) for s in stored}
     assert {(s["status"], s["open"]) for s in stored} == {("待处理", True)}
     assert report.impact["农产品质量安全法"]["tracked"]["new"] == len(stored)
-    # the statute texts are not stored with each break but read back from the units: the same as impact gives
-    by_id = {repo.break_id("农产品质量安全法", OLD, NEW, b): b for b in expected}
+    # the statute texts are not stored with each break but read back from the units, and the stored detail holds
+    # only what the properties do not: shown, each break is the one impact gives, whole
+    by_id: dict[str, dict[str, Any]] = {}
+    for b in expected:
+        by_id.setdefault(repo.break_id("农产品质量安全法", OLD, NEW, b), b)
     raw = store.run("breaks/by_ids", ids=sorted(by_id))
     assert all("old_text" not in json.loads(r["row"]["detail"]) for r in raw)
+    assert all("evidence" not in json.loads(r["row"]["detail"]) for r in raw)
     for s in stored:
-        assert (s["detail"]["old_text"], s["detail"]["new_text"]) == (by_id[s["id"]]["old_text"],
-                                                                      by_id[s["id"]]["new_text"]), s["id"]
+        assert {k: v for k, v in s["detail"].items() if k != "confidential"} == by_id[s["id"]], s["id"]
+        assert s["detail"]["confidential"] is False
     assert any(s["detail"]["new_text"] for s in stored) and all(s["detail"]["old_text"] for s in stored)
     # three of them done; the amendment recomputed with nothing changed: statuses kept, nothing new or closed
     done = sorted(s["id"] for s in stored)[:3]
@@ -316,3 +320,40 @@ def test_a_table_import_recomputes_only_the_laws_it_concerns(store: GraphStore, 
     full = track_laws(store, None, "test: everything")
     assert {r.law for r in full} == amended
     assert all(not (r.new or r.changed or r.closed or r.reopened) for r in full), [r.summary() for r in full]
+
+
+def test_breaks_stored_before_the_compact_detail_read_and_recompute_the_same(store: GraphStore,
+                                                                             tmp_path: Path) -> None:
+    """A break stored before 2026-12-01 (the whole impact break as its detail, an unversioned content hash) is shown
+    as before, and a recomputation that finds it unchanged keeps it: not `changed` because the hash changed form."""
+    amendment = _county_before_the_amendment(store, tmp_path)
+    after_ingest(store, ingest_statutes(store, [amendment], workers=1))
+    expected = impact(store, "农产品质量安全法", OLD, NEW)["breaks"]
+    stored = {s["id"]: s for s in _all(store)}
+    legacy = []
+    for b in expected:
+        bid = repo.break_id("农产品质量安全法", OLD, NEW, b)
+        if bid in stored and bid not in {row["id"] for row in legacy}:
+            row = {**b, "confidential": False}
+            props = repo.record("农产品质量安全法", OLD, NEW, row)
+            # as lawgraph stored them until 2026-12-01
+            props["detail"] = json.dumps({k: v for k, v in row.items() if k not in repo.TEXTS}, ensure_ascii=False)
+            shown = {k: row.get(k) for k in ("unit_new", "evidence", "fix", "suggested", "new_text", "confidential",
+                                             "department", "owner", "power", "tier", "case", "needs_review")}
+            props["hash"] = hashlib.sha1(json.dumps(shown, ensure_ascii=False, sort_keys=True).encode()
+                                         ).hexdigest()[:16]
+            legacy.append({"id": bid, "props": props})
+    amendment_params = {"law": "农产品质量安全法", "old": OLD, "new": NEW, "at": "2026-11-30T00:00:00.000+00:00"}
+    store.write("breaks/upsert", legacy, **amendment_params)
+    again = {s["id"]: s for s in _all(store)}
+    assert again == stored
+    report = track(store, "农产品质量安全法", OLD, NEW, "test: recompute after the upgrade")
+    assert (len(report.new), len(report.changed), len(report.closed), report.kept) == (0, 0, 0, len(stored))
+    # a legacy break whose content did change is reported changed, and stored in the compact form from then on
+    first = legacy[0]
+    first["props"]["hash"] = "0123456789abcdef"
+    store.write("breaks/upsert", [first], **amendment_params)
+    report = track(store, "农产品质量安全法", OLD, NEW, "test: recompute a changed one")
+    assert report.changed == [first["id"]] and report.kept == len(stored) - 1
+    raw = store.run("breaks/by_ids", ids=[first["id"]])[0]["row"]
+    assert raw["hash"].startswith("2:") and json.loads(raw["detail"])["v"] == 2

@@ -35,11 +35,11 @@ def test_every_kind_of_value_round_trips_in_batches(store: GraphStore) -> None:
     nulls and lists, sent in several batches (the batched path serialises them apart) and read back unchanged."""
     texts = ['"', "\\", '\\"', 'a\\', '\\\\"x"', "\u2028\u2029\r\n", "`backtick`", "{not: a map}", "",
              "CYPHER x=1 RETURN 1", AWKWARD]
-    rows = [{"id": f"k{i}", "at": "2026-12-01", "props": {
+    rows = [{"id": f"k{i}", "props": {
         "evidence": text, "unit_new": [text, "第二条"], "needs_review": i % 2 == 0, "confidential": False,
         "count": i * 10**12, "share": i / 7, "large": (i + 1) * 1e16, "tiny": (i + 1) * 1e-7, "note": None}}
         for i, text in enumerate(texts)]
-    assert store.write("breaks/upsert", rows, batch=3) == len(rows)
+    assert store.write("breaks/upsert", rows, batch=3, law="l", old="o", new="n", at="2026-12-01") == len(rows)
     got = {r["row"]["id"]: r["row"] for r in store.run("breaks/by_ids", ids=[r["id"] for r in rows])}
     for row in rows:
         stored = got[row["id"]]

@@ -1,8 +1,31 @@
-// The tiers of some benchmarks, the fields the range checks read, as plain columns (the cases decided on them come
-// from impact/tier_cases: a pattern comprehension per tier made this query five times slower on FalkorDB).
-// params: $ids (list of benchmark ids)
-UNWIND $ids AS id
-MATCH (b:DiscretionBenchmark {id: id})-[:HAS_TIER]->(t:Tier)
+// The tiers of the benchmarks resting (BASED_ON) on some units, the fields the range checks read, as plain columns:
+// one part per level of unit, each from the unit's id index, so this read needs only the affected units and runs
+// beside impact/dependents_*. A benchmark resting on units of two levels comes twice (the caller keeps one).
+// The cases decided on the tiers come from impact/tier_cases: a pattern comprehension per tier made this query five
+// times slower on FalkorDB.
+// params: $articles, $paragraphs, $items (lists of unit ids)
+UNWIND $articles AS id
+MATCH (:Article {id: id})<-[:BASED_ON]-(b:DiscretionBenchmark)
+WITH DISTINCT b
+MATCH (b)-[:HAS_TIER]->(t:Tier)
+RETURN b.id AS benchmark, t.id AS id, t.name AS name, t.outcome AS outcome, t.types AS types,
+       t.fine_min AS fine_min, t.fine_max AS fine_max, t.multiple_min AS multiple_min,
+       t.multiple_max AS multiple_max, t.multiple_base AS multiple_base, t.percent_min AS percent_min,
+       t.percent_max AS percent_max, t.percent_base AS percent_base
+UNION ALL
+UNWIND $paragraphs AS id
+MATCH (:Paragraph {id: id})<-[:BASED_ON]-(b:DiscretionBenchmark)
+WITH DISTINCT b
+MATCH (b)-[:HAS_TIER]->(t:Tier)
+RETURN b.id AS benchmark, t.id AS id, t.name AS name, t.outcome AS outcome, t.types AS types,
+       t.fine_min AS fine_min, t.fine_max AS fine_max, t.multiple_min AS multiple_min,
+       t.multiple_max AS multiple_max, t.multiple_base AS multiple_base, t.percent_min AS percent_min,
+       t.percent_max AS percent_max, t.percent_base AS percent_base
+UNION ALL
+UNWIND $items AS id
+MATCH (:Item {id: id})<-[:BASED_ON]-(b:DiscretionBenchmark)
+WITH DISTINCT b
+MATCH (b)-[:HAS_TIER]->(t:Tier)
 RETURN b.id AS benchmark, t.id AS id, t.name AS name, t.outcome AS outcome, t.types AS types,
        t.fine_min AS fine_min, t.fine_max AS fine_max, t.multiple_min AS multiple_min,
        t.multiple_max AS multiple_max, t.multiple_base AS multiple_base, t.percent_min AS percent_min,

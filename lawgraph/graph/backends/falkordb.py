@@ -17,7 +17,7 @@ from redis.exceptions import RedisError, ResponseError
 
 from lawgraph.config import Settings
 from lawgraph.errors import StoreError
-from lawgraph.graph import queries
+from lawgraph.graph import gcpause, queries
 from lawgraph.graph.store import Row, batched
 
 _ALREADY = ("already indexed", "already exists", "already created")
@@ -33,6 +33,7 @@ def _plain(value: Any) -> Any:
 
 # the compact result format's scalar types (FalkorDB's ResultSetScalarTypes)
 _NULL, _STRING, _INTEGER, _BOOLEAN, _DOUBLE, _ARRAY, _MAP = 1, 2, 3, 4, 5, 6, 10
+_PLAIN = (_NULL, _STRING, _INTEGER)  # a null cell is [1, None]: its raw value is the value
 
 
 def _value(cell: list[Any], graph: Any) -> Any:
@@ -68,10 +69,12 @@ def _rows(response: list[Any], graph: Any) -> list[Row]:
     header = [col[1] for col in response[0]]
     width = len(header)
     out: list[Row] = []
+    plain = _PLAIN
     for row in response[1]:
         if len(row) != width:
             raise StoreError(f"FalkorDB returned a row of {len(row)} values for {width} columns")
-        out.append({header[i]: _value(row[i], graph) for i in range(width)})
+        # nulls, strings and integers (most cells) are their raw value: no call per cell for them
+        out.append(dict(zip(header, [c[1] if c[0] in plain else _value(c, graph) for c in row], strict=True)))
     return out
 
 
@@ -169,7 +172,8 @@ class FalkorStore:
         graph = self._graph
         try:
             query = _header(params) + text
-            return _rows(graph.execute_command("GRAPH.QUERY", graph.name, query, "--compact"), graph)
+            with gcpause.paused():  # a large reply is hundreds of thousands of small lists
+                return _rows(graph.execute_command("GRAPH.QUERY", graph.name, query, "--compact"), graph)
         except (ResponseError, SchemaVersionMismatchException) as exc:
             raise StoreError(f"query {name!r} failed on FalkorDB ({self._where}): {exc}") from exc
         except (RedisError, OSError) as exc:

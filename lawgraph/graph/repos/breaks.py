@@ -40,29 +40,82 @@ def break_id(law: str, old: str, new: str, row: dict[str, Any]) -> str:
     return "b" + hashlib.sha1("|".join(parts).encode()).hexdigest()[:15]
 
 
-def _content_hash(row: dict[str, Any]) -> str:
-    shown = {k: row.get(k) for k in ("unit_new", "evidence", "fix", "suggested", "new_text", "confidential",
-                                     "department", "owner", "power", "tier", "case", "needs_review")}
+# what decides that a recomputed break's content changed (the id already covers the amendment, kind and items)
+_HASHED = ("unit_new", "evidence", "fix", "suggested", "new_text", "confidential", "department", "owner", "power",
+           "tier", "case", "needs_review")
+_AMENDMENT = ("law", "from_version", "to_version")  # the same on every break of a sync: parameters of breaks/upsert
+_COMPACT = 2  # `v` of a compact detail: only what the stored properties do not hold (see `record`)
+
+
+def _legacy_hash(row: dict[str, Any]) -> str:
+    """The content hash of breaks stored before 2026-12-01 (their `hash` has no version prefix): compared only with
+    those, so a stored break whose content did not change is still `kept` after the upgrade."""
+    shown = {k: row.get(k) for k in _HASHED}
     return hashlib.sha1(json.dumps(shown, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:16]
 
 
+def _content_hash(props: dict[str, Any], new_text: str) -> str:
+    """The content hash of a stored break: its properties (the compact detail among them) and the new text, which
+    is not stored. `repr` of strings, numbers, lists and None is stable: no JSON encoding of every break twice."""
+    values = (props["unit_new"], props["evidence"], props["fix"], props["suggested"], props["confidential"],
+              props["department"], props["department_name"], props["region"], props["owner_kind"], props["owner"],
+              props["owner_name"], props["owner_code"], props["power"], props["tier"], props["case"],
+              props["needs_review"], props["detail"], new_text)
+    return f"{_COMPACT}:" + hashlib.sha1(repr(values).encode()).hexdigest()[:16]
+
+
 def record(law: str, old: str, new: str, row: dict[str, Any]) -> dict[str, Any]:
-    """The stored properties of one break (an `impact` break, as a dict)."""
-    department = row.get("department") or {}
-    owner = row.get("owner") or {}
-    return {
+    """The stored properties of one break (an `impact` break, as a dict). `detail` holds only what the properties
+    do not (the list kind, the power's name, the tier, case and citing text): `shown` rebuilds the impact break
+    from both. It was the whole break once, most of the bytes a first store of an amendment's breaks wrote."""
+    department = row.get("department")
+    owner = row.get("owner")
+    power = row.get("power")
+    extra: dict[str, Any] = {"v": _COMPACT}
+    if department is None:
+        extra["no_department"] = True
+    for key, value in (("list", (owner or {}).get("list")), ("power_name", (power or {}).get("name")),
+                       ("tier", row.get("tier")), ("case", row.get("case")), ("citing", row.get("citing"))):
+        if value is not None:
+            extra[key] = value
+    props = {
         "law": law, "from_version": old, "to_version": new, "kind": row["kind"],
-        "department": department.get("id"), "department_name": department.get("name"),
-        "region": department.get("region"), "owner_kind": owner.get("kind"), "owner": owner.get("id"),
-        "owner_name": owner.get("name"), "owner_code": owner.get("code"),
-        "power": (row.get("power") or {}).get("id"), "tier": (row.get("tier") or {}).get("id"),
-        "case": (row.get("case") or {}).get("id"), "citing": (row.get("citing") or {}).get("unit"),
+        "department": (department or {}).get("id"), "department_name": (department or {}).get("name"),
+        "region": (department or {}).get("region"), "owner_kind": (owner or {}).get("kind"),
+        "owner": (owner or {}).get("id"), "owner_name": (owner or {}).get("name"),
+        "owner_code": (owner or {}).get("code"), "power": (power or {}).get("id"),
+        "tier": (row.get("tier") or {}).get("id"), "case": (row.get("case") or {}).get("id"),
+        "citing": (row.get("citing") or {}).get("unit"),
         "unit_old": row["unit_old"], "unit_new": list(row.get("unit_new") or []),
         "evidence": row.get("evidence"), "fix": row.get("fix"), "suggested": row.get("suggested"),
         "citation": row.get("citation"), "confidential": bool(row.get("confidential")),
         "needs_review": bool(row.get("needs_review")),
-        "detail": json.dumps({k: v for k, v in row.items() if k not in TEXTS}, ensure_ascii=False, default=str),
-        "hash": _content_hash(row),
+        "detail": json.dumps(extra, ensure_ascii=False, default=str),
+    }
+    props["hash"] = _content_hash(props, row.get("new_text") or "")
+    return props
+
+
+def _detail(row: dict[str, Any]) -> dict[str, Any] | None:
+    """The impact break (without its texts) of a stored break: a compact detail completed from the properties, or
+    the whole break as stored before 2026-12-01."""
+    if not row.get("detail"):
+        return None
+    stored = json.loads(row["detail"])
+    if stored.get("v") != _COMPACT:
+        return dict(stored)
+    return {
+        "kind": row.get("kind"),
+        "department": {"id": row.get("department"), "name": row.get("department_name"), "region": row.get("region")}
+        if not stored.get("no_department") else None,
+        "owner": {"kind": row.get("owner_kind"), "id": row.get("owner"), "name": row.get("owner_name"),
+                  "code": row.get("owner_code"), "list": stored.get("list")} if row.get("owner_kind") else None,
+        "unit_old": row.get("unit_old"), "unit_new": list(row.get("unit_new") or []),
+        "evidence": row.get("evidence"), "fix": row.get("fix"),
+        "power": {"id": row.get("power"), "name": stored.get("power_name")} if row.get("power") else None,
+        "tier": stored.get("tier"), "case": stored.get("case"), "citing": stored.get("citing"),
+        "citation": row.get("citation"), "suggested": row.get("suggested"),
+        "needs_review": bool(row.get("needs_review")), "confidential": bool(row.get("confidential")),
     }
 
 
@@ -98,9 +151,12 @@ def sync(store: GraphStore, law: str, old: str, new: str, rows: list[dict[str, A
     secret = {str(r["id"]) for r in store.run("breaks/confidential_powers", ids=powers)} if powers else set()
     at = now()
     records: dict[str, dict[str, Any]] = {}
+    found: dict[str, dict[str, Any]] = {}
     for row in rows:
-        confidential = bool(row.get("power") and row["power"].get("id") in secret)
-        records.setdefault(break_id(law, old, new, row), record(law, old, new, {**row, "confidential": confidential}))
+        bid = break_id(law, old, new, row)
+        if bid not in records:
+            found[bid] = {**row, "confidential": bool(row.get("power") and row["power"].get("id") in secret)}
+            records[bid] = record(law, old, new, found[bid])
     for bid, props in records.items():
         before = stored.get(bid)
         if before is None:
@@ -108,15 +164,17 @@ def sync(store: GraphStore, law: str, old: str, new: str, rows: list[dict[str, A
         else:
             if not before["open"]:
                 report.reopened.append(bid)
-            if before["hash"] != props["hash"]:
+            hashed = str(before["hash"] or "")
+            if hashed != (props["hash"] if hashed.startswith(f"{_COMPACT}:") else _legacy_hash(found[bid])):
                 report.changed.append(bid)
             else:
                 report.kept += 1
     # only what is new, changed or reopened is written: a recomputation that finds the same breaks writes nothing
     fresh = set(report.new) | set(report.changed) | set(report.reopened)
-    upserts = [{"id": bid, "props": props, "at": at} for bid, props in records.items() if bid in fresh]
+    upserts = [{"id": bid, "props": {k: v for k, v in props.items() if k not in _AMENDMENT}}
+               for bid, props in records.items() if bid in fresh]
     if upserts:  # one batched write: the next batch is serialised while the store runs the previous one
-        store.write("breaks/upsert", upserts, batch=CHUNK)
+        store.write("breaks/upsert", upserts, batch=CHUNK, law=law, old=old, new=new, at=at)
     report.closed = sorted(bid for bid, row in stored.items() if row["open"] and bid not in records)
     if report.closed:
         store.execute("breaks/close", ids=report.closed, at=at,
@@ -140,7 +198,7 @@ def page(store: GraphStore, *, law: str | None = None, region: str | None = None
 def shown(row: dict[str, Any]) -> dict[str, Any]:
     """A stored break for output: its properties, `detail` (the impact break) decoded."""
     out = {k: v for k, v in row.items() if k not in ("detail", "hash")}
-    out["detail"] = json.loads(row["detail"]) if row.get("detail") else None
+    out["detail"] = _detail(row)
     return out
 
 
