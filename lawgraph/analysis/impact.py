@@ -43,30 +43,20 @@ _FATE_LABELS = {"deleted": "已删除", "modified": "内容有修改", "renumber
                 "renumbered_modified": "条号和内容均有变化", "split": "已拆分", "merged": "已合并"}
 
 
-@dataclass
-class Break:
-    """One thing to fix."""
+# one thing to fix, as impact gives it: every break has these keys, in this order (the tier, case and citing ones
+# are None where they do not apply). Plain dicts, built from a per-dependent template: a dataclass per break and its
+# conversion cost a tenth of an impact of 13,000 breaks.
+_BLANK: dict[str, Any] = {
+    "kind": None, "department": None, "owner": None, "unit_old": None, "unit_new": None, "old_text": "",
+    "new_text": "", "evidence": "", "fix": "", "power": None, "tier": None, "case": None, "citing": None,
+    "citation": None, "suggested": None,
+    "needs_review": False,  # rests on an alignment row legal staff should check (待核对)
+}
+Break = dict[str, Any]
 
-    kind: str
-    department: dict[str, Any]
-    owner: dict[str, Any] | None
-    unit_old: str
-    unit_new: list[str]
-    old_text: str
-    new_text: str
-    evidence: str
-    fix: str
-    power: dict[str, Any] | None = None
-    tier: dict[str, Any] | None = None
-    case: dict[str, Any] | None = None
-    citing: dict[str, Any] | None = None
-    citation: str | None = None
-    suggested: str | None = None
-    needs_review: bool = False  # rests on an alignment row legal staff should check (待核对)
 
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-ready."""
-        return dict(self.__dict__)
+def _break(kind: str, **fields: Any) -> Break:
+    return {**_BLANK, "kind": kind, **fields}
 
 
 @dataclass(frozen=True)
@@ -170,10 +160,10 @@ def _impact(store: GraphStore, law_id: str, from_version: str, to_version: str, 
                          lambda: _tiers(tiers_read.result(), cases_read.result()), citing_read.result())
         if affected:
             breaks += _document_breaks(documents_read.result(), law["title"], affected, old_index, new_index)
-    counts = Counter(b.kind for b in breaks)
+    counts = Counter(b["kind"] for b in breaks)
     return {"law": law["title"], "law_id": law_id, "from": from_version, "to": to_version, "region": region,
             "alignment": dict(Counter(p.kind for p in pairs)), "affected_units": len(affected),
-            "summary": {k: counts.get(k, 0) for k in KINDS}, "breaks": [b.as_dict() for b in breaks]}
+            "summary": {k: counts.get(k, 0) for k in KINDS}, "breaks": breaks}
 
 
 def _citing(store: GraphStore, ids_by_level: dict[str, list[str]], law_id: str) -> list[dict[str, Any]]:
@@ -253,10 +243,11 @@ def _breaks(store: GraphStore, law: dict[str, Any], region: str | None, affected
                   "citation": row["text"], "needs_review": f.needs_review}
         if row["unit"] not in basis:
             basis[row["unit"]] = _basis(title, row["unit"], f)
+        template = {**_BLANK, **common}
         for kind, evidence, fix, suggested in basis[row["unit"]]:
-            breaks.append(Break(kind, evidence=evidence, fix=fix, suggested=suggested, **common))
+            breaks.append({**template, "kind": kind, "evidence": evidence, "fix": fix, "suggested": suggested})
         if owner_kind == "benchmark":
-            benchmarks.setdefault(row["owner"], []).append((common, f))
+            benchmarks.setdefault(row["owner"], []).append((template, f))
     # tiers of affected benchmarks: ranges and penalty types against the new text; cases on broken tiers
     tiers, cases = tiers_read()
     if benchmarks:
@@ -269,19 +260,17 @@ def _breaks(store: GraphStore, law: dict[str, Any], region: str | None, affected
                                           texts.ranges(f, common["unit_old"]))
                 for tier in broken:
                     for case in cases.get(tier["id"], []):
-                        breaks.append(Break(
-                            "case_precedent", department=common["department"], owner=common["owner"],
-                            needs_review=common["needs_review"],
-                            power=common["power"], unit_old=common["unit_old"], unit_new=f.new,
-                            old_text=common["old_text"], new_text=common["new_text"], citation=common["citation"],
-                            tier={"id": tier["id"], "name": tier["name"]}, case=case,
-                            evidence=f"案例《{case['title']}》（{case['date']}）适用的档次「{tier['name']}」"
-                                     "依据已变化", fix="该案例暂不作为参照，或按新条文重新评查"))
+                        breaks.append({
+                            **common, "kind": "case_precedent", "tier": {"id": tier["id"], "name": tier["name"]},
+                            "case": case, "suggested": None,
+                            "evidence": f"案例《{case['title']}》（{case['date']}）适用的档次「{tier['name']}」"
+                                        "依据已变化",
+                            "fix": "该案例暂不作为参照，或按新条文重新评查"})
     for row in citing:
         if row["status"] not in (None, "in_force", "not_yet_in_force"):
             continue
         f = affected[row["unit"]]
-        breaks.append(Break(
+        breaks.append(_break(
             "citing_statute", department={"id": None, "name": "立法 / 法制机构", "region": None}, owner=None,
             needs_review=f.needs_review,
             unit_old=row["unit"], unit_new=f.new, old_text=old_index[row["unit"]].text if row["unit"] in old_index
@@ -300,8 +289,9 @@ def _basis(title: str, unit: str, f: Fate) -> list[tuple[str, str, str, str | No
                  None)]
     if f.kind == "renumbered" or (f.kind == "renumbered_modified" and f.similarity >= CONFIDENT):
         suggested = "、".join(f"《{title}》{ids.unit_label(n)}" for n in f.new)
-        out = [("basis_renumbered", f"{label_old}现为{suggested}（相似度 {f.similarity:.2f}）", f"改为引用{suggested}",
-                suggested)]
+        out: list[tuple[str, str, str, str | None]] = [
+            ("basis_renumbered", f"{label_old}现为{suggested}（相似度 {f.similarity:.2f}）", f"改为引用{suggested}",
+             suggested)]
         if f.kind == "renumbered_modified":
             out.append(("basis_changed", f"{label_old}移至{suggested}，内容有修改", "对照新条文复核该事项", suggested))
         return out
@@ -326,7 +316,7 @@ def _document_breaks(rows: list[dict[str, Any]], title: str, affected: dict[str,
         named = f"《{row['title']}》" + (f"（{row['number']}）" if row["number"] else "")
         successor = "、".join(f"《{title}》{ids.unit_label(n)}" for n in f.new)
         sure = f.kind == "renumbered" or (f.kind == "renumbered_modified" and f.similarity >= CONFIDENT)
-        out.append(Break(
+        out.append(_break(
             "citing_document", department={"id": None, "name": row["issuer"] or "发文机关（文件未写明）",
                                            "region": None}, owner=None, needs_review=f.needs_review,
             unit_old=row["unit"], unit_new=f.new,
@@ -353,17 +343,19 @@ def _tier_breaks(breaks: list[Break], common: dict[str, Any], f: Fate, tiers: li
         ref = {"id": tier["id"], "name": tier["name"], "outcome": tier.get("outcome")}
         if reasons:
             doubt = "" if f.similarity >= CONFIDENT else f"；按最可能对应的新条文计算（相似度 {f.similarity:.2f}）"
-            breaks.append(Break("range_exceeded", tier=ref, fix="将该档次调整到新的法定幅度内",
-                                evidence="；".join(reasons) + f"（档次：{tier.get('outcome')}；"
-                                         f"新幅度：{ranges.shown}{doubt}）", **common))
+            breaks.append({**common, "kind": "range_exceeded", "tier": ref, "fix": "将该档次调整到新的法定幅度内",
+                           "evidence": "；".join(reasons) + f"（档次：{tier.get('outcome')}；"
+                                                            f"新幅度：{ranges.shown}{doubt}）",
+                           "suggested": None})
         elif amounts and allowed != before and f.similarity >= CONFIDENT:
             # only against a successor the alignment is sure of: a moved range of a doubtful successor says little
-            breaks.append(Break("range_changed", tier=ref, evidence=ranges.moved,
-                                fix="检查各档次是否仍合理划分新的幅度", **common))
+            breaks.append({**common, "kind": "range_changed", "tier": ref, "evidence": ranges.moved,
+                           "fix": "检查各档次是否仍合理划分新的幅度", "suggested": None})
         removed = [t for t in (tier.get("types") or []) if t in ranges.old_types and t not in ranges.new_types]
         if removed:
-            breaks.append(Break("penalty_type_removed", tier=ref, evidence=f"新条文已无{'、'.join(removed)}",
-                                fix="从该档次删除该处罚种类", **common))
+            breaks.append({**common, "kind": "penalty_type_removed", "tier": ref,
+                           "evidence": f"新条文已无{'、'.join(removed)}", "fix": "从该档次删除该处罚种类",
+                           "suggested": None})
         if reasons or removed:
             broken.append(tier)
     return broken
