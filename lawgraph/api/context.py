@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -25,10 +26,12 @@ def _public(found: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 def _loader(store: GraphStore, fetch: Callable[[GraphStore, list[str]], dict[str, V]],
             missing: Callable[[], V | None] = lambda: None) -> DataLoader[str, V | None]:
-    """A DataLoader whose every batch is one `UNWIND $ids` query (`fetch`), answered in key order."""
+    """A DataLoader whose every batch is one `UNWIND $ids` query (`fetch`), answered in key order. The query runs
+    off the event loop: batches of different loaders (a page's powers and their benchmarks) run side by side, and
+    other requests are not held up meanwhile."""
 
     async def load(keys: list[str]) -> list[V | None]:
-        found = fetch(store, list(keys))
+        found = await asyncio.to_thread(fetch, store, list(keys))
         return [found[key] if key in found else missing() for key in keys]
 
     return DataLoader(load_fn=load)

@@ -131,8 +131,45 @@ def test_a_page_of_100_powers_with_nested_data_takes_a_constant_number_of_store_
             assert node["bases"][0]["unit"] and len(node["benchmarks"][0]["tiers"]) == 3
             assert node["bases"][0]["article"]["id"] == node["bases"][0]["unit"].split(".")[0]
             trips[size] = store.round_trips
-    # the page's ids, the total, the powers, their benchmarks, their basis articles
-    assert trips[10] == trips[100] <= 5, trips
+    # the page's ids, the total, the powers, their benchmarks (and, beside the powers, the benchmarks' ids, to load
+    # them at the same time), their basis articles
+    assert trips[10] == trips[100] <= 6, trips
+
+
+def test_a_page_loads_its_powers_benchmarks_beside_the_powers_only_when_asked(
+        store: GraphStore, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The benchmarks of a page's powers are loaded beside the powers (their ids first), once: the nodes' benchmarks
+    come from the loader's cache, the same as without the look-ahead; a page not asking for them does not load
+    them. Readers still do not get the benchmarks of 涉密 powers."""
+    assert load_sample(store, SAMPLE).ok
+    names: list[str] = []
+    run = store.run
+
+    def recorded(name: str, **params: Any) -> Any:
+        names.append(name)
+        return run(name, **params)
+
+    with_benchmarks = """{ powers(first: 100) { edges { node { id benchmarkIds benchmarks { id tiers { name } } } } } }"""
+    without = """{ powers(first: 100) { edges { node { id ... on Power { benchmarkIds } } } } }"""
+    with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader"}), store=store)) as client:
+        monkeypatch.setattr(store, "run", recorded)
+        body = gql(client, with_benchmarks)
+        assert "errors" not in body, body
+        assert names.count("enforcement/benchmark_ids_of_powers") == 1 and names.count("enforcement/benchmarks") == 1
+        nodes = [e["node"] for e in body["data"]["powers"]["edges"]]
+        assert sum(len(n["benchmarks"]) for n in nodes) > 10
+        for node in nodes:  # every benchmark a power names, and only those
+            assert sorted(b["id"] for b in node["benchmarks"]) == sorted(node["benchmarkIds"])
+        names.clear()
+        body = gql(client, without)
+        assert "errors" not in body, body
+        assert "enforcement/benchmark_ids_of_powers" not in names and "enforcement/benchmarks" not in names
+        # through a fragment, the look-ahead still sees the benchmarks asked for
+        names.clear()
+        body = gql(client, """{ powers(first: 5) { edges { ...E } } } fragment E on PowerEdge { node {
+            benchmarks { id } } }""")
+        assert "errors" not in body, body
+        assert names.count("enforcement/benchmark_ids_of_powers") == 1 and names.count("enforcement/benchmarks") == 1
 
 
 def test_confidential_powers_are_hidden_from_readers(store: GraphStore, settings: Settings) -> None:

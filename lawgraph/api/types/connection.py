@@ -8,7 +8,7 @@ valid."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 import strawberry
@@ -16,6 +16,7 @@ from strawberry.dataloader import DataLoader
 from strawberry.schema.name_converter import NameConverter
 from strawberry.types import Info
 from strawberry.types.base import StrawberryObjectDefinition, StrawberryType
+from strawberry.types.nodes import SelectedField
 
 from lawgraph.api.context import Context
 from lawgraph.api.paging import PageInfo, cursor, page_info, start, window
@@ -74,9 +75,11 @@ async def held_page(ids: list[str], first: int, after: str | None, loader: DataL
 
 async def queried_page(info: Info[Context, None], query: str, first: int, after: str | None,
                        loader: DataLoader[str, Row | None], build: Callable[[Row], T], *, count: str | None = None,
+                       prefetch: Callable[[list[str]], Awaitable[object]] | None = None,
                        **params: Any) -> Connection[T]:
     """A page whose ids and total the store answers (graph.store.page_of_ids: one query, or a page query and its
-    `count` query), the rows through a batched loader."""
+    `count` query), the rows through a batched loader. `prefetch(ids)`, when given, runs beside the loader: it
+    loads what the nodes' fields will ask for next (through their loaders, which then answer from their cache)."""
     skip = start(first, after)
     store = info.context.store
     if count is None:
@@ -85,4 +88,22 @@ async def queried_page(info: Info[Context, None], query: str, first: int, after:
         page, total = page_and_total(*await asyncio.gather(
             asyncio.to_thread(store.run, query, skip=skip, limit=first, **params),
             asyncio.to_thread(store.run, count, **params)))
-    return connection(await loader.load_many(page), skip, total, build)
+    if prefetch is None:
+        return connection(await loader.load_many(page), skip, total, build)
+    rows, _ = await asyncio.gather(loader.load_many(page), prefetch(page))
+    return connection(rows, skip, total, build)
+
+
+def selects(info: Info[Context, None], *path: str) -> bool:
+    """Whether the query selects the field `path` (names as clients write them, e.g. "edges", "node", "benchmarks")
+    under the field being resolved, through fragments too."""
+    def walk(fields: Sequence[Any], rest: tuple[str, ...]) -> bool:
+        for found in fields:
+            if isinstance(found, SelectedField):
+                if found.name == rest[0] and (len(rest) == 1 or walk(found.selections, rest[1:])):
+                    return True
+            elif walk(getattr(found, "selections", []), rest):  # an inline fragment or a fragment spread
+                return True
+        return False
+
+    return any(walk(field.selections, path) for field in info.selected_fields)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
 
@@ -13,7 +15,7 @@ from lawgraph.api.paging import MAX_PAGE, start
 from lawgraph.api.types.bases import BasisLink, OpenBasis, basis, open_basis
 from lawgraph.api.types.benchmarks import DiscretionBenchmark, EffectiveBenchmark, benchmark, effective
 from lawgraph.api.types.cases import Case, case
-from lawgraph.api.types.connection import Connection, held_page, queried_page
+from lawgraph.api.types.connection import Connection, held_page, queried_page, selects
 from lawgraph.api.types.lists import ListEntry, entry
 from lawgraph.api.types.regions import Department, region_id
 from lawgraph.errors import NotFoundError
@@ -135,7 +137,22 @@ async def powers_page(info: Info[Context, None], *, region: str | None = None, d
         return await queried_page(info, "enforcement/powers_page_status", first, after, info.context.powers, power,
                                   **filters)
     return await queried_page(info, "enforcement/powers_page", first, after, info.context.powers, power,
-                              count="enforcement/powers_count", **filters)
+                              count="enforcement/powers_count", prefetch=_benchmarks_ahead(info), **filters)
+
+
+def _benchmarks_ahead(info: Info[Context, None]) -> Callable[[list[str]], Awaitable[object]] | None:
+    """When the page's nodes ask for their benchmarks: load those beside the powers (their ids from
+    enforcement/benchmark_ids_of_powers, the rows through the benchmarks loader, which Power.benchmarks then finds
+    in its cache) instead of after them."""
+    if not selects(info, "edges", "node", "benchmarks"):
+        return None
+
+    async def ahead(power_ids: list[str]) -> object:
+        store = info.context.store
+        rows = await asyncio.to_thread(store.run, "enforcement/benchmark_ids_of_powers", ids=power_ids)
+        return await info.context.benchmarks.load_many([str(r["id"]) for r in rows])
+
+    return ahead
 
 
 @strawberry.type
