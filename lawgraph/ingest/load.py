@@ -20,6 +20,7 @@ from typing import Any
 from lawgraph.domain import ids
 from lawgraph.domain.statute import ParsedStatute
 from lawgraph.errors import InputError, LawgraphError
+from lawgraph.graph import gcpause
 from lawgraph.graph.records import VersionRows
 from lawgraph.graph.repos import laws as law_repo
 from lawgraph.graph.repos.alignment import align_laws
@@ -217,6 +218,12 @@ def ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None =
 
     A law with several versions one of which was written is named in `report.amended` (by its newest amendment);
     `lawgraph.analysis.amendments.after_ingest` follows it up (tracked breaks, impact summary)."""
+    with gcpause.paused():  # hundreds of thousands of rows built, sent and read back: see lawgraph.graph.gcpause
+        return _ingest_statutes(store, paths, level=level, workers=workers, progress=progress, link=link)
+
+
+def _ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None, workers: int | None,
+                     progress: Progress | None, link: bool) -> IngestReport:
     report = IngestReport()
     clock = time.perf_counter()
     files, report.skipped = discover(paths)
