@@ -7,12 +7,14 @@ from typing import Any
 
 import strawberry
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
+    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
@@ -45,13 +47,18 @@ def _config() -> StrawberryConfig:
 
 def build_schema(settings: Settings) -> strawberry.Schema:
     """The schema with the limits of `settings`: depth, aliases, tokens, masked errors, introspection."""
+    # the depth and alias limits are validation rules; each limiter makes its rule class when it is created, so
+    # they are made once here, and every request adds the same classes: then ValidationCache's key (the schema, the
+    # parsed document, the rules) repeats for a repeated query text, and its validation is looked up, not redone
+    limits = [*QueryDepthLimiter(max_depth=settings.max_depth).validation_rules,
+              *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules]
     extensions: list[Any] = [
-        lambda: QueryDepthLimiter(max_depth=settings.max_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: AddValidationRules(limits),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-        # clients send the same few query texts again and again: parse each once (bounded). Not ValidationCache: the
-        # depth and alias limiters make new rule classes per request, so its key never repeats
+        # clients send the same few query texts again and again: parse each once, validate each once (bounded; the
+        # parser cache gives the same document for the same text, which the validation cache's key needs)
         lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
         lambda: MaskErrors(should_mask_error=should_mask, error_message="internal error: the request could not be "
                            "completed (details are in the server log)"),
     ]

@@ -71,6 +71,25 @@ def test_depth_aliases_tokens_cycles_and_page_size_are_refused(client: TestClien
     assert "first must be between 0 and 100" in huge["errors"][0]["message"]
 
 
+def test_a_repeated_query_is_validated_once_and_its_limits_still_hold(client: TestClient) -> None:
+    """The validation of a query text is cached (the limits' rules are the same classes on every request): the
+    second time a text comes, its validation is looked up — refused again when over a limit, answered when not."""
+    from strawberry.extensions.validation_cache import _get_validate_cache
+
+    cached = _get_validate_cache(256)
+    deep = "{ law(title: \"行政处罚法\") { " + "versions { " * 19 + "id" + " }" * 19 + " } }"
+    forty = "{ " + " ".join(f"b{i}: laws(first: 1) {{ totalCount }}" for i in range(40)) + " }"
+    fine = "{ laws(first: 2) { totalCount edges { node { title } } } }"
+    for _ in range(3):
+        before = cached.cache_info()
+        assert "exceeds maximum operation depth" in post(client, deep).json()["errors"][0]["message"]
+        assert "aliases" in post(client, forty).json()["errors"][0]["message"].lower()
+        body = post(client, fine).json()
+        assert "errors" not in body and body["data"]["laws"]["totalCount"] == 16
+        after = cached.cache_info()
+    assert after.hits - before.hits == 3 and after.misses == before.misses  # the third round: all looked up
+
+
 def test_a_10_mb_body_is_refused(client: TestClient) -> None:
     query = "{ laws { totalCount } }" + " " * (10 * 1024 * 1024)
     response = client.post("/graphql", json={"query": query}, headers=AUTH)
