@@ -2,7 +2,8 @@
 `--base`) and on this tree, alternately, each in a child process of its own with its own embedded store — so that a
 noisy, shared machine affects both sides alike. Issue 18's figures:
 
-- impact: the on-demand impact of 农产品质量安全法 2018 → 2022 on bench.impact_scale's 10k province (13,025 breaks),
+- impact: the on-demand impact of 农产品质量安全法 2018 → 2022 on bench.impact_scale's province of `--size` powers
+  (10k: 13,025 breaks),
   p50 of `--runs`; then the first store of those breaks (analysis.tracking.track on a store without them) and the
   recomputation p50;
 - page: the GraphQL page of 50 powers with nested tiers (bench.stores.PAGE, the locust page50) through the app in
@@ -11,6 +12,7 @@ noisy, shared machine affects both sides alike. Issue 18's figures:
   side per round: it takes a minute).
 
     .venv/bin/python -m bench.versus [--base b12894f] [--what impact,page,ingest] [--rounds 2] [--runs 9]
+                                     [--size 10000]
 
 Prints each side's medians over the rounds and the ratio after / before; asserts nothing. Every child stops the
 server it starts; the worktree is removed at the end.
@@ -37,7 +39,25 @@ def _p(times: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] * 1000
 
 
-def child(what: str, runs: int) -> dict[str, Any]:  # runs in the child, importing the tree under test
+def _settle(sock: Path) -> None:
+    """Wait until the server's append-only-file rewrite after the load is over (lawgraph's embedded.settle, written
+    out here: the earlier tree may not have it)."""
+    import time
+
+    import redis
+
+    client = redis.Redis(unix_socket_path=str(sock), socket_timeout=10)
+    try:
+        for _ in range(1500):
+            info = client.info("persistence")
+            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                return
+            time.sleep(0.2)
+    finally:
+        client.close()
+
+
+def child(what: str, runs: int, size: int) -> dict[str, Any]:  # runs in the child, importing the tree under test
     import random
     import time
 
@@ -56,12 +76,13 @@ def child(what: str, runs: int) -> dict[str, Any]:  # runs in the child, importi
     directory = Path(tempfile.mkdtemp(prefix="lgv-", dir="/tmp"))
     store = open_store(Settings(graph_url=f"embedded:{directory}", batch_size=5000))
     try:
-        size = 10_000 if what == "impact" else 20_000
+        size = size if what == "impact" else 20_000
         rng = random.Random(11)
         affected = set(rng.sample(range(size), 3000))
         hot, cold = prepare(store)
         for chunk in range(0, size, 20_000):
             populate(store, chunk, min(chunk + 20_000, size), affected, hot, cold, rng)
+        _settle(directory / embedded.SOCKET_NAME)
         if what == "impact":
             from lawgraph.analysis.impact import impact
             from lawgraph.analysis.tracking import track
@@ -102,9 +123,10 @@ def child(what: str, runs: int) -> dict[str, Any]:  # runs in the child, importi
         shutil.rmtree(directory, ignore_errors=True)
 
 
-def _run_side(tree: Path, what: str, runs: int) -> dict[str, Any]:
+def _run_side(tree: Path, what: str, runs: int, size: int) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", what, "--runs", str(runs)],
+    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", what, "--runs", str(runs),
+                           "--size", str(size)],
                           cwd=tree, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"the {what} child in {tree} failed:\n{done.stderr[-3000:]}")
@@ -120,10 +142,11 @@ def main() -> None:
     parser.add_argument("--what", default="impact,page,ingest")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--size", type=int, default=10_000, help="powers in the province of the impact workload")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.runs)))
+        print(json.dumps(child(args.child, args.runs, args.size)))
         return
     base = Path(tempfile.mkdtemp(prefix="lgv-base-", dir="/tmp")) / "tree"
     subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "--quiet", str(base), args.base], check=True)
@@ -134,8 +157,8 @@ def main() -> None:
         for what in args.what.split(","):
             sides: dict[str, list[dict[str, Any]]] = {"before": [], "after": []}
             for _ in range(args.rounds if what != "ingest" else max(1, args.rounds // 2)):
-                sides["before"].append(_run_side(base, what, args.runs))
-                sides["after"].append(_run_side(REPO, what, args.runs))
+                sides["before"].append(_run_side(base, what, args.runs, args.size))
+                sides["after"].append(_run_side(REPO, what, args.runs, args.size))
             keys = [k for k, v in sides["after"][0].items() if isinstance(v, (int, float))]
             print(f"\n{what} ({len(sides['after'])} round(s) per side; medians over the rounds)")
             for key in keys:

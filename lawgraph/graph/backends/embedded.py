@@ -221,3 +221,20 @@ def server_peak_kb(directory: str | Path) -> int:
         if line.startswith("VmHWM:"):
             return int(line.split()[1])
     return 0
+
+
+def settle(directory: str | Path, timeout: float = 300.0) -> float:
+    """Wait until the embedded server has no append-only-file rewrite running or scheduled (one follows a large
+    load: measuring while it runs measures the rewrite too); returns the seconds waited (benchmarks)."""
+    sock, _, _ = _paths(Path(directory))
+    client = _admin_client(sock, timeout=10.0)
+    start = time.monotonic()
+    try:
+        while time.monotonic() - start < timeout:
+            info = client.info("persistence")
+            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                break
+            time.sleep(0.2)
+    finally:
+        client.close()
+    return time.monotonic() - start
