@@ -112,12 +112,24 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
             yield ": subscribed\n\n"
             loop = asyncio.get_running_loop()
             deadline = loop.time() + wait
+            now = caller
             while loop.time() < deadline and not await request.is_disconnected():
+                # who is listening, again at every poll: a logout, a revoked key or a lowered role takes effect
+                # on an open stream too, not only on the next request
+                try:
+                    now = identify(settings, request, sessions)
+                except AccessDenied as exc:
+                    yield f"event: end\ndata: {json.dumps({'reason': str(exc)}, ensure_ascii=False)}\n\n"
+                    return
+                if now.name != caller.name:  # the session behind the cookie ended (a logout): no longer this user
+                    reason = "the session this stream was opened in has ended; log in and subscribe again"
+                    yield f"event: end\ndata: {json.dumps({'reason': reason}, ensure_ascii=False)}\n\n"
+                    return
                 fresh: list[dict[str, Any]] = []
                 while True:
                     total, rows = await asyncio.to_thread(
                         breaks.page, store, region=where, department=department, open_only=True, since=last,
-                        confidential=caller.can("editor"), skip=len(fresh), limit=1000)
+                        confidential=now.can("editor"), skip=len(fresh), limit=1000)
                     fresh += rows
                     if len(fresh) >= total or not rows:
                         break

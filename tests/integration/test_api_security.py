@@ -282,3 +282,40 @@ def test_workbench_login_and_assets_refuse_bad_requests_cleanly(settings: Settin
         assert client.get("/static/%00").status_code == 404
         assert client.get("/static/../../config.py").status_code == 404
         assert client.get("/events/breaks", params={"every": "nan"}, headers={"X-API-Key": key}).status_code == 400
+
+
+def test_a_logout_ends_the_push_stream_opened_in_its_session(settings: Settings, loaded: GraphStore) -> None:
+    """The push channel (server-sent events) checks who is listening at every poll: after the workbench user logs
+    out, the stream opened with that session says why and ends, instead of going on until `wait` runs out."""
+    import threading
+    import time
+
+    key = "lg_key_for_the_stream_check"
+    keys = [ApiKey(name="法制科", role="editor", sha256=hashlib.sha256(key.encode()).hexdigest())]
+    lines: list[str] = []
+    subscribed, ended = threading.Event(), threading.Event()
+    with TestClient(create_app(settings.model_copy(update={"api_keys": keys}), store=loaded)) as client:
+        login = client.post("/login", json={"key": key})
+        assert login.status_code == 200
+
+        def listen() -> None:
+            with client.stream("GET", "/events/breaks", params={"wait": 60, "every": 0.2}) as answer:
+                assert answer.status_code == 200
+                for line in answer.iter_lines():
+                    lines.append(line)
+                    if line.startswith(": subscribed"):
+                        subscribed.set()
+            ended.set()
+
+        listener = threading.Thread(target=listen, daemon=True)
+        listener.start()
+        assert subscribed.wait(20), "the push channel did not answer"
+        time.sleep(0.5)  # a few polls while logged in: the stream stays open
+        assert not ended.is_set()
+        out = client.post("/logout", headers={"X-CSRF-Token": login.cookies["lg_csrf"]})
+        assert out.status_code == 200
+        assert ended.wait(15), "the stream outlived the logout"
+        listener.join(5)
+    assert "event: end" in lines
+    reason = next(line for line in lines if line.startswith("data: "))
+    assert "API key is required" in reason or "session" in reason

@@ -67,11 +67,16 @@ def test_the_sample_moves_there_and_back(store: GraphStore, embedded_pair: tuple
                                          tmp_path: Path) -> None:
     source, back = embedded_pair
     assert load_sample(source, SAMPLE).ok
+    (tmp_path / "sample.jsonl.gz").write_text("an older file anyone could read")
+    (tmp_path / "sample.jsonl.gz").chmod(0o644)
     there = export_graph(source, tmp_path / "sample.jsonl.gz")
     assert there["nodes"] > 5000 and there["relationships"] > 5000
+    # 涉密 powers and webhook secrets are in it: for its owner's eyes only, also where it replaced another file
+    assert (tmp_path / "sample.jsonl.gz").stat().st_mode & 0o777 == 0o600
     assert import_graph(store, tmp_path / "sample.jsonl.gz")["nodes"] == there["nodes"]
     assert stats(store) == stats(source)
     export_graph(store, tmp_path / "again.jsonl")
+    assert (tmp_path / "again.jsonl").stat().st_mode & 0o777 == 0o600
     import_graph(back, tmp_path / "again.jsonl")
     assert stats(back) == stats(source)
     expected = _analyses(source)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,6 +43,11 @@ Progress = Callable[[str, int, int], None]
 
 
 def _open(path: Path, mode: str) -> IO[str]:
+    if mode == "w":
+        # an export holds 涉密 powers and the webhooks' signing secrets: readable by its owner only (0600), also
+        # when it replaces an older file — the file is made (or narrowed) so before anything is written to it
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        os.chmod(path, 0o600)
     if path.suffix == ".gz":
         return gzip.open(path, "wt" if mode == "w" else "rt", encoding="utf-8")
     return path.open(mode, encoding="utf-8")
