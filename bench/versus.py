@@ -55,6 +55,7 @@ def _settle(sock: Path) -> None:
             time.sleep(0.2)
     finally:
         client.close()
+    raise SystemExit(f"the server on {sock} was still rewriting its append-only file after 300 s")
 
 
 def child(what: str, runs: int, size: int) -> dict[str, Any]:  # runs in the child, importing the tree under test

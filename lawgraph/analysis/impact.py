@@ -143,9 +143,24 @@ def _impact(store: GraphStore, law_id: str, from_version: str, to_version: str, 
     ids_by_level: dict[str, list[str]] = {level: [] for level in LEVELS}
     for uid in affected:
         ids_by_level[_level(uid)].append(uid)
+    breaks: list[Break] = []
+    if affected:  # nothing changed (a re-ingest of the same text, an amendment of other laws' units): nothing to read
+        breaks = _read_and_check(store, law_id, law, region, confidential, affected, ids_by_level, old_index,
+                                 new_index)
+    counts = Counter(b["kind"] for b in breaks)
+    return {"law": law["title"], "law_id": law_id, "from": from_version, "to": to_version, "region": region,
+            "alignment": dict(Counter(p.kind for p in pairs)), "affected_units": len(affected),
+            "summary": {k: counts.get(k, 0) for k in KINDS}, "breaks": breaks}
+
+
+def _read_and_check(store: GraphStore, law_id: str, law: dict[str, Any], region: str | None, confidential: bool,
+                    affected: dict[str, Fate], ids_by_level: dict[str, list[str]], old_index: dict[str, Unit],
+                    new_index: dict[str, Unit]) -> list[Break]:
+    """Read what rests on the affected units and find the breaks."""
     # the reads run side by side (the store answers and sends one while Python builds the rows of another); the
     # tiers, the largest, need only the affected units, so they run beside the dependents and the basis checks
-    units = {f"{level}s": ids_by_level[level] for level in ("article", "paragraph", "item")}
+    units: dict[str, Any] = {f"{level}s": ids_by_level[level] for level in ("article", "paragraph", "item")}
+    units |= {"region": region, "above": ids.ancestors(region)}  # a county's impact reads no other county's tiers
     with ThreadPoolExecutor(max_workers=3, thread_name_prefix="lawgraph-impact") as reads:
         tiers_read = reads.submit(store.run, "impact/tiers", **units)
         cases_read = reads.submit(store.run, "impact/tier_cases", **units)
@@ -158,12 +173,8 @@ def _impact(store: GraphStore, law_id: str, from_version: str, to_version: str, 
                 dependents += store.run(DEPENDENTS[level], ids=ids_by_level[level], confidential=confidential)
         breaks = _breaks(store, law, region, affected, dependents, old_index, new_index,
                          lambda: _tiers(tiers_read.result(), cases_read.result()), citing_read.result())
-        if affected:
-            breaks += _document_breaks(documents_read.result(), law["title"], affected, old_index, new_index)
-    counts = Counter(b["kind"] for b in breaks)
-    return {"law": law["title"], "law_id": law_id, "from": from_version, "to": to_version, "region": region,
-            "alignment": dict(Counter(p.kind for p in pairs)), "affected_units": len(affected),
-            "summary": {k: counts.get(k, 0) for k in KINDS}, "breaks": breaks}
+        breaks += _document_breaks(documents_read.result(), law["title"], affected, old_index, new_index)
+    return breaks
 
 
 def _citing(store: GraphStore, ids_by_level: dict[str, list[str]], law_id: str) -> list[dict[str, Any]]:

@@ -114,10 +114,11 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
             deadline = loop.time() + wait
             now = caller
             while loop.time() < deadline and not await request.is_disconnected():
-                # who is listening, again at every poll: a logout, a revoked key or a lowered role takes effect
-                # on an open stream too, not only on the next request
+                # who is listening, again at every poll: a logout (or the session lapsing) ends an open stream
+                # too, not only the next request. The check does not extend the session: a tab left open on the
+                # stream does not keep its user logged in
                 try:
-                    now = identify(settings, request, sessions)
+                    now = identify(settings, request, sessions, extend=False)
                 except AccessDenied as exc:
                     yield f"event: end\ndata: {json.dumps({'reason': str(exc)}, ensure_ascii=False)}\n\n"
                     return

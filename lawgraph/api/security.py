@@ -82,7 +82,9 @@ class Sessions:
             self._open[sid] = session
         return sid, session
 
-    def get(self, sid: str | None) -> Session | None:
+    def get(self, sid: str | None, *, extend: bool = True) -> Session | None:
+        """The open session `sid` names (None when unknown or lapsed); `extend` starts its `minutes` again (a
+        request of the user's does; a check made for a stream the user left open does not)."""
         if not sid:
             return None
         with self._lock:
@@ -90,7 +92,8 @@ class Sessions:
             if session is None or session.expires <= time.monotonic():
                 self._open.pop(sid, None)
                 return None
-            session.expires = time.monotonic() + self.seconds  # sliding expiry
+            if extend:
+                session.expires = time.monotonic() + self.seconds  # sliding expiry
             return session
 
     def close(self, sid: str | None) -> None:
@@ -98,16 +101,17 @@ class Sessions:
             self._open.pop(sid or "", None)
 
 
-def identify(settings: Settings, request: Request, sessions: Sessions | None = None) -> Caller:
+def identify(settings: Settings, request: Request, sessions: Sessions | None = None, *,
+             extend: bool = True) -> Caller:
     """The caller of a request, from `Authorization: Bearer <key>` or `X-API-Key`, else from a workbench session
     cookie — whose POSTs must carry its CSRF token in `X-CSRF-Token` —, else anonymous where allowed; raises
-    AccessDenied."""
+    AccessDenied. `extend=False` checks the session without extending it (Sessions.get)."""
     address = request.client.host if request.client else "unknown"
     header = request.headers.get("authorization", "")
     key = header[7:].strip() if header.lower().startswith("bearer ") else request.headers.get("x-api-key", "").strip()
     if key:
         return caller_for_key(settings, key, address)
-    session = sessions.get(request.cookies.get(SESSION_COOKIE)) if sessions is not None else None
+    session = sessions.get(request.cookies.get(SESSION_COOKIE), extend=extend) if sessions is not None else None
     if session is not None:
         if request.method not in ("GET", "HEAD", "OPTIONS") and \
                 not hmac.compare_digest(request.headers.get(CSRF_HEADER, "").encode(), session.csrf.encode()):

@@ -5,35 +5,51 @@ value in a list; each row becomes a dict). Each of them counts towards the colle
 set off several full collections of the whole heap (spaCy's tables, the schema, …) while it was being parsed:
 measured on bench.impact_scale's 10k province, hiredis parsed the 4 MB tier reply in 45–50 ms with the collector
 off against 150–300 ms with it on, and an on-demand impact took 550 ms against 910 ms. Nothing here is cyclic
-garbage worth collecting mid-read; reference counting still frees everything at once, and the collector runs again
-when the last paused block ends (re-entrant and thread-safe: the first to enter pauses, the last to leave resumes).
+garbage worth collecting mid-read; reference counting still frees almost everything at once.
+
+Re-entrant and thread-safe: the first block to enter switches the collector off, the last to leave switches it back
+on (its thresholds then decide when it runs, as usual). In a busy server, pauses of different threads can overlap
+without a gap for a long time: once the collector has been off for `HELD_AT_MOST` seconds, the next block to leave
+runs a collection itself, so cyclic garbage never builds up for longer than that.
 """
 
 from __future__ import annotations
 
 import gc
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+HELD_AT_MOST = 30.0  # seconds the collector may stay off while pauses overlap
 
 _lock = threading.Lock()
 _depth = 0
 _resume = False  # whether the collector was on when the outermost pause began
+_since = 0.0  # when the collector was last switched off, or last run during overlapping pauses
 
 
 @contextmanager
 def paused() -> Iterator[None]:
     """Hold the cyclic collector off for the block (see the module's docstring)."""
-    global _depth, _resume
+    global _depth, _resume, _since
     with _lock:
         if _depth == 0:
             _resume = gc.isenabled()
+            _since = time.monotonic()
             gc.disable()
         _depth += 1
     try:
         yield
     finally:
+        collect = False
         with _lock:
             _depth -= 1
-            if _depth == 0 and _resume:
-                gc.enable()
+            if _depth == 0:
+                if _resume:
+                    gc.enable()
+            elif _resume and time.monotonic() - _since > HELD_AT_MOST:
+                _since = time.monotonic()
+                collect = True
+        if collect:  # outside the lock: the other threads' blocks go on meanwhile
+            gc.collect()

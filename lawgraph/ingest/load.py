@@ -6,6 +6,7 @@ content changed, or whose earlier write was cut off (no `complete` flag), is del
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
@@ -104,7 +105,11 @@ def parse_files(files: list[Path], *, level: str | None, workers: int, progress:
     errors: list[str] = []
     results: Iterable[ParsedStatute | str]
     if workers > 1 and len(jobs) > 20:
-        pool = ProcessPoolExecutor(max_workers=workers)
+        # the workers parse with the cyclic collector off, whatever way they are started (a forked worker would
+        # inherit the ingest's pause; a spawned one would not): each parsed statute is a tree of thousands of
+        # small objects, freed by reference counting once sent back. Peak memory of the workers measured the same
+        # (~1 GB for the whole corpus), their parse 11.1 → 6.3 s (BENCHMARKS.md, issue 18, third session)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=gc.disable)
         results = pool.map(_parse_one, jobs, chunksize=16)
     else:
         pool = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from lawgraph.api.app import create_app
-from lawgraph.config import Settings
+from lawgraph.config import ApiKey, Settings
 from lawgraph.graph.store import GraphStore
 from lawgraph.ingest.sample import load_sample
 from tests.conftest import SAMPLE, sample_with_secret_powers
@@ -137,11 +138,14 @@ def test_a_page_of_100_powers_with_nested_data_takes_a_constant_number_of_store_
 
 
 def test_a_page_loads_its_powers_benchmarks_beside_the_powers_only_when_asked(
-        store: GraphStore, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+        store: GraphStore, settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The benchmarks of a page's powers are loaded beside the powers (their ids first), once: the nodes' benchmarks
     come from the loader's cache, the same as without the look-ahead; a page not asking for them does not load
-    them. Readers still do not get the benchmarks of 涉密 powers."""
-    assert load_sample(store, SAMPLE).ok
+    them. Readers still do not get 涉密 powers or their benchmarks."""
+    assert load_sample(store, sample_with_secret_powers(tmp_path, "NY02004", "HJ02002")).ok
+    editor_key = "lg_editor_for_the_look_ahead"
+    keys = [ApiKey(name="法制科", role="editor", sha256=hashlib.sha256(editor_key.encode()).hexdigest())]
+    settings = settings.model_copy(update={"api_keys": keys})
     names: list[str] = []
     run = store.run
 
@@ -170,6 +174,19 @@ def test_a_page_loads_its_powers_benchmarks_beside_the_powers_only_when_asked(
             benchmarks { id } } }""")
         assert "errors" not in body, body
         assert names.count("enforcement/benchmark_ids_of_powers") == 1 and names.count("enforcement/benchmarks") == 1
+        # the 涉密 powers and their benchmarks: an editor's page has them, a reader's has neither
+        query = """{ a: powers(search: "NY02004") { edges { node { id code benchmarks { id } } } }
+                     b: powers(search: "HJ02002") { edges { node { id code benchmarks { id } } } } }"""
+        seen = {}
+        for who, headers in (("reader", {}), ("editor", {"X-API-Key": editor_key})):
+            answer = client.post("/graphql", json={"query": query}, headers=headers).json()
+            assert "errors" not in answer, answer
+            seen[who] = {e["node"]["code"]: [b["id"] for b in e["node"]["benchmarks"]]
+                         for page in ("a", "b") for e in answer["data"][page]["edges"]}
+        assert {"NY02004", "HJ02002"} <= set(seen["editor"]) and any(seen["editor"][c] for c in ("NY02004", "HJ02002"))
+        assert not {"NY02004", "HJ02002"} & set(seen["reader"])
+        secret = {b for c in ("NY02004", "HJ02002") for b in seen["editor"][c]}
+        assert not secret & {b for bs in seen["reader"].values() for b in bs}
 
 
 def test_confidential_powers_are_hidden_from_readers(store: GraphStore, settings: Settings) -> None:

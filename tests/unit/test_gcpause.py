@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
+
+import pytest
 
 from lawgraph.graph import gcpause
 
@@ -54,3 +57,28 @@ def test_an_exception_still_resumes_and_a_collector_off_before_stays_off() -> No
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_overlapping_pauses_held_too_long_collect_anyway(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pauses that overlap without a gap (a busy server) do not keep cyclic garbage forever: once the collector has
+    been off for HELD_AT_MOST seconds, a block leaving runs a collection."""
+    now = [100.0]
+    monkeypatch.setattr(time, "monotonic", lambda: now[0])  # the module's `time` and `gc` are these modules
+    collections: list[int] = []
+
+    def collect(*args: int) -> int:
+        collections.append(1)
+        return 0
+
+    monkeypatch.setattr(gc, "collect", collect)
+    with gcpause.paused():  # one request's read, still going on
+        with gcpause.paused():  # another's, overlapping
+            now[0] += 5
+        assert collections == []  # off for 5 s: no collection yet
+        with gcpause.paused():
+            now[0] += gcpause.HELD_AT_MOST
+        assert collections == [1] and not gc.isenabled()  # collected, and still off for the open block
+        with gcpause.paused():
+            now[0] += 1
+        assert collections == [1]  # the clock started again at that collection
+    assert gc.isenabled()

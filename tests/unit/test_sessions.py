@@ -23,3 +23,17 @@ def test_sessions_lapse_when_idle_and_end_on_logout(monkeypatch: pytest.MonkeyPa
     other, _ = sessions.open(Caller("王科员", "reader", "127.0.0.1"))
     sessions.close(other)
     assert sessions.get(other) is None and sessions.get(None) is None and sessions.get("forged") is None
+
+
+def test_a_check_without_extending_does_not_keep_a_session_alive(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The push stream checks its session at every poll without extending it: a tab left open on the stream lets
+    the session lapse after its idle minutes, as any idle session does."""
+    now = [1000.0]
+    monkeypatch.setattr(security.time, "monotonic", lambda: now[0])
+    sessions = Sessions(minutes=10)
+    sid, session = sessions.open(Caller("法制科", "editor", "127.0.0.1"))
+    for _ in range(9):  # a poll a minute for nine minutes
+        now[0] += 60
+        assert sessions.get(sid, extend=False) is session
+    now[0] += 60 + 1
+    assert sessions.get(sid, extend=False) is None  # ten minutes with no request of the user's: lapsed

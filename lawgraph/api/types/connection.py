@@ -88,7 +88,7 @@ async def queried_page(info: Info[Context, None], query: str, first: int, after:
         page, total = page_and_total(*await asyncio.gather(
             asyncio.to_thread(store.run, query, skip=skip, limit=first, **params),
             asyncio.to_thread(store.run, count, **params)))
-    if prefetch is None:
+    if prefetch is None or not page:
         return connection(await loader.load_many(page), skip, total, build)
     rows, _ = await asyncio.gather(loader.load_many(page), prefetch(page))
     return connection(rows, skip, total, build)

@@ -1,6 +1,6 @@
 // Benchmarks with their issuer, power (and whether it is 涉密), adopted benchmark, tiers (ordered by the caller)
-// and bases: one row per id found. Lists gathered by OPTIONAL MATCH and collect, as in enforcement/powers (a
-// missing node's map projection is a map of nulls on FalkorDB, hence the CASEs).
+// and bases (in the order of the matches): one row per id found. Lists gathered by OPTIONAL MATCH and collect, as
+// in enforcement/powers (a missing node's map projection is a map of nulls on FalkorDB, hence the CASEs).
 // params: $ids (list of benchmark ids)
 UNWIND $ids AS id
 WITH DISTINCT id

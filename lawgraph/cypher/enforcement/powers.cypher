@@ -2,7 +2,7 @@
 // and cases: one row per id found (a page, or a single power). Each list is gathered by an OPTIONAL MATCH and
 // collect rather than a pattern comprehension: on FalkorDB six comprehensions per row cost twice as much for a
 // page of 50. A map projection of a missing node is a map of nulls on FalkorDB, hence the CASEs. The order within
-// each list is the caller's (graph.repos.enforcement.powers sorts).
+// a list is the order of the matches (graph.repos.enforcement.powers sorts all but the delegations).
 // params: $ids (list of power ids)
 UNWIND $ids AS id
 WITH DISTINCT id

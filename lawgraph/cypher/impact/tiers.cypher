@@ -3,10 +3,17 @@
 // beside impact/dependents_*. A benchmark resting on units of two levels comes twice (the caller keeps one).
 // The cases decided on the tiers come from impact/tier_cases: a pattern comprehension per tier made this query five
 // times slower on FalkorDB.
-// params: $articles, $paragraphs, $items (lists of unit ids)
+// Only benchmarks issued in $region (or below it), or above it ($above: the regions above, nearest first) — a
+// superset of those the caller checks (an upper benchmark counts when the region uses it); all of them when
+// $region is null. (The issuer is matched after the benchmarks: in one pattern FalkorDB's planner started from
+// every Department, twenty times slower.)
+// params: $articles, $paragraphs, $items (lists of unit ids), $region (string or null), $above (list of region ids)
 UNWIND $articles AS id
 MATCH (:Article {id: id})<-[:BASED_ON]-(b:DiscretionBenchmark)
 WITH DISTINCT b
+MATCH (b)<-[:ISSUED]-(d:Department)
+WHERE $region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/') OR d.region IN $above
+WITH b
 MATCH (b)-[:HAS_TIER]->(t:Tier)
 RETURN b.id AS benchmark, t.id AS id, t.name AS name, t.outcome AS outcome, t.types AS types,
        t.fine_min AS fine_min, t.fine_max AS fine_max, t.multiple_min AS multiple_min,
@@ -16,6 +23,9 @@ UNION ALL
 UNWIND $paragraphs AS id
 MATCH (:Paragraph {id: id})<-[:BASED_ON]-(b:DiscretionBenchmark)
 WITH DISTINCT b
+MATCH (b)<-[:ISSUED]-(d:Department)
+WHERE $region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/') OR d.region IN $above
+WITH b
 MATCH (b)-[:HAS_TIER]->(t:Tier)
 RETURN b.id AS benchmark, t.id AS id, t.name AS name, t.outcome AS outcome, t.types AS types,
        t.fine_min AS fine_min, t.fine_max AS fine_max, t.multiple_min AS multiple_min,
@@ -25,6 +35,9 @@ UNION ALL
 UNWIND $items AS id
 MATCH (:Item {id: id})<-[:BASED_ON]-(b:DiscretionBenchmark)
 WITH DISTINCT b
+MATCH (b)<-[:ISSUED]-(d:Department)
+WHERE $region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/') OR d.region IN $above
+WITH b
 MATCH (b)-[:HAS_TIER]->(t:Tier)
 RETURN b.id AS benchmark, t.id AS id, t.name AS name, t.outcome AS outcome, t.types AS types,
        t.fine_min AS fine_min, t.fine_max AS fine_max, t.multiple_min AS multiple_min,

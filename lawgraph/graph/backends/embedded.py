@@ -225,7 +225,8 @@ def server_peak_kb(directory: str | Path) -> int:
 
 def settle(directory: str | Path, timeout: float = 300.0) -> float:
     """Wait until the embedded server has no append-only-file rewrite running or scheduled (one follows a large
-    load: measuring while it runs measures the rewrite too); returns the seconds waited (benchmarks)."""
+    load: measuring while it runs measures the rewrite too); returns the seconds waited (benchmarks). Raises
+    StoreError when one is still running after `timeout` seconds."""
     sock, _, _ = _paths(Path(directory))
     client = _admin_client(sock, timeout=10.0)
     start = time.monotonic()
@@ -233,8 +234,9 @@ def settle(directory: str | Path, timeout: float = 300.0) -> float:
         while time.monotonic() - start < timeout:
             info = client.info("persistence")
             if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
-                break
+                return time.monotonic() - start
             time.sleep(0.2)
     finally:
         client.close()
-    return time.monotonic() - start
+    raise StoreError(f"the embedded server in {directory} was still rewriting its append-only file after "
+                     f"{timeout:.0f} s; see its log ({LOG_NAME})")

@@ -3,6 +3,7 @@ work-level identity of articles (`Article.work`), computed from the stored texts
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 from collections import OrderedDict
@@ -300,7 +301,9 @@ def align_laws(store: GraphStore, law_ids: list[str], warnings: list[str] | None
         # the largest pairs first, one at a time: a few long texts (司法解释 of 700 articles) take most of the time
         order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][0]) * len(jobs[i][1]))
         try:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            # the comparisons build many short-lived sets: the workers run with the cyclic collector off (as the
+            # ingest's own process does: lawgraph.graph.gcpause), however they are started
+            with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
                 done = dict(zip(order, pool.map(_align_pair, [jobs[i] for i in order]), strict=True))
         except (BrokenProcessPool, OSError):  # a worker killed (out of memory …): compare them here instead
             done = {i: _align_pair(jobs[i]) for i in order}

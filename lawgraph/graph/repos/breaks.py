@@ -48,7 +48,7 @@ _COMPACT = 2  # `v` of a compact detail: only what the stored properties do not 
 
 
 def _legacy_hash(row: dict[str, Any]) -> str:
-    """The content hash of breaks stored before 2026-12-01 (their `hash` has no version prefix): compared only with
+    """The content hash of breaks stored by earlier releases (their `hash` has no `2:` prefix): compared only with
     those, so a stored break whose content did not change is still `kept` after the upgrade."""
     shown = {k: row.get(k) for k in _HASHED}
     return hashlib.sha1(json.dumps(shown, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:16]
@@ -97,8 +97,8 @@ def record(law: str, old: str, new: str, row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _detail(row: dict[str, Any]) -> dict[str, Any] | None:
-    """The impact break (without its texts) of a stored break: a compact detail completed from the properties, or
-    the whole break as stored before 2026-12-01."""
+    """The impact break (without its texts) of a stored break: a compact detail (`v` 2) completed from the
+    properties, or the whole break as earlier releases stored it (no `v`)."""
     if not row.get("detail"):
         return None
     stored = json.loads(row["detail"])

@@ -46,8 +46,12 @@ def _open(path: Path, mode: str) -> IO[str]:
     if mode == "w":
         # an export holds 涉密 powers and the webhooks' signing secrets: readable by its owner only (0600), also
         # when it replaces an older file — the file is made (or narrowed) so before anything is written to it
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
-        os.chmod(path, 0o600)
+        # (not through a symbolic link; narrowed on the open file, not by name)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+        try:
+            os.fchmod(fd, 0o600)
+        finally:
+            os.close(fd)
     if path.suffix == ".gz":
         return gzip.open(path, "wt" if mode == "w" else "rt", encoding="utf-8")
     return path.open(mode, encoding="utf-8")
