@@ -164,26 +164,25 @@ def _read_and_check(store: GraphStore, law_id: str, law: dict[str, Any], region:
     with ThreadPoolExecutor(max_workers=3, thread_name_prefix="lawgraph-impact") as reads:
         tiers_read = reads.submit(store.run, "impact/tiers", **units)
         cases_read = reads.submit(store.run, "impact/tier_cases", **units)
-        citing_read = reads.submit(_citing, store, ids_by_level, law_id)
+        citing_read = reads.submit(_per_level, store, CITING, ids_by_level, law_id=law_id)
         documents_read = reads.submit(store.run, "impact/citing_documents",
                                       **{f"{level}s": ids for level, ids in ids_by_level.items()})
-        dependents: list[dict[str, Any]] = []
-        for level in ("article", "paragraph", "item"):
-            if ids_by_level[level]:
-                dependents += store.run(DEPENDENTS[level], ids=ids_by_level[level], confidential=confidential)
+        dependents = _per_level(store, DEPENDENTS, ids_by_level, confidential=confidential)
         breaks = _breaks(store, law, region, affected, dependents, old_index, new_index,
                          lambda: _tiers(tiers_read.result(), cases_read.result()), citing_read.result())
         breaks += _document_breaks(documents_read.result(), law["title"], affected, old_index, new_index)
     return breaks
 
 
-def _citing(store: GraphStore, ids_by_level: dict[str, list[str]], law_id: str) -> list[dict[str, Any]]:
-    """Other statutes' CITES edges to the affected units (sub-items are cited through their item)."""
-    citing: list[dict[str, Any]] = []
+def _per_level(store: GraphStore, names: dict[str, str], ids_by_level: dict[str, list[str]],
+               **params: Any) -> list[dict[str, Any]]:
+    """The rows of one query per level of affected unit (`names`: DEPENDENTS or CITING; sub-items are reached
+    through their item)."""
+    rows: list[dict[str, Any]] = []
     for level in ("article", "paragraph", "item"):
         if ids_by_level[level]:
-            citing += store.run(CITING[level], ids=ids_by_level[level], law_id=law_id)
-    return citing
+            rows += store.run(names[level], ids=ids_by_level[level], **params)
+    return rows
 
 
 _Tiers = tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]
