@@ -189,14 +189,16 @@ _Tiers = tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]
 
 
 def _tiers(tier_rows: list[dict[str, Any]], case_rows: list[dict[str, Any]]) -> _Tiers:
-    """The tiers by benchmark (impact/tiers) and the cases decided on them by tier (impact/tier_cases), each once
-    (a benchmark resting on units of two levels comes twice)."""
+    """The tiers by benchmark (impact/tiers), in order, and the cases decided on them by tier (impact/tier_cases),
+    each once (a benchmark resting on units of two levels comes twice)."""
     tiers: dict[str, list[dict[str, Any]]] = {}
     seen: set[str] = set()
     for row in tier_rows:
         if row["id"] not in seen:
             seen.add(row["id"])
             tiers.setdefault(row.pop("benchmark"), []).append(row)
+    for found in tiers.values():  # in the benchmark's order, whatever order the store sent them in
+        found.sort(key=lambda tier: (tier["ordinal"] if tier["ordinal"] is not None else 0, tier["id"]))
     cases: dict[str, list[dict[str, Any]]] = {}
     for row in sorted(case_rows, key=lambda row: (row["tier"], row["id"])):
         found = cases.setdefault(row["tier"], [])

@@ -166,6 +166,50 @@ def units_of(statute: ParsedStatute) -> list[Unit]:
     return out
 
 
+# An article, paragraph or item as plain data: (number, text, id, children) — the children of an article are its
+# paragraphs, those of a paragraph its items. What `units_of_raw` builds Units from: cheap to build, compare and send
+# to another process (a Unit carries its bigrams and clauses).
+RawUnit = tuple[str, str, str, tuple["RawUnit", ...]]
+
+
+def units_of_raw(raw: Sequence[RawUnit]) -> list[Unit]:
+    """Articles → paragraphs → items as Units, with their ids. A paragraph with items is compared with their text
+    joined to its own, as `units_of` does."""
+    out = []
+    for number, text, uid, paragraphs in raw:
+        children = []
+        for p_number, p_text, p_id, items in paragraphs:
+            kids = [Unit(i_number, i_text, id=i_id) for i_number, i_text, i_id, _ in items]
+            children.append(Unit(p_number, p_text + "".join(k.text for k in kids), kids, p_id))
+        out.append(Unit(number, text, children, uid))
+    return out
+
+
+def raw_of_statute(version_id: str, statute: ParsedStatute) -> tuple[RawUnit, ...]:
+    """The units of a parsed text as the store holds them once it is written as version `version_id` (the ids
+    and the order lawgraph.graph.repos.alignment.version_units reads them back in: articles by ordinal, paragraphs
+    by number, items by ordinal)."""
+    articles = []
+    for article in statute.articles:
+        aid = f"{version_id}/{article.number}"
+        paragraphs = []
+        for paragraph in article.paragraphs:
+            pid = f"{aid}.{paragraph.number}"
+            items = tuple((str(item.number), item.text or "", f"{pid}.{ordinal}", ())
+                          for ordinal, item in enumerate(paragraph.items, start=1))
+            paragraphs.append(((paragraph.number or 0, pid), (str(paragraph.number), paragraph.text or "", pid, items)))
+        paragraphs.sort(key=lambda p: p[0])
+        articles.append(((article.ordinal or 0, aid), (str(article.number), article.text or "", aid,
+                                                      tuple(p for _, p in paragraphs))))
+    articles.sort(key=lambda a: a[0])
+    return tuple(a for _, a in articles)
+
+
+def align_raw(job: tuple[Sequence[RawUnit], Sequence[RawUnit]]) -> list[Pair]:
+    """`align_units` of two versions given as raw units (for a worker process)."""
+    return align_units(units_of_raw(job[0]), units_of_raw(job[1]))
+
+
 class Weights:
     """Inverse document frequency of bigrams over the units of both versions (构成犯罪的 … weighs
     little, the words of the conduct a lot). Boilerplate clauses take no part at all: the corpus's

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import os
 import time
 from collections import defaultdict
@@ -19,12 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from lawgraph.domain import ids
+from lawgraph.domain.align import raw_of_statute
 from lawgraph.domain.statute import ParsedStatute
 from lawgraph.errors import InputError, LawgraphError
 from lawgraph.graph import gcpause
 from lawgraph.graph.records import VersionRows
 from lawgraph.graph.repos import laws as law_repo
-from lawgraph.graph.repos.alignment import align_laws
+from lawgraph.graph.repos.alignment import Ahead, Job, align_laws
 from lawgraph.graph.store import GraphStore
 from lawgraph.ingest.link import link_versions
 from lawgraph.ingest.statutes.parse import parse_statute
@@ -49,6 +51,7 @@ class IngestReport:
     citations_reresolved: int = 0
     bases_reresolved: int = 0
     laws_aligned: int = 0
+    aligned_ahead: int = 0  # pairs of versions compared while they were being written (graph.repos.alignment.Ahead)
     # law id → (version before, latest version) for every law whose newest amendment was written: a new latest
     # version, or a changed text of either side
     amended: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -69,7 +72,8 @@ class IngestReport:
             "articles": self.articles, "warnings": len(self.warnings), "errors": len(self.errors),
             "citations": self.citations, "citations_reresolved": self.citations_reresolved,
             "bases_reresolved": self.bases_reresolved,
-            "laws_aligned": self.laws_aligned, **({"impact": self.impact} if self.impact else {}),
+            "laws_aligned": self.laws_aligned, "aligned_ahead": self.aligned_ahead,
+            **({"impact": self.impact} if self.impact else {}),
         }
 
 
@@ -241,6 +245,19 @@ def _ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None,
     law_ids = sorted({ids.law_key(s.title) for s in statutes})
     stored = law_repo.versions_of_laws(store, law_ids=law_ids)
     versions = group_versions(statutes, stored, report)
+    # laws read whole in this run with several versions: their texts are compared in a worker process while they
+    # are written and linked (the store's server works meanwhile on the other core); align_laws takes a comparison
+    # from there only when the texts it reads back are the same
+    ahead = _align_ahead(versions, stored) if link and parse_workers > 1 else None
+    try:
+        return _write_link_align(store, report, versions, law_ids, ahead, parse_workers, progress, link)
+    finally:
+        if ahead is not None:
+            ahead.close()
+
+
+def _write_link_align(store: GraphStore, report: IngestReport, versions: list[VersionText], law_ids: list[str],
+                      ahead: Ahead | None, parse_workers: int, progress: Progress | None, link: bool) -> IngestReport:
     try:
         clock = time.perf_counter()
         written = set(law_repo.write_versions(store, versions=[version_rows(v) for v in versions],
@@ -264,8 +281,9 @@ def _ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None,
             touched = sorted({v.law_id for v in versions if v.id in written})
             several = {law_id: rows for law_id, rows in law_repo.versions_of_laws(store, law_ids=touched).items()
                        if len(rows) > 1}
-            align_laws(store, sorted(several), report.warnings, workers=parse_workers)
+            align_laws(store, sorted(several), report.warnings, workers=parse_workers, ahead=ahead)
             report.laws_aligned += len(several)
+            report.aligned_ahead = ahead.used if ahead else 0
             for law_id, rows in several.items():
                 ordered = sorted(rows, key=lambda r: (r["effective"] or r["date"] or "", r["id"]))
                 if any(r["id"] in written for r in ordered):
@@ -281,6 +299,35 @@ def _ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None,
     report.versions_unchanged = len(versions) - len(written)
     report.articles = sum(len(v.statute.articles) for v in versions)
     return report
+
+
+AHEAD_LEAST = 9  # fewer pairs than this are compared at the end, as before (not worth a process)
+
+
+def _align_ahead(versions: list[VersionText], stored: dict[str, list[dict[str, Any]]]) -> Ahead | None:
+    """Start comparing the consecutive versions of each law all of whose versions are in this run (the first
+    load of a corpus: every law) and some of which will be written, ordered as align_laws orders the stored ones."""
+    by_law: dict[str, list[VersionText]] = defaultdict(list)
+    for version in versions:
+        by_law[version.law_id].append(version)
+    kept = {row["id"] for rows in stored.values() for row in rows
+            if row.get("complete") and row.get("hash") is not None}
+    hashes = {row["id"]: row.get("hash") for rows in stored.values() for row in rows}
+    jobs: dict[tuple[str, str], Job] = {}
+    for law_id, found in by_law.items():
+        here = {v.id for v in found}
+        if len(found) < 2 or any(row["id"] not in here for row in stored.get(law_id, [])):
+            continue
+        if all(v.id in kept and hashes[v.id] == v.statute.content_hash for v in found):
+            continue  # stored already, every version: nothing of it is written, so it is not aligned again
+        chain = sorted(found, key=lambda v: (_iso(v.statute.effective) or _iso(v.statute.date) or "", v.id))
+        raws = [(v.id, raw) for v in chain if (raw := raw_of_statute(v.id, v.statute))]
+        jobs |= {(old, new): (old_raw, new_raw) for (old, old_raw), (new, new_raw) in itertools.pairwise(raws)}
+    return Ahead(jobs) if len(jobs) >= AHEAD_LEAST else None
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def version_rows(version: VersionText) -> VersionRows:

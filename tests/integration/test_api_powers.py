@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from lawgraph.api.app import create_app
 from lawgraph.config import ApiKey, Settings
+from lawgraph.errors import StoreError
 from lawgraph.graph.store import GraphStore
 from lawgraph.ingest.sample import load_sample
 from tests.conftest import SAMPLE, sample_with_secret_powers
@@ -187,6 +188,31 @@ def test_a_page_loads_its_powers_benchmarks_beside_the_powers_only_when_asked(
         assert not {"NY02004", "HJ02002"} & set(seen["reader"])
         secret = {b for c in ("NY02004", "HJ02002") for b in seen["editor"][c]}
         assert not secret & {b for bs in seen["reader"].values() for b in bs}
+
+
+def test_a_failed_look_ahead_leaves_the_page_whole(
+        store: GraphStore, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The look-ahead for a page's benchmarks is only a head start: when its read fails, the page is answered all
+    the same, each power loading its own benchmarks (nothing failed is left in the loader's cache)."""
+    assert load_sample(store, SAMPLE).ok
+    run = store.run
+    failed: list[str] = []
+
+    def flaky(name: str, **params: Any) -> Any:
+        if name == "enforcement/benchmarks" and not failed:  # the first read of benchmarks: the look-ahead's
+            failed.append(name)
+            raise StoreError("FalkorDB at unix:/tmp/x is unreachable (a moment's failure)")
+        return run(name, **params)
+
+    query = """{ powers(first: 100) { totalCount edges { node { id benchmarks { id tiers { name } } } } } }"""
+    with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader"}), store=store)) as client:
+        expected = gql(client, query)
+        assert "errors" not in expected and sum(len(e["node"]["benchmarks"])
+                                                for e in expected["data"]["powers"]["edges"]) > 10
+        monkeypatch.setattr(store, "run", flaky)
+        body = gql(client, query)
+    assert failed == ["enforcement/benchmarks"]
+    assert body == expected
 
 
 def test_confidential_powers_are_hidden_from_readers(store: GraphStore, settings: Settings) -> None:

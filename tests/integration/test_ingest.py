@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -10,11 +11,17 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from lawgraph.config import Settings
+from lawgraph.domain.align import raw_of_statute
 from lawgraph.graph.backends import embedded
+from lawgraph.graph.repos import alignment
 from lawgraph.graph.repos import laws as law_repo
+from lawgraph.graph.repos.transfer import export_graph
 from lawgraph.graph.store import GraphStore, open_store
-from lawgraph.ingest.load import ingest_statutes
+from lawgraph.ingest import load
+from lawgraph.ingest.load import IngestReport, group_versions, ingest_statutes, parse_files
 from tests.conftest import SAMPLE, corpus
 
 
@@ -25,7 +32,7 @@ def test_sample_ingest_and_reingest_changes_nothing(store: GraphStore) -> None:
         "files": 19, "skipped": 1, "laws": 16, "versions_written": 19, "versions_unchanged": 0,
         "articles": 1704, "warnings": 0, "errors": 0, "citations_reresolved": 0, "bases_reresolved": 0, "citations": {
             "other:resolved": 1, "other:unresolved": 2, "other_law:resolved": 18, "other_law:unresolved": 29,
-            "self:resolved": 403}, "laws_aligned": 3}
+            "self:resolved": 403}, "laws_aligned": 3, "aligned_ahead": 0}
     first = law_repo.stats(store)
     assert first["nodes"]["Law"] == 16 and first["nodes"]["LawVersion"] == 19
     assert first["nodes"]["Article"] == 1704
@@ -90,6 +97,8 @@ def test_whole_corpus_loads_with_zero_errors_and_twice_changes_nothing(store: Gr
     report = ingest_statutes(store, [root / "lawrefbook", root / "versions"])
     assert report.errors == []
     assert report.files == 3441 and report.articles == 148162
+    # the 120 pairs of versions were compared while the texts were being written (two processes or more)
+    assert report.laws_aligned == 108 and report.aligned_ahead == (120 if (os.cpu_count() or 1) > 1 else 0)
     assert all("案例" in s or "_index.md" in s or "法律法规模版" in s for s in report.skipped)
     counts = {
         ("行政处罚法", "2021-01-22"): 86, ("行政处罚法", "2017-09-01"): 64, ("行政许可法", "2019-04-23"): 83,
@@ -164,3 +173,56 @@ def test_kill_9_of_the_server_mid_ingest_then_rerun_matches_a_clean_run(data_roo
     finally:
         embedded.stop_server(crashed)
         embedded.stop_server(clean)
+
+
+def _alignment_of(store: GraphStore, path: Path) -> tuple[list[str], list[str]]:
+    """The ALIGNED edges and the work ids of the graph (from an export), sorted."""
+    export_graph(store, path)
+    edges: list[str] = []
+    works: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row.get("rel") == "ALIGNED":
+            edges.append(json.dumps([row["start"], row["end"], row["props"]], sort_keys=True, ensure_ascii=False))
+        elif "Article" in row.get("node", []):
+            works.append(f"{row['props']['id']} {row['props'].get('work')}")
+    return sorted(edges), sorted(works)
+
+
+def test_units_read_back_from_the_store_are_the_units_parsed(store: GraphStore) -> None:
+    files = sorted((SAMPLE / "statutes").rglob("*.md"))
+    statutes, errors = parse_files(files, level=None, workers=1, progress=None)
+    versions = group_versions(statutes, {}, IngestReport())
+    assert ingest_statutes(store, [SAMPLE / "statutes"], workers=1).ok
+    assert len(versions) == 19 and errors == []
+    for version in versions:
+        assert raw_of_statute(version.id, version.statute) == alignment.version_raw(store, version.id), version.id
+
+
+def test_versions_compared_while_written_are_aligned_as_when_compared_at_the_end(
+        store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "AHEAD_LEAST", 1)  # the sample has three pairs; the corpus has 120
+    report = ingest_statutes(store, [SAMPLE / "statutes"], workers=2)
+    assert report.ok and report.laws_aligned == 3
+    several = sorted({row["law_id"] for row in store.run("laws/catalogue")
+                      if len(law_repo.law_versions(store, law_id=row["law_id"])) > 1})
+    pairs = sum(len(law_repo.law_versions(store, law_id=law_id)) - 1 for law_id in several)
+    assert pairs >= 3 and report.aligned_ahead == pairs  # every pair was taken from the worker
+    ahead = _alignment_of(store, tmp_path / "ahead.jsonl")
+    assert ahead[0] and ahead[1]
+    alignment.align_laws(store, several, workers=1)  # compared again here, from the stored texts
+    assert _alignment_of(store, tmp_path / "here.jsonl") == ahead
+    # a comparison made from other texts than those stored is not taken
+    law_id = several[0]
+    chain = [v["id"] for v in sorted(law_repo.law_versions(store, law_id=law_id),
+                                     key=lambda v: (v["effective"] or v["date"] or "", v["id"]))]
+    old, new = alignment.version_raw(store, chain[0]), alignment.version_raw(store, chain[1])
+    changed = ((old[0][0], old[0][1] + "（已修改）", old[0][2], old[0][3]), *old[1:])
+    for texts, taken in (((changed, new), 0), ((old, new), 1)):
+        early = alignment.Ahead({(chain[0], chain[1]): texts})
+        try:
+            alignment.align_laws(store, [law_id], workers=1, ahead=early)
+            assert early.used == taken
+        finally:
+            early.close()
+    assert _alignment_of(store, tmp_path / "again.jsonl") == ahead

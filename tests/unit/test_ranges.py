@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lawgraph.analysis.impact import _tiers
 from lawgraph.domain.ranges import allowed_ranges, outside, show_ranges
 
 # 农产品质量安全法 (2022) 第七十一条: alternatives for different cases, with a gap between them
@@ -28,3 +29,14 @@ def test_touching_brackets_are_one_range() -> None:
     allowed = allowed_ranges(BRACKETS)
     assert allowed["fine"] == {None: [(10000.0, 100000.0)]}
     assert outside((30000.0, 80000.0, None), "fine", allowed["fine"]) is None
+
+
+def test_impact_puts_each_benchmarks_tiers_in_order_and_keeps_each_once() -> None:
+    def row(benchmark: str, ordinal: int | None) -> dict[str, object]:
+        return {"benchmark": benchmark, "id": f"{benchmark}#{ordinal}", "ordinal": ordinal, "name": f"档{ordinal}"}
+
+    sent = [row("b1", 3), row("b2", 2), row("b1", 1), row("b1", 10), row("b1", 2), row("b2", 1), row("b1", 1)]
+    tiers, cases = _tiers(sent, [])
+    assert {b: [t["id"] for t in found] for b, found in tiers.items()} == {
+        "b1": ["b1#1", "b1#2", "b1#3", "b1#10"], "b2": ["b2#1", "b2#2"]}
+    assert cases == {}

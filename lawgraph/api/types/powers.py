@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
@@ -18,8 +19,10 @@ from lawgraph.api.types.cases import Case, case
 from lawgraph.api.types.connection import Connection, held_page, queried_page, selects
 from lawgraph.api.types.lists import ListEntry, entry
 from lawgraph.api.types.regions import Department, region_id
-from lawgraph.errors import NotFoundError
+from lawgraph.errors import LawgraphError, NotFoundError
 from lawgraph.graph.repos import enforcement as repo
+
+log = logging.getLogger("lawgraph.api")
 
 
 @strawberry.type
@@ -148,9 +151,18 @@ def _benchmarks_ahead(info: Info[Context, None]) -> Callable[[list[str]], Awaita
         return None
 
     async def ahead(power_ids: list[str]) -> object:
+        # only a head start: when it fails, the page is answered all the same and each power's benchmarks field
+        # loads its own (failing on its own if the store really fails), so nothing failed is left in the cache
         store = info.context.store
-        rows = await asyncio.to_thread(store.run, "enforcement/benchmark_ids_of_powers", ids=power_ids)
-        return await info.context.benchmarks.load_many([str(r["id"]) for r in rows])
+        keys: list[str] = []
+        try:
+            rows = await asyncio.to_thread(store.run, "enforcement/benchmark_ids_of_powers", ids=power_ids)
+            keys = [str(r["id"]) for r in rows]
+            return await info.context.benchmarks.load_many(keys)
+        except LawgraphError as exc:
+            info.context.benchmarks.clear_many(keys)
+            log.warning("the look-ahead for a page's benchmarks failed (%s); each power loads its own", exc)
+            return None
 
     return ahead
 

@@ -3,17 +3,19 @@ work-level identity of articles (`Article.work`), computed from the stored texts
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import json
+import os
 from collections import OrderedDict
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
 from typing import Any
 
-from lawgraph.domain.align import Fate, Pair, Unit, align_units, fates, ratio
+from lawgraph.domain.align import Fate, Pair, RawUnit, Unit, align_raw, align_units, fates, ratio, units_of_raw
 from lawgraph.errors import InputError, NotFoundError
 from lawgraph.graph.repos import laws as law_repo
 from lawgraph.graph.store import GraphStore
@@ -32,23 +34,26 @@ WRITE_ALIGNED = {"articles": "align/write_articles", "paragraphs": "align/write_
 
 def version_units(store: GraphStore, version_id: str) -> list[Unit]:
     """Articles → paragraphs → items of a stored version, with their ids. Runs laws/version_texts."""
+    return units_of_raw(version_raw(store, version_id))
+
+
+def version_raw(store: GraphStore, version_id: str) -> tuple[RawUnit, ...]:
+    """The units of a stored version as plain data (domain.align.RawUnit: what `version_units` makes Units of).
+    Runs laws/version_texts."""
     rows = store.run("laws/version_texts", id=version_id)
     rows.sort(key=lambda r: (r["level"], r["ordinal"] if r["ordinal"] is not None else 0, r["id"]))
-    articles: dict[str, Unit] = {}
-    paragraphs: dict[str, Unit] = {}
+    articles: dict[str, tuple[str, str, list[tuple[str, str, str, list[RawUnit]]]]] = {}
+    paragraphs: dict[str, tuple[str, str, str, list[RawUnit]]] = {}
     for row in rows:
         if row["level"] == 0:
-            articles[row["id"]] = Unit(str(row["number"]), row["text"] or "", id=row["id"])
+            articles[row["id"]] = (str(row["number"]), row["text"] or "", [])
         elif row["level"] == 1 and row["parent"] in articles:
-            paragraph = paragraphs[row["id"]] = Unit(str(row["number"]), row["text"] or "", id=row["id"])
-            articles[row["parent"]].children.append(paragraph)
+            paragraph = paragraphs[row["id"]] = (str(row["number"]), row["text"] or "", row["id"], [])
+            articles[row["parent"]][2].append(paragraph)
         elif row["level"] == 2 and row["parent"] in paragraphs:
-            paragraphs[row["parent"]].children.append(Unit(str(row["number"]), row["text"] or "", id=row["id"]))
-    # compare a paragraph with its items, as the file-based alignment does
-    for article in articles.values():
-        article.children = [p if not p.children else Unit(p.number, p.text + "".join(i.text for i in p.children),
-                                                          p.children, p.id) for p in article.children]
-    return list(articles.values())
+            paragraphs[row["parent"]][3].append((str(row["number"]), row["text"] or "", row["id"], ()))
+    return tuple((number, text, aid, tuple((pn, pt, pid, tuple(items)) for pn, pt, pid, items in children))
+                 for aid, (number, text, children) in articles.items())
 
 
 def review_id(old_version: str, new_version: str) -> str:
@@ -269,17 +274,18 @@ def works(law_id: str, chain: Chain, pairs: list[list[Pair]]) -> dict[str, str]:
 
 
 Chain = list[tuple[str, str | None, list[Unit]]]  # (version id, date, articles), oldest first
+RawChain = list[tuple[str, str | None, tuple[RawUnit, ...]]]  # the same, as plain data
 
 
-def _chain(store: GraphStore, law_id: str) -> Chain:
+def _raw_chain(store: GraphStore, law_id: str) -> RawChain:
     versions = law_repo.law_versions(store, law_id=law_id)
     versions.sort(key=lambda v: (v["effective"] or v["date"] or "", v["id"]))
-    chain = [(str(v["id"]), v["date"], version_units(store, v["id"])) for v in versions]
+    chain = [(str(v["id"]), v["date"], version_raw(store, v["id"])) for v in versions]
     return [c for c in chain if c[2]]
 
 
-def _align_pair(job: tuple[list[Unit], list[Unit]]) -> list[Pair]:
-    return align_units(*job)
+def _chain(store: GraphStore, law_id: str) -> Chain:
+    return [(version, date, units_of_raw(raw)) for version, date, raw in _raw_chain(store, law_id)]
 
 
 def align_law(store: GraphStore, law_id: str, warnings: list[str] | None = None) -> dict[str, int]:
@@ -291,27 +297,82 @@ def align_law(store: GraphStore, law_id: str, warnings: list[str] | None = None)
                                                     in itertools.pairwise(chain)], warnings)
 
 
-def align_laws(store: GraphStore, law_ids: list[str], warnings: list[str] | None = None, *, workers: int = 1
-               ) -> dict[str, dict[str, int]]:
+Job = tuple[tuple[RawUnit, ...], tuple[RawUnit, ...]]
+
+
+def _background() -> None:
+    """A worker comparing texts ahead: the cyclic collector off (see `_compare`), and behind the store's server and
+    the ingest's own process when they want the processor (its results are needed only once they are done)."""
+    gc.disable()
+    with contextlib.suppress(OSError):
+        os.nice(10)
+
+
+class Ahead:
+    """Alignments computed in a worker process while the versions they compare were being written (a statute
+    ingest: lawgraph.ingest.load), by (old version id, new version id), with the texts each was computed from.
+    `align_laws` takes one only when the texts it reads back from the store are the same. `close` stops the
+    worker."""
+
+    def __init__(self, jobs: dict[tuple[str, str], Job], workers: int = 1) -> None:
+        self._jobs = jobs
+        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_background)
+        # the largest pairs first: a few long texts (司法解释 of 700 articles) take most of the time
+        order = sorted(jobs, key=lambda key: -len(jobs[key][0]) * len(jobs[key][1]))
+        self._found: dict[tuple[str, str], Future[list[Pair]]] = {
+            key: self._pool.submit(align_raw, jobs[key]) for key in order}
+        self.used = 0  # how many alignments align_laws took from here
+
+    def matches(self, key: tuple[str, str], job: Job) -> bool:
+        """Whether the alignment of `key` was computed from the texts of `job`."""
+        return key in self._jobs and self._jobs[key] == job
+
+    def result(self, key: tuple[str, str]) -> list[Pair] | None:
+        """The alignment of `key` (waiting for it), or None when its worker was lost (the caller computes it)."""
+        try:
+            pairs = self._found[key].result()
+        except (BrokenProcessPool, CancelledError, OSError):
+            return None
+        self.used += 1
+        return pairs
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
+def align_laws(store: GraphStore, law_ids: list[str], warnings: list[str] | None = None, *, workers: int = 1,
+               ahead: Ahead | None = None) -> dict[str, dict[str, int]]:
     """`align_law` for several laws, the texts compared in `workers` processes (the comparison is pure Python
-    and most of a whole-corpus alignment's time; reading and writing stay in this process, law by law)."""
-    chains = {law_id: _chain(store, law_id) for law_id in law_ids}
-    jobs = [(old, new) for chain in chains.values() for (_, _, old), (_, _, new) in itertools.pairwise(chain)]
+    and most of a whole-corpus alignment's time; reading and writing stay in this process, law by law). A pair
+    `ahead` computed from the same texts is taken from there."""
+    raw = {law_id: _raw_chain(store, law_id) for law_id in law_ids}
+    keys = [(old, new) for chain in raw.values() for (old, _, _), (new, _, _) in itertools.pairwise(chain)]
+    jobs: list[Job] = [(old, new) for chain in raw.values() for (_, _, old), (_, _, new) in itertools.pairwise(chain)]
+    early = {i for i, (key, job) in enumerate(zip(keys, jobs, strict=True)) if ahead and ahead.matches(key, job)}
+    done = _compare({i: jobs[i] for i in range(len(jobs)) if i not in early}, workers)
+    for i in sorted(early):
+        pairs = ahead.result(keys[i]) if ahead else None
+        done[i] = pairs if pairs is not None else align_raw(jobs[i])
+    found = iter([done[i] for i in range(len(jobs))])
+    chains = {law_id: [(version, date, units_of_raw(units)) for version, date, units in chain]
+              for law_id, chain in raw.items()}
+    return {law_id: _store_alignment(store, law_id, chain, [next(found) for _ in range(max(0, len(chain) - 1))],
+                                     warnings) for law_id, chain in chains.items()}
+
+
+def _compare(jobs: dict[int, Job], workers: int) -> dict[int, list[Pair]]:
+    """The alignments of `jobs`, in `workers` processes when there are enough of them."""
     if workers > 1 and len(jobs) > 8:
         # the largest pairs first, one at a time: a few long texts (司法解释 of 700 articles) take most of the time
-        order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][0]) * len(jobs[i][1]))
+        order = sorted(jobs, key=lambda i: -len(jobs[i][0]) * len(jobs[i][1]))
         try:
             # the comparisons build many short-lived sets: the workers run with the cyclic collector off (as the
             # ingest's own process does: lawgraph.graph.gcpause), however they are started
             with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
-                done = dict(zip(order, pool.map(_align_pair, [jobs[i] for i in order]), strict=True))
+                return dict(zip(order, pool.map(align_raw, [jobs[i] for i in order]), strict=True))
         except (BrokenProcessPool, OSError):  # a worker killed (out of memory …): compare them here instead
-            done = {i: _align_pair(jobs[i]) for i in order}
-        found = iter([done[i] for i in range(len(jobs))])
-    else:
-        found = iter([_align_pair(job) for job in jobs])
-    return {law_id: _store_alignment(store, law_id, chain, [next(found) for _ in range(max(0, len(chain) - 1))],
-                                     warnings) for law_id, chain in chains.items()}
+            pass
+    return {i: align_raw(job) for i, job in jobs.items()}
 
 
 def _store_alignment(store: GraphStore, law_id: str, chain: Chain, aligned: list[list[Pair]],
