@@ -197,8 +197,8 @@ def _tiers(tier_rows: list[dict[str, Any]], case_rows: list[dict[str, Any]]) -> 
         if row["id"] not in seen:
             seen.add(row["id"])
             tiers.setdefault(row.pop("benchmark"), []).append(row)
-    for found in tiers.values():  # in the benchmark's order, whatever order the store sent them in
-        found.sort(key=lambda tier: (tier["ordinal"] if tier["ordinal"] is not None else 0, tier["id"]))
+    for found in tiers.values():  # in the benchmark's order, whatever order the store sent them in: a tier's id is
+        found.sort(key=lambda tier: (len(tier["id"]), tier["id"]))  # its benchmark's, '#' and its ordinal
     cases: dict[str, list[dict[str, Any]]] = {}
     for row in sorted(case_rows, key=lambda row: (row["tier"], row["id"])):
         found = cases.setdefault(row["tier"], [])

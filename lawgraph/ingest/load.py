@@ -14,6 +14,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -323,7 +324,12 @@ def _align_ahead(versions: list[VersionText], stored: dict[str, list[dict[str, A
         chain = sorted(found, key=lambda v: (_iso(v.statute.effective) or _iso(v.statute.date) or "", v.id))
         raws = [(v.id, raw) for v in chain if (raw := raw_of_statute(v.id, v.statute))]
         jobs |= {(old, new): (old_raw, new_raw) for (old, old_raw), (new, new_raw) in itertools.pairwise(raws)}
-    return Ahead(jobs) if len(jobs) >= AHEAD_LEAST else None
+    if len(jobs) < AHEAD_LEAST:
+        return None
+    try:
+        return Ahead(jobs)
+    except (OSError, BrokenProcessPool):  # no process to be had (limits): the pairs are compared at the end
+        return None
 
 
 def _iso(day: date | None) -> str | None:

@@ -32,8 +32,8 @@ def test_touching_brackets_are_one_range() -> None:
 
 
 def test_impact_puts_each_benchmarks_tiers_in_order_and_keeps_each_once() -> None:
-    def row(benchmark: str, ordinal: int | None) -> dict[str, object]:
-        return {"benchmark": benchmark, "id": f"{benchmark}#{ordinal}", "ordinal": ordinal, "name": f"档{ordinal}"}
+    def row(benchmark: str, ordinal: int) -> dict[str, object]:
+        return {"benchmark": benchmark, "id": f"{benchmark}#{ordinal}", "name": f"档{ordinal}"}
 
     sent = [row("b1", 3), row("b2", 2), row("b1", 1), row("b1", 10), row("b1", 2), row("b2", 1), row("b1", 1)]
     tiers, cases = _tiers(sent, [])

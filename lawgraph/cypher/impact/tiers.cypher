@@ -1,7 +1,7 @@
 // The tiers of the benchmarks resting (BASED_ON) on some units, the fields the range checks read, as plain columns:
 // one part per level of unit, each from the unit's id index, so this read needs only the affected units and runs
 // beside impact/dependents_*. A benchmark resting on units of two levels comes twice (the caller keeps one, and
-// puts each benchmark's tiers in order: ordinal).
+// puts each benchmark's tiers in order).
 // The cases decided on the tiers come from impact/tier_cases: a pattern comprehension per tier made this query five
 // times slower on FalkorDB.
 // Only benchmarks issued in $region (or below it), or above it ($above: the regions above, nearest first) — a
@@ -16,7 +16,7 @@ MATCH (b)<-[:ISSUED]-(d:Department)
 WHERE $region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/') OR d.region IN $above
 WITH b
 MATCH (b)-[:HAS_TIER]->(t:Tier)
-RETURN b.id AS benchmark, t.id AS id, t.ordinal AS ordinal, t.name AS name, t.outcome AS outcome, t.types AS types,
+RETURN b.id AS benchmark, t.id AS id, t.name AS name, t.outcome AS outcome, t.types AS types,
        t.fine_min AS fine_min, t.fine_max AS fine_max, t.multiple_min AS multiple_min,
        t.multiple_max AS multiple_max, t.multiple_base AS multiple_base, t.percent_min AS percent_min,
        t.percent_max AS percent_max, t.percent_base AS percent_base
@@ -28,7 +28,7 @@ MATCH (b)<-[:ISSUED]-(d:Department)
 WHERE $region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/') OR d.region IN $above
 WITH b
 MATCH (b)-[:HAS_TIER]->(t:Tier)
-RETURN b.id AS benchmark, t.id AS id, t.ordinal AS ordinal, t.name AS name, t.outcome AS outcome, t.types AS types,
+RETURN b.id AS benchmark, t.id AS id, t.name AS name, t.outcome AS outcome, t.types AS types,
        t.fine_min AS fine_min, t.fine_max AS fine_max, t.multiple_min AS multiple_min,
        t.multiple_max AS multiple_max, t.multiple_base AS multiple_base, t.percent_min AS percent_min,
        t.percent_max AS percent_max, t.percent_base AS percent_base
@@ -40,7 +40,7 @@ MATCH (b)<-[:ISSUED]-(d:Department)
 WHERE $region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/') OR d.region IN $above
 WITH b
 MATCH (b)-[:HAS_TIER]->(t:Tier)
-RETURN b.id AS benchmark, t.id AS id, t.ordinal AS ordinal, t.name AS name, t.outcome AS outcome, t.types AS types,
+RETURN b.id AS benchmark, t.id AS id, t.name AS name, t.outcome AS outcome, t.types AS types,
        t.fine_min AS fine_min, t.fine_max AS fine_max, t.multiple_min AS multiple_min,
        t.multiple_max AS multiple_max, t.multiple_base AS multiple_base, t.percent_min AS percent_min,
        t.percent_max AS percent_max, t.percent_base AS percent_base
