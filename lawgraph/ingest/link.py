@@ -110,9 +110,12 @@ def link_versions(store: GraphStore, versions: list[tuple[str, str, ParsedStatut
                                                at=at)
                         _collect(report, cites, opened, source, ref, res, own=context_law == law_id)
     citation_repo.write_cites(store, cites)
-    store.write("citations/write_open", opened)
     law_ids = sorted({law_id for law_id, _, _ in versions})
+    # the open citations stored before this run that name these laws: tried again before this run's own are written
+    # (those were resolved just now, with every text of this run at hand: trying them again found nothing on the
+    # whole corpus, and read 20,000 rows for it)
     report.reresolved = _reresolve(store, resolver, law_ids) + documents.reresolve(store, resolver, law_ids)
+    store.write("citations/write_open", opened)
     return report
 
 
