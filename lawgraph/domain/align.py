@@ -63,6 +63,16 @@ class Unit:
     content: frozenset[str] = frozenset()  # bigrams of the clauses that are not boilerplate (set by Weights)
     liable: bool = False  # states a legal consequence (罚款, 处分 …): see `liability`
 
+    @classmethod
+    def bare(cls, number: str, text: str, children: list[Unit], id: str) -> Unit:
+        """A unit with its number, text, children and id only, without what comparing it needs (bigrams, clauses):
+        enough to store an alignment's edges and work ids, and cheap. Never compare one."""
+        unit = cls.__new__(cls)
+        unit.number, unit.text, unit.children, unit.id = number, text, children, id
+        unit.key, unit.grams, unit.content, unit.liable = "", frozenset(), frozenset(), False
+        unit.own, unit.quoted = [], []
+        return unit
+
     def __post_init__(self) -> None:
         text = normalize(self.text)
         self.key = unpunct(text)
@@ -172,16 +182,17 @@ def units_of(statute: ParsedStatute) -> list[Unit]:
 RawUnit = tuple[str, str, str, tuple["RawUnit", ...]]
 
 
-def units_of_raw(raw: Sequence[RawUnit]) -> list[Unit]:
+def units_of_raw(raw: Sequence[RawUnit], *, bare: bool = False) -> list[Unit]:
     """Articles → paragraphs → items as Units, with their ids. A paragraph with items is compared with their text
-    joined to its own, as `units_of` does."""
+    joined to its own, as `units_of` does. `bare`: Unit.bare ones (not to be compared)."""
+    make = Unit.bare if bare else Unit
     out = []
     for number, text, uid, paragraphs in raw:
         children = []
         for p_number, p_text, p_id, items in paragraphs:
-            kids = [Unit(i_number, i_text, id=i_id) for i_number, i_text, i_id, _ in items]
-            children.append(Unit(p_number, p_text + "".join(k.text for k in kids), kids, p_id))
-        out.append(Unit(number, text, children, uid))
+            kids = [make(i_number, i_text, [], i_id) for i_number, i_text, i_id, _ in items]
+            children.append(make(p_number, p_text + "".join(k.text for k in kids), kids, p_id))
+        out.append(make(number, text, children, uid))
     return out
 
 

@@ -246,10 +246,10 @@ def _ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None,
     law_ids = sorted({ids.law_key(s.title) for s in statutes})
     stored = law_repo.versions_of_laws(store, law_ids=law_ids)
     versions = group_versions(statutes, stored, report)
-    # laws read whole in this run with several versions: their texts are compared in a worker process while they
-    # are written and linked (the store's server works meanwhile on the other core); align_laws takes a comparison
-    # from there only when the texts it reads back are the same
-    ahead = _align_ahead(versions, stored) if link and parse_workers > 1 else None
+    # laws read whole in this run with several versions: their texts are compared in worker processes (at low
+    # priority) while they are written and linked; align_laws takes a comparison from there only when the texts it
+    # reads back are the same
+    ahead = _align_ahead(versions, stored, parse_workers) if link and parse_workers > 1 else None
     try:
         return _write_link_align(store, report, versions, law_ids, ahead, parse_workers, progress, link)
     finally:
@@ -305,7 +305,7 @@ def _write_link_align(store: GraphStore, report: IngestReport, versions: list[Ve
 AHEAD_LEAST = 9  # fewer pairs than this are compared at the end, as before (not worth a process)
 
 
-def _align_ahead(versions: list[VersionText], stored: dict[str, list[dict[str, Any]]]) -> Ahead | None:
+def _align_ahead(versions: list[VersionText], stored: dict[str, list[dict[str, Any]]], workers: int) -> Ahead | None:
     """Start comparing the consecutive versions of each law all of whose versions are in this run (the first
     load of a corpus: every law) and some of which will be written, ordered as align_laws orders the stored ones."""
     by_law: dict[str, list[VersionText]] = defaultdict(list)
@@ -327,8 +327,8 @@ def _align_ahead(versions: list[VersionText], stored: dict[str, list[dict[str, A
     if len(jobs) < AHEAD_LEAST:
         return None
     try:
-        return Ahead(jobs)
-    except (OSError, BrokenProcessPool):  # no process to be had (limits): the pairs are compared at the end
+        return Ahead(jobs, workers)
+    except (OSError, RuntimeError, BrokenProcessPool):  # no process or thread to be had (limits): compared at the end
         return None
 
 

@@ -22,6 +22,7 @@ from lawgraph.graph.repos.transfer import export_graph
 from lawgraph.graph.store import GraphStore, open_store
 from lawgraph.ingest import load
 from lawgraph.ingest.load import IngestReport, group_versions, ingest_statutes, parse_files
+from lawgraph.ingest.statutes.read import discover
 from tests.conftest import SAMPLE, corpus
 
 
@@ -190,13 +191,16 @@ def _alignment_of(store: GraphStore, path: Path) -> tuple[list[str], list[str]]:
 
 
 def test_units_read_back_from_the_store_are_the_units_parsed(store: GraphStore) -> None:
-    files = sorted((SAMPLE / "statutes").rglob("*.md"))
+    files, _ = discover([SAMPLE / "statutes"])  # the files the ingest reads (.md, .txt …)
     statutes, errors = parse_files(files, level=None, workers=1, progress=None)
     versions = group_versions(statutes, {}, IngestReport())
     assert ingest_statutes(store, [SAMPLE / "statutes"], workers=1).ok
-    assert len(versions) == 19 and errors == []
+    assert errors == [] and {v.id for v in versions} == {
+        row["version_id"] for row in store.run("laws/catalogue")}
+    assert "食品安全法@2015-10-01" in {v.id for v in versions}  # read from a .txt file
     for version in versions:
-        assert raw_of_statute(version.id, version.statute) == alignment.version_raw(store, version.id), version.id
+        raw = raw_of_statute(version.id, version.statute)
+        assert raw and raw == alignment.version_raw(store, version.id), version.id
 
 
 def test_versions_compared_while_written_are_aligned_as_when_compared_at_the_end(
@@ -226,3 +230,11 @@ def test_versions_compared_while_written_are_aligned_as_when_compared_at_the_end
         finally:
             early.close()
     assert _alignment_of(store, tmp_path / "again.jsonl") == ahead
+    # a pair legal staff reviewed: stored as when the law alone is realigned (align_law, on whole units)
+    alignment.save_review(store, "农产品质量安全法", "农产品质量安全法@2018-10-26", "农产品质量安全法@2022-09-02",
+                          [{"old": "50", "new": "70", "kind": "split"}, {"old": "50", "new": "71", "kind": "split"}],
+                          "法制科")
+    reviewed = _alignment_of(store, tmp_path / "reviewed.jsonl")
+    assert reviewed != ahead
+    alignment.align_laws(store, several, workers=1)
+    assert _alignment_of(store, tmp_path / "reviewed-again.jsonl") == reviewed

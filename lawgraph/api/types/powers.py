@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import date
@@ -152,7 +153,7 @@ def _benchmarks_ahead(info: Info[Context, None]) -> Callable[[list[str]], Awaita
 
     async def ahead(power_ids: list[str]) -> object:
         # only a head start: when it fails, the page is answered all the same and each power's benchmarks field
-        # loads its own (failing on its own if the store really fails), so nothing failed is left in the cache
+        # loads its own (failing on its own if the store really fails): what failed is not left in the cache
         store = info.context.store
         keys: list[str] = []
         try:
@@ -160,7 +161,9 @@ def _benchmarks_ahead(info: Info[Context, None]) -> Callable[[list[str]], Awaita
             keys = [str(r["id"]) for r in rows]
             return await info.context.benchmarks.load_many(keys)
         except LawgraphError as exc:
-            info.context.benchmarks.clear_many(keys)
+            for key in keys:  # (a key another look-ahead of the request cleared already is gone)
+                with contextlib.suppress(KeyError):
+                    info.context.benchmarks.clear(key)
             log.warning("the look-ahead for a page's benchmarks failed (%s); each power loads its own", exc)
             return None
 

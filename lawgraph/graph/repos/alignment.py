@@ -9,7 +9,7 @@ import itertools
 import json
 import os
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
@@ -302,26 +302,31 @@ Job = tuple[tuple[RawUnit, ...], tuple[RawUnit, ...]]
 
 def _background() -> None:
     """A worker comparing texts ahead: the cyclic collector off (see `_compare`), and behind the store's server and
-    the ingest's own process when they want the processor (its results are needed only once they are done)."""
+    the ingest's own process when they want the processor (its results are needed only once they are written)."""
     gc.disable()
     with contextlib.suppress(OSError):
         os.nice(10)
 
 
 class Ahead:
-    """Alignments computed in a worker process while the versions they compare were being written (a statute
+    """Alignments computed in worker processes while the versions they compare were being written (a statute
     ingest: lawgraph.ingest.load), by (old version id, new version id), with the texts each was computed from.
-    `align_laws` takes one only when the texts it reads back from the store are the same. `close` stops the
-    worker."""
+    `align_laws` takes one only when the texts it reads back from the store are the same, and compares any other
+    pair in the same workers (no second pool is forked beside this one's threads). `close` stops the workers.
+    Raises OSError or RuntimeError when no worker can be started (nothing is left running then)."""
 
-    def __init__(self, jobs: dict[tuple[str, str], Job], workers: int = 1) -> None:
+    def __init__(self, jobs: dict[tuple[str, str], Job], workers: int = 2) -> None:
         self._jobs = jobs
         self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_background)
-        # the largest pairs first: a few long texts (司法解释 of 700 articles) take most of the time
-        order = sorted(jobs, key=lambda key: -len(jobs[key][0]) * len(jobs[key][1]))
-        self._found: dict[tuple[str, str], Future[list[Pair]]] = {
-            key: self._pool.submit(align_raw, jobs[key]) for key in order}
+        self._found: dict[tuple[str, str], Future[list[Pair]]] = {}
         self.used = 0  # how many alignments align_laws took from here
+        try:
+            # the largest pairs first: a few long texts (司法解释 of 700 articles) take most of the time
+            for key in sorted(jobs, key=lambda key: -len(jobs[key][0]) * len(jobs[key][1])):
+                self._found[key] = self._pool.submit(align_raw, jobs[key])
+        except BaseException:
+            self.close()
+            raise
 
     def matches(self, key: tuple[str, str], job: Job) -> bool:
         """Whether the alignment of `key` was computed from the texts of `job`."""
@@ -336,8 +341,26 @@ class Ahead:
         self.used += 1
         return pairs
 
+    def compare(self, jobs: dict[int, Job]) -> dict[int, list[Pair]]:
+        """The alignments of other pairs, in the same workers (here, when they are lost)."""
+        try:
+            found = {i: self._pool.submit(align_raw, job) for i, job in jobs.items()}
+            return {i: future.result() for i, future in found.items()}
+        except (BrokenProcessPool, CancelledError, OSError, RuntimeError):
+            return {i: align_raw(job) for i, job in jobs.items()}
+
     def close(self) -> None:
-        self._pool.shutdown(cancel_futures=True)
+        """Stop the workers; a comparison still running (the ingest failed, or its texts were not the ones
+        stored) is not waited for."""
+        if all(future.done() for future in self._found.values()):
+            self._pool.shutdown(cancel_futures=True)
+            return
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        # Python 3.14 has terminate_workers(); before it, the pool's processes are only reachable by name
+        processes = getattr(self._pool, "_processes", None) or {}
+        for process in list(processes.values()):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                process.terminate()
 
 
 def align_laws(store: GraphStore, law_ids: list[str], warnings: list[str] | None = None, *, workers: int = 1,
@@ -349,15 +372,20 @@ def align_laws(store: GraphStore, law_ids: list[str], warnings: list[str] | None
     keys = [(old, new) for chain in raw.values() for (old, _, _), (new, _, _) in itertools.pairwise(chain)]
     jobs: list[Job] = [(old, new) for chain in raw.values() for (_, _, old), (_, _, new) in itertools.pairwise(chain)]
     early = {i for i, (key, job) in enumerate(zip(keys, jobs, strict=True)) if ahead and ahead.matches(key, job)}
-    done = _compare({i: jobs[i] for i in range(len(jobs)) if i not in early}, workers)
+    rest = {i: jobs[i] for i in range(len(jobs)) if i not in early}
+    done = ahead.compare(rest) if ahead and rest else _compare(rest, workers)
     for i in sorted(early):
         pairs = ahead.result(keys[i]) if ahead else None
         done[i] = pairs if pairs is not None else align_raw(jobs[i])
     found = iter([done[i] for i in range(len(jobs))])
-    chains = {law_id: [(version, date, units_of_raw(units)) for version, date, units in chain]
+    # storing the edges and work ids needs the units' ids and numbers only (bare units: 3.4 s less for the corpus's
+    # 228 versions); a pair legal staff reviewed is checked against the whole units
+    texts = {version: units for chain in raw.values() for version, _, units in chain}
+    chains = {law_id: [(version, date, units_of_raw(units, bare=True)) for version, date, units in chain]
               for law_id, chain in raw.items()}
     return {law_id: _store_alignment(store, law_id, chain, [next(found) for _ in range(max(0, len(chain) - 1))],
-                                     warnings) for law_id, chain in chains.items()}
+                                     warnings, whole=lambda version: units_of_raw(texts[version]))
+            for law_id, chain in chains.items()}
 
 
 def _compare(jobs: dict[int, Job], workers: int) -> dict[int, list[Pair]]:
@@ -376,14 +404,17 @@ def _compare(jobs: dict[int, Job], workers: int) -> dict[int, list[Pair]]:
 
 
 def _store_alignment(store: GraphStore, law_id: str, chain: Chain, aligned: list[list[Pair]],
-                     warnings: list[str] | None) -> dict[str, int]:
+                     warnings: list[str] | None, whole: Callable[[str], list[Unit]] | None = None) -> dict[str, int]:
     """Store the automatic alignment of each consecutive pair of `chain` (with the review legal staff stored for
-    it in its place) as ALIGNED edges, and the work ids."""
+    it in its place) as ALIGNED edges, and the work ids. `whole(version id)`: the units to check a review against,
+    when the chain's are bare (Unit.bare)."""
     counts: dict[str, int] = {}
     all_pairs: list[list[Pair]] = []
     for ((old_id, _, old), (new_id, _, new)), pairs in zip(itertools.pairwise(chain), aligned, strict=True):
         reviewed = store.run("align/review_get", id=review_id(old_id, new_id))
         if reviewed:
+            if whole is not None:
+                old, new = whole(old_id), whole(new_id)
             try:
                 pairs = apply_review(pairs, _stored(reviewed[0]["rows"], old, new, old_id, new_id), old, new,
                                      source=reviewed[0]["source"] or "review", document=reviewed[0]["document"])
