@@ -92,8 +92,7 @@ class Resolver:
     def known_names(self) -> frozenset[str]:
         """Law names that may be cited without 《》 (依照刑法第X条): the graph's laws ending in 法 or 法典,
         and national laws often cited that way whether or not they are in the graph."""
-        names = {law_id for law_id in self.laws if law_id.endswith(("法", "法典"))}
-        return frozenset(names | BARE_LAW_NAMES)
+        return bare_names(self.laws)
 
     def add_units(self, version_id: str, units: VersionUnits) -> None:
         """Give the units of a version directly (during ingest, from the parsed text)."""
@@ -229,3 +228,8 @@ def _find(units: VersionUnits, version_id: str, ref: Reference) -> str | None:
     if ordinal is None:
         return None
     return unit_id(version_id, ref.article or "", paragraph, ordinal, ref.sub_item)
+
+
+def bare_names(law_ids: Iterable[str]) -> frozenset[str]:
+    """Law names that may be cited without 《》, for a graph holding the laws `law_ids` (Resolver.known_names)."""
+    return frozenset({law_id for law_id in law_ids if law_id.endswith(("法", "法典"))} | BARE_LAW_NAMES)

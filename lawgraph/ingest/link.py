@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from concurrent.futures import CancelledError, Executor, Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -28,6 +30,7 @@ class LinkReport:
 
     counts: Counter[str] = field(default_factory=Counter)
     reresolved: int = 0
+    extracted_ahead: int = 0  # versions whose citations were extracted while the texts were written (CitedAhead)
 
 
 def units_of(statute: ParsedStatute) -> VersionUnits:
@@ -70,8 +73,74 @@ def _cite_row(source: str, ref: Reference, target: str, status: str) -> dict[str
             "start": ref.start, "end": ref.end, "status": status}
 
 
-def link_versions(store: GraphStore, versions: list[tuple[str, str, ParsedStatute]]) -> LinkReport:
-    """Extract, resolve and store the citations of newly written versions (law_id, version_id, text).
+# The texts of a version that may cite (they hold 第, 《, 本 or 前): (unit id, article number, paragraph number, text)
+Texts = list[tuple[str, str, int, str]]
+# What they cite: (unit id, the references in its text), in the order of the texts
+Cited = list[tuple[str, list[Reference]]]
+
+
+def citing_texts(version_id: str, statute: ParsedStatute) -> Texts:
+    """The texts of a version (paragraphs, items, sub-items) that may cite, in order."""
+    out: Texts = []
+    for article in statute.articles:
+        aid = f"{version_id}/{article.number}"
+        for paragraph in article.paragraphs:
+            pid = f"{aid}.{paragraph.number}"
+            sources = [(pid, paragraph.text)]
+            for ordinal, item in enumerate(paragraph.items, start=1):
+                iid = f"{pid}.{ordinal}"
+                sources.append((iid, item.text))
+                sources.extend((f"{iid}.{n}", sub.text) for n, sub in enumerate(item.subitems, start=1))
+            out.extend((source, article.number, paragraph.number, text) for source, text in sources
+                       if "第" in text or "《" in text or "本" in text or "前" in text)
+    return out
+
+
+def extract_texts(job: tuple[frozenset[str], dict[str, Texts]]) -> dict[str, Cited]:
+    """The citations in the texts of some versions (by version id), knowing the bare law names of `job[0]`."""
+    known, texts = job
+    return {version_id: [(source, extract(text, known=known, context_article=article, context_paragraph=paragraph))
+                         for source, article, paragraph, text in rows] for version_id, rows in texts.items()}
+
+
+class CitedAhead:
+    """Citations extracted in worker processes while the texts were being written (lawgraph.ingest.load), by
+    version id, knowing the bare law names `known`: link_versions takes them when it knows the same names."""
+
+    def __init__(self, pool: Executor, known: frozenset[str], texts: dict[str, Texts], batch: int = 4000) -> None:
+        self.known = known
+        self.futures: list[Future[dict[str, Cited]]] = []
+        self._of: dict[str, Future[dict[str, Cited]]] = {}
+        self.used = 0  # how many versions' citations link_versions took from here
+        chunk: dict[str, Texts] = {}
+        size = 0
+        for index, (version_id, rows) in enumerate(texts.items()):
+            chunk[version_id] = rows
+            size += len(rows)
+            if size >= batch or index == len(texts) - 1:
+                future = pool.submit(extract_texts, (known, chunk))
+                self.futures.append(future)
+                self._of |= dict.fromkeys(chunk, future)
+                chunk, size = {}, 0
+
+    def get(self, version_id: str, known: frozenset[str]) -> Cited | None:
+        """The citations of `version_id` (waiting for them), or None: not extracted ahead, with other law names, or
+        their worker was lost (the caller extracts them)."""
+        future = self._of.get(version_id)
+        if future is None or known != self.known:
+            return None
+        try:
+            cited = future.result()[version_id]
+        except (BrokenProcessPool, CancelledError, OSError):
+            return None
+        self.used += 1
+        return cited
+
+
+def link_versions(store: GraphStore, versions: list[tuple[str, str, ParsedStatute]], *,
+                  ahead: CitedAhead | None = None) -> LinkReport:
+    """Extract, resolve and store the citations of newly written versions (law_id, version_id, text); those
+    extracted `ahead` are taken from there.
 
     Runs citations/write_cites and citations/write_open, then re-resolves older open citations.
     """
@@ -92,23 +161,14 @@ def link_versions(store: GraphStore, versions: list[tuple[str, str, ParsedStatut
             version_id_for_context: str | None = None
         else:
             version_id_for_context = version_id
-        for article in statute.articles:
-            aid = f"{version_id}/{article.number}"
-            for paragraph in article.paragraphs:
-                pid = f"{aid}.{paragraph.number}"
-                sources = [(pid, paragraph.text)]
-                for ordinal, item in enumerate(paragraph.items, start=1):
-                    iid = f"{pid}.{ordinal}"
-                    sources.append((iid, item.text))
-                    sources.extend((f"{iid}.{n}", sub.text) for n, sub in enumerate(item.subitems, start=1))
-                for source, text in sources:
-                    if "第" not in text and "《" not in text and "本" not in text and "前" not in text:
-                        continue
-                    for ref in extract(text, known=known, context_article=article.number,
-                                       context_paragraph=paragraph.number):
-                        res = resolver.resolve(ref, context_law=context_law, context_version=version_id_for_context,
-                                               at=at)
-                        _collect(report, cites, opened, source, ref, res, own=context_law == law_id)
+        cited = ahead.get(version_id, known) if ahead is not None else None
+        if cited is None:
+            cited = extract_texts((known, {version_id: citing_texts(version_id, statute)}))[version_id]
+        for source, refs in cited:
+            for ref in refs:
+                res = resolver.resolve(ref, context_law=context_law, context_version=version_id_for_context, at=at)
+                _collect(report, cites, opened, source, ref, res, own=context_law == law_id)
+    report.extracted_ahead = ahead.used if ahead is not None else 0
     citation_repo.write_cites(store, cites)
     law_ids = sorted({law_id for law_id, _, _ in versions})
     # the open citations stored before this run that name these laws: tried again before this run's own are written

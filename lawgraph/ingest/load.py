@@ -22,14 +22,16 @@ from typing import Any
 
 from lawgraph.domain import ids
 from lawgraph.domain.align import raw_of_statute
+from lawgraph.domain.resolve import bare_names
 from lawgraph.domain.statute import ParsedStatute
 from lawgraph.errors import InputError, LawgraphError
 from lawgraph.graph import gcpause
 from lawgraph.graph.records import VersionRows
+from lawgraph.graph.repos import citations as citation_repo
 from lawgraph.graph.repos import laws as law_repo
-from lawgraph.graph.repos.alignment import Ahead, Job, align_laws
+from lawgraph.graph.repos.alignment import Ahead, Job, align_laws, background_pool, stop_pool
 from lawgraph.graph.store import GraphStore
-from lawgraph.ingest.link import link_versions
+from lawgraph.ingest.link import CitedAhead, citing_texts, link_versions
 from lawgraph.ingest.statutes.parse import parse_statute
 from lawgraph.ingest.statutes.read import discover, read_source
 
@@ -53,6 +55,7 @@ class IngestReport:
     bases_reresolved: int = 0
     laws_aligned: int = 0
     aligned_ahead: int = 0  # pairs of versions compared while they were being written (graph.repos.alignment.Ahead)
+    extracted_ahead: int = 0  # versions whose citations were extracted while they were being written (CitedAhead)
     # law id → (version before, latest version) for every law whose newest amendment was written: a new latest
     # version, or a changed text of either side
     amended: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -74,6 +77,7 @@ class IngestReport:
             "citations": self.citations, "citations_reresolved": self.citations_reresolved,
             "bases_reresolved": self.bases_reresolved,
             "laws_aligned": self.laws_aligned, "aligned_ahead": self.aligned_ahead,
+            "extracted_ahead": self.extracted_ahead,
             **({"impact": self.impact} if self.impact else {}),
         }
 
@@ -246,19 +250,18 @@ def _ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None,
     law_ids = sorted({ids.law_key(s.title) for s in statutes})
     stored = law_repo.versions_of_laws(store, law_ids=law_ids)
     versions = group_versions(statutes, stored, report)
-    # laws read whole in this run with several versions: their texts are compared in worker processes (at low
-    # priority) while they are written and linked; align_laws takes a comparison from there only when the texts it
-    # reads back are the same
-    ahead = _align_ahead(versions, stored, parse_workers) if link and parse_workers > 1 else None
+    # what linking and aligning will need is computed in worker processes (at low priority) while the texts are
+    # written: the citations in the texts, the comparison of consecutive versions of the laws read whole in this run
+    early = _start_early(store, versions, stored, parse_workers) if link and parse_workers > 1 else None
     try:
-        return _write_link_align(store, report, versions, law_ids, ahead, parse_workers, progress, link)
+        return _write_link_align(store, report, versions, law_ids, early, parse_workers, progress, link)
     finally:
-        if ahead is not None:
-            ahead.close()
+        if early is not None:
+            early.stop()
 
 
 def _write_link_align(store: GraphStore, report: IngestReport, versions: list[VersionText], law_ids: list[str],
-                      ahead: Ahead | None, parse_workers: int, progress: Progress | None, link: bool) -> IngestReport:
+                      early: Early | None, parse_workers: int, progress: Progress | None, link: bool) -> IngestReport:
     try:
         clock = time.perf_counter()
         written = set(law_repo.write_versions(store, versions=[version_rows(v) for v in versions],
@@ -267,7 +270,9 @@ def _write_link_align(store: GraphStore, report: IngestReport, versions: list[Ve
         report.seconds["store"] = time.perf_counter() - clock
         clock = time.perf_counter()
         if link:
-            linked = link_versions(store, [(v.law_id, v.id, v.statute) for v in versions if v.id in written])
+            linked = link_versions(store, [(v.law_id, v.id, v.statute) for v in versions if v.id in written],
+                                   ahead=early.cited if early else None)
+            report.extracted_ahead = linked.extracted_ahead
             report.citations = dict(sorted(linked.counts.items()))
             report.citations_reresolved = linked.reresolved
             # powers, benchmarks and list entries whose bases named these laws before they were here
@@ -282,6 +287,7 @@ def _write_link_align(store: GraphStore, report: IngestReport, versions: list[Ve
             touched = sorted({v.law_id for v in versions if v.id in written})
             several = {law_id: rows for law_id, rows in law_repo.versions_of_laws(store, law_ids=touched).items()
                        if len(rows) > 1}
+            ahead = early.aligned if early else None
             align_laws(store, sorted(several), report.warnings, workers=parse_workers, ahead=ahead)
             report.laws_aligned += len(several)
             report.aligned_ahead = ahead.used if ahead else 0
@@ -303,33 +309,66 @@ def _write_link_align(store: GraphStore, report: IngestReport, versions: list[Ve
 
 
 AHEAD_LEAST = 9  # fewer pairs than this are compared at the end, as before (not worth a process)
+AHEAD_TEXTS = 20_000  # fewer citing texts than this are read at link time, as before
 
 
-def _align_ahead(versions: list[VersionText], stored: dict[str, list[dict[str, Any]]], workers: int) -> Ahead | None:
-    """Start comparing the consecutive versions of each law all of whose versions are in this run (the first
-    load of a corpus: every law) and some of which will be written, ordered as align_laws orders the stored ones."""
-    by_law: dict[str, list[VersionText]] = defaultdict(list)
-    for version in versions:
-        by_law[version.law_id].append(version)
+@dataclass
+class Early:
+    """What an ingest computes in worker processes while it writes (`_start_early`)."""
+
+    pool: ProcessPoolExecutor
+    cited: CitedAhead | None
+    aligned: Ahead | None
+
+    def stop(self) -> None:
+        stop_pool(self.pool, [*(self.cited.futures if self.cited else []),
+                              *(self.aligned.futures if self.aligned else [])])
+
+
+def _start_early(store: GraphStore, versions: list[VersionText], stored: dict[str, list[dict[str, Any]]],
+                 workers: int) -> Early | None:
+    """Start extracting the citations of the versions that will be written, then comparing the consecutive versions
+    of each law all of whose versions are in this run (the first load of a corpus: every law), some of which will
+    be written, ordered as align_laws orders the stored ones. None when there is too little of either, or no
+    process to be had."""
     kept = {row["id"] for rows in stored.values() for row in rows
             if row.get("complete") and row.get("hash") is not None}
     hashes = {row["id"]: row.get("hash") for rows in stored.values() for row in rows}
+    fresh = {v.id for v in versions if not (v.id in kept and hashes[v.id] == v.statute.content_hash)}
+    texts = {v.id: citing_texts(v.id, v.statute) for v in versions if v.id in fresh}
+    if sum(len(rows) for rows in texts.values()) < AHEAD_TEXTS:
+        texts = {}
+    by_law: dict[str, list[VersionText]] = defaultdict(list)
+    for version in versions:
+        by_law[version.law_id].append(version)
     jobs: dict[tuple[str, str], Job] = {}
     for law_id, found in by_law.items():
         here = {v.id for v in found}
         if len(found) < 2 or any(row["id"] not in here for row in stored.get(law_id, [])):
             continue
-        if all(v.id in kept and hashes[v.id] == v.statute.content_hash for v in found):
+        if here.isdisjoint(fresh):
             continue  # stored already, every version: nothing of it is written, so it is not aligned again
         chain = sorted(found, key=lambda v: (_iso(v.statute.effective) or _iso(v.statute.date) or "", v.id))
         raws = [(v.id, raw) for v in chain if (raw := raw_of_statute(v.id, v.statute))]
         jobs |= {(old, new): (old_raw, new_raw) for (old, old_raw), (new, new_raw) in itertools.pairwise(raws)}
     if len(jobs) < AHEAD_LEAST:
+        jobs = {}
+    if not texts and not jobs:
         return None
+    # the bare law names linking will know: those of the laws stored and of this run's (Resolver.known_names)
+    known = bare_names({law.id for law in citation_repo.catalogue(store)} | {v.law_id for v in versions})
     try:
-        return Ahead(jobs, workers)
-    except (OSError, RuntimeError, BrokenProcessPool):  # no process or thread to be had (limits): compared at the end
+        pool = background_pool(workers)
+    except (OSError, RuntimeError):  # no process or thread to be had (limits): all at link and align time
         return None
+    early = Early(pool, None, None)
+    try:
+        early.cited = CitedAhead(pool, known, texts) if texts else None  # first: linking needs them first
+        early.aligned = Ahead(jobs, pool) if jobs else None
+    except (OSError, RuntimeError, BrokenProcessPool):
+        early.stop()
+        return None
+    return early
 
 
 def _iso(day: date | None) -> str | None:

@@ -33,7 +33,8 @@ def test_sample_ingest_and_reingest_changes_nothing(store: GraphStore) -> None:
         "files": 19, "skipped": 1, "laws": 16, "versions_written": 19, "versions_unchanged": 0,
         "articles": 1704, "warnings": 0, "errors": 0, "citations_reresolved": 0, "bases_reresolved": 0, "citations": {
             "other:resolved": 1, "other:unresolved": 2, "other_law:resolved": 18, "other_law:unresolved": 29,
-            "self:resolved": 403}, "laws_aligned": 3, "aligned_ahead": 0}
+            "self:resolved": 403}, "laws_aligned": 3, "aligned_ahead": 0,
+            "extracted_ahead": 0}
     first = law_repo.stats(store)
     assert first["nodes"]["Law"] == 16 and first["nodes"]["LawVersion"] == 19
     assert first["nodes"]["Article"] == 1704
@@ -100,6 +101,8 @@ def test_whole_corpus_loads_with_zero_errors_and_twice_changes_nothing(store: Gr
     assert report.files == 3441 and report.articles == 148162
     # the 120 pairs of versions were compared while the texts were being written (two processes or more)
     assert report.laws_aligned == 108 and report.aligned_ahead == (120 if (os.cpu_count() or 1) > 1 else 0)
+    # … and the citations of every text written were extracted meanwhile
+    assert report.extracted_ahead == (report.versions_written if (os.cpu_count() or 1) > 1 else 0)
     assert all("案例" in s or "_index.md" in s or "法律法规模版" in s for s in report.skipped)
     counts = {
         ("行政处罚法", "2021-01-22"): 86, ("行政处罚法", "2017-09-01"): 64, ("行政许可法", "2019-04-23"): 83,
@@ -223,12 +226,13 @@ def test_versions_compared_while_written_are_aligned_as_when_compared_at_the_end
     old, new = alignment.version_raw(store, chain[0]), alignment.version_raw(store, chain[1])
     changed = ((old[0][0], old[0][1] + "（已修改）", old[0][2], old[0][3]), *old[1:])
     for texts, taken in (((changed, new), 0), ((old, new), 1)):
-        early = alignment.Ahead({(chain[0], chain[1]): texts})
+        pool = alignment.background_pool(1)
+        early = alignment.Ahead({(chain[0], chain[1]): texts}, pool)
         try:
             alignment.align_laws(store, [law_id], workers=1, ahead=early)
             assert early.used == taken
         finally:
-            early.close()
+            alignment.stop_pool(pool, early.futures)
     assert _alignment_of(store, tmp_path / "again.jsonl") == ahead
     # a pair legal staff reviewed: stored as when the law alone is realigned (align_law, on whole units)
     alignment.save_review(store, "农产品质量安全法", "农产品质量安全法@2018-10-26", "农产品质量安全法@2022-09-02",
@@ -238,3 +242,31 @@ def test_versions_compared_while_written_are_aligned_as_when_compared_at_the_end
     assert reviewed != ahead
     alignment.align_laws(store, several, workers=1)
     assert _alignment_of(store, tmp_path / "reviewed-again.jsonl") == reviewed
+
+
+def _citations_of(store: GraphStore, path: Path) -> tuple[list[str], list[str]]:
+    """The CITES edges and the open Citation nodes of the graph (from an export), sorted."""
+    export_graph(store, path)
+    edges: list[str] = []
+    opened: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row.get("rel") == "CITES":
+            edges.append(json.dumps([row["start"], row["end"], row["props"]], sort_keys=True, ensure_ascii=False))
+        elif "Citation" in row.get("node", []):
+            opened.append(json.dumps(row["props"], sort_keys=True, ensure_ascii=False))
+    return sorted(edges), sorted(opened)
+
+
+def test_citations_extracted_while_written_are_linked_as_when_extracted_at_link_time(
+        store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "AHEAD_TEXTS", 1)  # the sample has a few hundred citing texts; the corpus 86,000
+    early = ingest_statutes(store, [SAMPLE / "statutes"], workers=2)
+    assert early.ok and early.extracted_ahead == early.versions_written == 19
+    found = _citations_of(store, tmp_path / "early.jsonl")
+    assert len(found[0]) > 400 and found[1]
+    store.clear()
+    here = ingest_statutes(store, [SAMPLE / "statutes"], workers=1)
+    assert here.ok and here.extracted_ahead == 0
+    assert here.citations == early.citations
+    assert _citations_of(store, tmp_path / "here.jsonl") == found

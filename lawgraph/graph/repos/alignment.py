@@ -308,25 +308,44 @@ def _background() -> None:
         os.nice(10)
 
 
-class Ahead:
-    """Alignments computed in worker processes while the versions they compare were being written (a statute
-    ingest: lawgraph.ingest.load), by (old version id, new version id), with the texts each was computed from.
-    `align_laws` takes one only when the texts it reads back from the store are the same, and compares any other
-    pair in the same workers (no second pool is forked beside this one's threads). `close` stops the workers.
-    Raises OSError or RuntimeError when no worker can be started (nothing is left running then)."""
+def background_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes for what an ingest computes ahead of its later phases while it writes (see `_background`);
+    stop them with `stop_pool`."""
+    return ProcessPoolExecutor(max_workers=workers, initializer=_background)
 
-    def __init__(self, jobs: dict[tuple[str, str], Job], workers: int = 2) -> None:
+
+def stop_pool(pool: ProcessPoolExecutor, submitted: Iterable[Future[Any]]) -> None:
+    """Stop `pool`'s workers; work still running (the ingest failed, or what was computed ahead was not taken) is
+    not waited for."""
+    if all(future.done() for future in submitted):
+        pool.shutdown(cancel_futures=True)
+        return
+    pool.shutdown(wait=False, cancel_futures=True)
+    # Python 3.14 has terminate_workers(); before it, the pool's processes are only reachable by name
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.terminate()
+
+
+class Ahead:
+    """Alignments computed in worker processes (`background_pool`) while the versions they compare were being
+    written (a statute ingest: lawgraph.ingest.load), by (old version id, new version id), with the texts each was
+    computed from. `align_laws` takes one only when the texts it reads back from the store are the same, and compares
+    any other pair in the same workers (no second pool is forked beside this one's threads)."""
+
+    def __init__(self, jobs: dict[tuple[str, str], Job], pool: ProcessPoolExecutor) -> None:
         self._jobs = jobs
-        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_background)
-        self._found: dict[tuple[str, str], Future[list[Pair]]] = {}
+        self._pool = pool
+        # the largest pairs first: a few long texts (司法解释 of 700 articles) take most of the time
+        self._found: dict[tuple[str, str], Future[list[Pair]]] = {
+            key: pool.submit(align_raw, jobs[key])
+            for key in sorted(jobs, key=lambda key: -len(jobs[key][0]) * len(jobs[key][1]))}
         self.used = 0  # how many alignments align_laws took from here
-        try:
-            # the largest pairs first: a few long texts (司法解释 of 700 articles) take most of the time
-            for key in sorted(jobs, key=lambda key: -len(jobs[key][0]) * len(jobs[key][1])):
-                self._found[key] = self._pool.submit(align_raw, jobs[key])
-        except BaseException:
-            self.close()
-            raise
+
+    @property
+    def futures(self) -> list[Future[list[Pair]]]:
+        return list(self._found.values())
 
     def matches(self, key: tuple[str, str], job: Job) -> bool:
         """Whether the alignment of `key` was computed from the texts of `job`."""
@@ -348,19 +367,6 @@ class Ahead:
             return {i: future.result() for i, future in found.items()}
         except (BrokenProcessPool, CancelledError, OSError, RuntimeError):
             return {i: align_raw(job) for i, job in jobs.items()}
-
-    def close(self) -> None:
-        """Stop the workers; a comparison still running (the ingest failed, or its texts were not the ones
-        stored) is not waited for."""
-        if all(future.done() for future in self._found.values()):
-            self._pool.shutdown(cancel_futures=True)
-            return
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        # Python 3.14 has terminate_workers(); before it, the pool's processes are only reachable by name
-        processes = getattr(self._pool, "_processes", None) or {}
-        for process in list(processes.values()):
-            with contextlib.suppress(OSError, ValueError, AttributeError):
-                process.terminate()
 
 
 def align_laws(store: GraphStore, law_ids: list[str], warnings: list[str] | None = None, *, workers: int = 1,
