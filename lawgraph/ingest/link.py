@@ -126,14 +126,15 @@ class CitedAhead:
     def get(self, version_id: str, known: frozenset[str]) -> Cited | None:
         """The citations of `version_id` (waiting for them), or None: not extracted ahead, with other law names, or
         their worker was lost (the caller extracts them)."""
-        future = self._of.get(version_id)
+        future = self._of.pop(version_id, None)
         if future is None or known != self.known:
             return None
         try:
-            cited = future.result()[version_id]
+            cited = future.result().pop(version_id, None)  # taken once: freed as linking goes on
         except (BrokenProcessPool, CancelledError, OSError):
             return None
-        self.used += 1
+        if cited is not None:
+            self.used += 1
         return cited
 
 

@@ -14,7 +14,6 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -309,7 +308,7 @@ def _write_link_align(store: GraphStore, report: IngestReport, versions: list[Ve
 
 
 AHEAD_LEAST = 9  # fewer pairs than this are compared at the end, as before (not worth a process)
-AHEAD_TEXTS = 20_000  # fewer citing texts than this are read at link time, as before
+AHEAD_TEXTS = 20_000  # fewer texts that may cite than this are extracted at link time, as before
 
 
 @dataclass
@@ -353,22 +352,28 @@ def _start_early(store: GraphStore, versions: list[VersionText], stored: dict[st
         jobs |= {(old, new): (old_raw, new_raw) for (old, old_raw), (new, new_raw) in itertools.pairwise(raws)}
     if len(jobs) < AHEAD_LEAST:
         jobs = {}
+    known = frozenset[str]()
+    if texts:
+        try:  # the bare law names linking will know: those of the laws stored and of this run's (Resolver.known_names)
+            known = bare_names({law.id for law in citation_repo.catalogue(store)} | {v.law_id for v in versions})
+        except LawgraphError:  # said where the store is used next (the writes); extracted at link time meanwhile
+            texts = {}
     if not texts and not jobs:
         return None
-    # the bare law names linking will know: those of the laws stored and of this run's (Resolver.known_names)
-    known = bare_names({law.id for law in citation_repo.catalogue(store)} | {v.law_id for v in versions})
     try:
         pool = background_pool(workers)
     except (OSError, RuntimeError):  # no process or thread to be had (limits): all at link and align time
         return None
-    early = Early(pool, None, None)
     try:
-        early.cited = CitedAhead(pool, known, texts) if texts else None  # first: linking needs them first
-        early.aligned = Ahead(jobs, pool) if jobs else None
-    except (OSError, RuntimeError, BrokenProcessPool):
-        early.stop()
+        cited = CitedAhead(pool, known, texts) if texts else None  # first: linking needs them first
+        aligned = Ahead(jobs, pool) if jobs else None
+    except (OSError, RuntimeError):  # (BrokenProcessPool is a RuntimeError) all at link and align time
+        stop_pool(pool, [])
         return None
-    return early
+    except BaseException:
+        stop_pool(pool, [])
+        raise
+    return Early(pool, cited, aligned)
 
 
 def _iso(day: date | None) -> str | None:

@@ -270,3 +270,10 @@ def test_citations_extracted_while_written_are_linked_as_when_extracted_at_link_
     assert here.ok and here.extracted_ahead == 0
     assert here.citations == early.citations
     assert _citations_of(store, tmp_path / "here.jsonl") == found
+    # extracted knowing other law names than linking knows: not taken, extracted again at link time
+    store.clear()
+    monkeypatch.setattr(load, "bare_names", lambda law_ids: frozenset({"某某法"}))
+    other = ingest_statutes(store, [SAMPLE / "statutes"], workers=2)
+    assert other.ok and other.extracted_ahead == 0
+    assert other.citations == early.citations
+    assert _citations_of(store, tmp_path / "other.jsonl") == found

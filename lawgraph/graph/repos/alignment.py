@@ -316,8 +316,9 @@ def background_pool(workers: int) -> ProcessPoolExecutor:
 
 def stop_pool(pool: ProcessPoolExecutor, submitted: Iterable[Future[Any]]) -> None:
     """Stop `pool`'s workers; work still running (the ingest failed, or what was computed ahead was not taken) is
-    not waited for."""
-    if all(future.done() for future in submitted):
+    not waited for, nor is anything when `submitted` is empty (the caller does not know what was)."""
+    futures = list(submitted)
+    if futures and all(future.done() for future in futures):
         pool.shutdown(cancel_futures=True)
         return
     pool.shutdown(wait=False, cancel_futures=True)
