@@ -8,8 +8,10 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -179,18 +181,25 @@ def test_kill_9_of_the_server_mid_ingest_then_rerun_matches_a_clean_run(data_roo
         embedded.stop_server(clean)
 
 
-def _alignment_of(store: GraphStore, path: Path) -> tuple[list[str], list[str]]:
-    """The ALIGNED edges and the work ids of the graph (from an export), sorted."""
+def _exported(store: GraphStore, path: Path, rel: str, label: str, show: Callable[[dict[str, Any]], str]
+              ) -> tuple[list[str], list[str]]:
+    """The `rel` edges and the `label` nodes (each as `show` puts its properties) of the graph, from an export,
+    sorted."""
     export_graph(store, path)
     edges: list[str] = []
-    works: list[str] = []
+    nodes: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        if row.get("rel") == "ALIGNED":
+        if row.get("rel") == rel:
             edges.append(json.dumps([row["start"], row["end"], row["props"]], sort_keys=True, ensure_ascii=False))
-        elif "Article" in row.get("node", []):
-            works.append(f"{row['props']['id']} {row['props'].get('work')}")
-    return sorted(edges), sorted(works)
+        elif label in row.get("node", []):
+            nodes.append(show(row["props"]))
+    return sorted(edges), sorted(nodes)
+
+
+def _alignment_of(store: GraphStore, path: Path) -> tuple[list[str], list[str]]:
+    """The ALIGNED edges and the work ids of the graph."""
+    return _exported(store, path, "ALIGNED", "Article", lambda props: f"{props['id']} {props.get('work')}")
 
 
 def test_units_read_back_from_the_store_are_the_units_parsed(store: GraphStore) -> None:
@@ -245,17 +254,9 @@ def test_versions_compared_while_written_are_aligned_as_when_compared_at_the_end
 
 
 def _citations_of(store: GraphStore, path: Path) -> tuple[list[str], list[str]]:
-    """The CITES edges and the open Citation nodes of the graph (from an export), sorted."""
-    export_graph(store, path)
-    edges: list[str] = []
-    opened: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row.get("rel") == "CITES":
-            edges.append(json.dumps([row["start"], row["end"], row["props"]], sort_keys=True, ensure_ascii=False))
-        elif "Citation" in row.get("node", []):
-            opened.append(json.dumps(row["props"], sort_keys=True, ensure_ascii=False))
-    return sorted(edges), sorted(opened)
+    """The CITES edges and the open Citation nodes of the graph."""
+    return _exported(store, path, "CITES", "Citation",
+                     lambda props: json.dumps(props, sort_keys=True, ensure_ascii=False))
 
 
 def test_citations_extracted_while_written_are_linked_as_when_extracted_at_link_time(
