@@ -6,13 +6,17 @@ Backends are chosen by one URL (LAWGRAPH_GRAPH_URL, CLI --graph):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Protocol
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from lawgraph.config import Settings, data_home
 from lawgraph.errors import ConfigError
 
+if TYPE_CHECKING:
+    from lawgraph.graph.bulk import NewGraph
+
 Row = dict[str, Any]
+Progress = Callable[[str, int, int], None]
 
 
 class GraphStore(Protocol):
@@ -49,6 +53,25 @@ class GraphStore(Protocol):
     def close(self) -> None:
         """Release connections (an embedded server keeps running; see `lawgraph db stop`)."""
         ...
+
+
+@runtime_checkable
+class BulkLoader(Protocol):
+    """A store with a bulk path for a first load into an empty graph (FalkorDB's GRAPH.BULK)."""
+
+    def empty(self) -> bool:
+        """True when the graph holds no node."""
+        ...
+
+    def create_graph(self, graph: NewGraph, *, progress: Progress | None = None) -> None:
+        """Write `graph` into the empty graph; on failure the graph is left empty and the error raised
+        (lawgraph.graph.bulk.BulkUnsuitable when the graph cannot be written this way)."""
+        ...
+
+
+def bulk_loader(store: GraphStore) -> BulkLoader | None:
+    """The store's bulk path, or None when it has none (Neo4j: batched UNWIND)."""
+    return store if isinstance(store, BulkLoader) else None
 
 
 def batched(rows: Sequence[Mapping[str, Any]], size: int) -> Iterator[list[Mapping[str, Any]]]:

@@ -55,6 +55,8 @@ class IngestReport:
     laws_aligned: int = 0
     aligned_ahead: int = 0  # pairs of versions compared while they were being written (graph.repos.alignment.Ahead)
     extracted_ahead: int = 0  # versions whose citations were extracted while they were being written (CitedAhead)
+    bulk: bool = False  # the versions went into an empty graph through the store's bulk path (laws.write_versions)
+    versions_resumed: int = 0  # stored by an ingest cut off before it linked them: linked and aligned now
     # law id → (version before, latest version) for every law whose newest amendment was written: a new latest
     # version, or a changed text of either side
     amended: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -76,7 +78,7 @@ class IngestReport:
             "citations": self.citations, "citations_reresolved": self.citations_reresolved,
             "bases_reresolved": self.bases_reresolved,
             "laws_aligned": self.laws_aligned, "aligned_ahead": self.aligned_ahead,
-            "extracted_ahead": self.extracted_ahead,
+            "extracted_ahead": self.extracted_ahead, "bulk": self.bulk, "versions_resumed": self.versions_resumed,
             **({"impact": self.impact} if self.impact else {}),
         }
 
@@ -263,8 +265,13 @@ def _write_link_align(store: GraphStore, report: IngestReport, versions: list[Ve
                       early: Early | None, parse_workers: int, progress: Progress | None, link: bool) -> IngestReport:
     try:
         clock = time.perf_counter()
-        written = set(law_repo.write_versions(store, versions=[version_rows(v) for v in versions],
-                                              progress=progress))
+        stored = law_repo.write_versions(store, versions=[version_rows(v) for v in versions], progress=progress,
+                                         resume=link)
+        report.bulk, report.versions_resumed = stored.bulk, len(stored.resumed)
+        report.warnings.extend(stored.warnings)
+        # the versions written now, and those an earlier ingest wrote but was cut off before linking: both are
+        # linked, aligned and followed up below
+        written = set(stored.ids) | set(stored.resumed)
         law_repo.refresh_status(store, law_ids=law_ids)
         report.seconds["store"] = time.perf_counter() - clock
         clock = time.perf_counter()
@@ -296,13 +303,15 @@ def _write_link_align(store: GraphStore, report: IngestReport, versions: list[Ve
                     # a new latest version, or a changed text of any version (breaks are tracked from older
                     # versions too): named by its newest amendment
                     report.amended[law_id] = (ordered[-2]["id"], ordered[-1]["id"])
+        if link:
+            law_repo.mark_linked(store, sorted(written))
         report.seconds["align"] = time.perf_counter() - clock
     except LawgraphError as exc:
         report.errors.append(f"store: {exc}")
         return report
     report.laws = len({v.law_id for v in versions})
-    report.versions_written = len(written)
-    report.versions_unchanged = len(versions) - len(written)
+    report.versions_written = len(stored.ids)
+    report.versions_unchanged = len(versions) - len(stored.ids)
     report.articles = sum(len(v.statute.articles) for v in versions)
     return report
 

@@ -15,8 +15,11 @@ import redis
 
 from lawgraph.config import Settings
 from lawgraph.errors import StoreError
-from lawgraph.graph.backends import embedded
-from lawgraph.graph.store import open_store
+from lawgraph.graph.backends import embedded, falkordb_bulk
+from lawgraph.graph.backends.falkordb import FalkorStore
+from lawgraph.graph.bulk import BulkUnsuitable, NewGraph
+from lawgraph.graph.repos import laws as law_repo
+from lawgraph.graph.store import bulk_loader, open_store
 
 
 @pytest.fixture
@@ -116,3 +119,70 @@ def test_falkordb_url_reaches_an_existing_server(data_root: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def _index_count(server_dir: Path) -> int:
+    client = redis.Redis(unix_socket_path=embedded.status(server_dir).socket)
+    try:
+        reply = client.execute_command("GRAPH.QUERY", "lawgraph", "CALL db.indexes() YIELD label RETURN count(label)")
+        return int(reply[1][0][0])
+    finally:
+        client.close()
+
+
+def test_a_bulk_load_survives_a_restart_and_a_failed_one_leaves_the_graph_empty_and_indexed(
+        server_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(falkordb_bulk, "TOKEN_BYTES", 2_000)  # many commands
+    monkeypatch.setattr(falkordb_bulk, "COMMAND_BYTES", 5_000)
+    settings = Settings(graph_url=f"embedded:{server_dir}")
+    store = open_store(settings)
+    indexes = _index_count(server_dir)
+    loader = bulk_loader(store)
+    assert loader is not None and loader.empty() and indexes > 20  # one row per indexed label
+    graph = NewGraph()
+    for i in range(300):
+        graph.cut()  # a law and its version are written whole, or not at all
+        law = graph.add("Law", f"法{i}", {"title": f"某某法{i}", "level": "法律"})
+        graph.link("HAS_VERSION", law, graph.add("LawVersion", f"法{i}@2020-01-01", {
+            "law_id": f"法{i}", "date": "2020-01-01", "article_count": i, "history": [f"{i} 修正"]}))
+    loader.create_graph(graph)
+    assert not loader.empty() and _index_count(server_dir) == indexes
+    expected = [{"id": "法7@2020-01-01", "date": "2020-01-01"}]
+    assert [{k: v[k] for k in ("id", "date")} for v in law_repo.law_versions(store, law_id="法7")] == expected
+    assert store.run("laws/find_law", id="法299", title="")[0]["title"] == "某某法299"
+    store.close()
+    assert embedded.stop_server(server_dir)  # the append-only file holds the GRAPH.BULK commands
+    store = open_store(settings)
+    assert [{k: v[k] for k in ("id", "date")} for v in law_repo.law_versions(store, law_id="法7")] == expected
+    assert law_repo.stats(store)["relationships"] == {"HAS_VERSION": 300}
+    real = FalkorStore._bulk
+    sent: list[list[object]] = []
+    meddle: list[int] = []
+
+    def recorded(self: FalkorStore, args: list[object], *, fresh: bool = False) -> None:
+        real(self, args, fresh=fresh)
+        sent.append(args)
+        if len(sent) in meddle:  # another writer, between two of the load's commands
+            self.write("laws/upsert_laws", [{"id": "外来", "title": "外来", "level": "法律"}])
+
+    monkeypatch.setattr(FalkorStore, "_bulk", recorded)
+    # a graph whose last node cannot be written: the commands before it were run, then the graph is emptied
+    store.clear()
+    bad = NewGraph()
+    for i in range(300):
+        bad.cut()
+        bad.add("Law", f"法{i}", {"title": f"某某法{i}", "level": {"not": "a value"} if i == 299 else "法律"})
+    loader = bulk_loader(store)
+    assert loader is not None
+    with pytest.raises(BulkUnsuitable):
+        loader.create_graph(bad)
+    assert len(sent) > 1 and sent[1][1] > 0  # the key, then a command of nodes
+    assert store.run("admin/any_node") == [] and _index_count(server_dir) == indexes
+    # another writer during the load would shift the numbers the relationships name: the load notices, empties
+    # the graph and says what to do
+    sent.clear()
+    meddle.append(2)
+    with pytest.raises(StoreError, match="something else wrote"):
+        loader.create_graph(graph)
+    assert len(sent) > 3 and store.run("admin/any_node") == [] and _index_count(server_dir) == indexes
+    store.close()

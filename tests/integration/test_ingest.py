@@ -17,11 +17,14 @@ import pytest
 
 from lawgraph.config import Settings
 from lawgraph.domain.align import raw_of_statute
-from lawgraph.graph.backends import embedded
+from lawgraph.graph.backends import embedded, falkordb_bulk
+from lawgraph.graph.backends.falkordb import FalkorStore
+from lawgraph.graph.bulk import BulkUnsuitable, NewGraph
+from lawgraph.graph.records import VersionRows
 from lawgraph.graph.repos import alignment
 from lawgraph.graph.repos import laws as law_repo
 from lawgraph.graph.repos.transfer import export_graph
-from lawgraph.graph.store import GraphStore, open_store
+from lawgraph.graph.store import GraphStore, bulk_loader, open_store
 from lawgraph.ingest import load
 from lawgraph.ingest.load import IngestReport, group_versions, ingest_statutes, parse_files
 from lawgraph.ingest.statutes.read import discover
@@ -36,7 +39,7 @@ def test_sample_ingest_and_reingest_changes_nothing(store: GraphStore) -> None:
         "articles": 1704, "warnings": 0, "errors": 0, "citations_reresolved": 0, "bases_reresolved": 0, "citations": {
             "other:resolved": 1, "other:unresolved": 2, "other_law:resolved": 18, "other_law:unresolved": 29,
             "self:resolved": 403}, "laws_aligned": 3, "aligned_ahead": 0,
-            "extracted_ahead": 0}
+            "extracted_ahead": 0, "bulk": False, "versions_resumed": 0}  # 8,000 units: fewer than law_repo.BULK_LEAST
     first = law_repo.stats(store)
     assert first["nodes"]["Law"] == 16 and first["nodes"]["LawVersion"] == 19
     assert first["nodes"]["Article"] == 1704
@@ -101,6 +104,7 @@ def test_whole_corpus_loads_with_zero_errors_and_twice_changes_nothing(store: Gr
     report = ingest_statutes(store, [root / "lawrefbook", root / "versions"])
     assert report.errors == []
     assert report.files == 3441 and report.articles == 148162
+    assert report.bulk == (store.backend == "falkordb")  # a first load: FalkorDB's GRAPH.BULK (Neo4j: UNWIND)
     # the 120 pairs of versions were compared while the texts were being written (two processes or more)
     assert report.laws_aligned == 108 and report.aligned_ahead == (120 if (os.cpu_count() or 1) > 1 else 0)
     # … and the citations of every text written were extracted meanwhile
@@ -278,3 +282,167 @@ def test_citations_extracted_while_written_are_linked_as_when_extracted_at_link_
     assert other.ok and other.extracted_ahead == 0
     assert other.citations == early.citations
     assert _citations_of(store, tmp_path / "other.jsonl") == found
+
+
+def _whole(store: GraphStore, path: Path) -> list[str]:
+    """Every node and relationship of the graph, as an export writes them, sorted."""
+    export_graph(store, path)
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return sorted(json.dumps(row, sort_keys=True, ensure_ascii=False) for row in lines if "node" in row or "rel" in row)
+
+
+def test_a_first_load_through_the_bulk_path_stores_what_unwind_stores(
+        store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(law_repo, "BULK_LEAST", 1)  # the sample has a few thousand units; the corpus 500,000
+    # small commands and tokens: the sample goes in many GRAPH.BULK commands, as the corpus does; and the UNWIND
+    # path writes it in several chunks, as it writes the corpus
+    monkeypatch.setattr(falkordb_bulk, "TOKEN_BYTES", 40_000)
+    monkeypatch.setattr(falkordb_bulk, "COMMAND_BYTES", 100_000)
+    monkeypatch.setattr(law_repo, "CHUNK_ROWS", 1_500)
+    # and a law in 编, 章 and 节 (the sample has none): a 节 is a division in a division in a division
+    sources = [SAMPLE / "statutes", corpus() / "lawrefbook" / "诉讼与非诉讼程序法" / "刑事诉讼法(2018-10-26).md"]
+    bulk = ingest_statutes(store, sources, workers=1)
+    assert bulk.ok and bulk.bulk == (store.backend == "falkordb")  # Neo4j has no bulk path here: UNWIND
+    loaded = _whole(store, tmp_path / "bulk.jsonl")
+    assert len(loaded) > 5000
+    sections = [line for line in loaded if '"Division"' in line and '"kind": "section"' in line]
+    assert any('"刑事诉讼法@2018-10-26/d:p' in line for line in sections), sections[:3]
+    again = ingest_statutes(store, sources, workers=1)  # not empty now: nothing written
+    assert again.ok and again.versions_written == 0 and not again.bulk
+    assert _whole(store, tmp_path / "again.jsonl") == loaded
+    store.clear()
+    monkeypatch.setattr(law_repo, "BULK_LEAST", 10**9)
+    unwind = ingest_statutes(store, sources, workers=1)
+    assert unwind.ok and not unwind.bulk
+    assert _whole(store, tmp_path / "unwind.jsonl") == loaded
+    assert unwind.summary() | {"bulk": True} == bulk.summary() | {"bulk": True}
+
+
+def test_an_ingest_cut_off_before_linking_is_linked_by_the_next(store: GraphStore, tmp_path: Path) -> None:
+    first = ingest_statutes(store, [SAMPLE / "statutes"], workers=1)
+    assert first.ok and first.versions_resumed == 0
+    whole = _whole(store, tmp_path / "first.jsonl")
+    # as an ingest leaves the versions it wrote when cut off before linking them (the CITES edges of a partial
+    # link, here all of them, are in the graph)
+    ids = [row["version_id"] for row in store.run("laws/catalogue")]
+    states = store.run("laws/version_states", ids=ids)
+    store.write("laws/complete_versions", [{"id": row["id"], "hash": row["hash"]} for row in states])
+    again = ingest_statutes(store, [SAMPLE / "statutes"], workers=1)
+    assert again.ok and again.versions_written == 0 and again.versions_resumed == 19
+    assert again.citations == first.citations and again.laws_aligned == 3 and again.amended == first.amended
+    assert _whole(store, tmp_path / "again.jsonl") == whole  # no twin CITES edge, no citation lost
+    assert ingest_statutes(store, [SAMPLE / "statutes"], workers=1).versions_resumed == 0
+    # an ingest told not to link leaves its versions to the next one that links
+    store.clear()
+    unlinked = ingest_statutes(store, [SAMPLE / "statutes"], workers=1, link=False)
+    assert unlinked.ok and unlinked.citations == {}
+    linked = ingest_statutes(store, [SAMPLE / "statutes"], workers=1)
+    assert linked.versions_written == 0 and linked.versions_resumed == 19 and linked.citations == first.citations
+    assert _whole(store, tmp_path / "linked.jsonl") == whole
+
+
+def test_a_bulk_load_cut_off_is_finished_by_the_next_ingest(data_root: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the embedded store (FalkorDB) whatever the suite's store: a load killed half way leaves the commands the
+    server ran, whole segments (a version with all its units) whose versions are not marked complete."""
+    monkeypatch.setattr(law_repo, "BULK_LEAST", 1)
+    sources = [SAMPLE / "statutes"]
+    files, _ = discover(sources)
+    statutes, _ = parse_files(files, level=None, workers=1, progress=None)
+    graph = law_repo.new_graph([load.version_rows(v) for v in group_versions(statutes, {}, IngestReport())])
+    assert graph is not None and len(graph.segments) == 20  # the laws, then one a version
+    stores = []
+    try:
+        for name in ("cut", "clean"):
+            stores.append(open_store(Settings(graph_url=f"embedded:{data_root / name}")))
+        cut, clean = stores
+        loader = bulk_loader(cut)
+        assert loader is not None
+        loader.create_graph(NewGraph(segments=graph.segments[:9]))  # the laws and eight versions
+        assert law_repo.stats(cut)["nodes"]["LawVersion"] == 8
+        report = ingest_statutes(cut, sources, workers=1)
+        assert report.ok and not report.bulk and report.versions_written == 19
+        reference = ingest_statutes(clean, sources, workers=1)
+        assert reference.ok and reference.bulk
+        assert _whole(cut, tmp_path / "cut.jsonl") == _whole(clean, tmp_path / "clean.jsonl")
+    finally:
+        for opened in stores:
+            opened.close()
+        embedded.stop_server(data_root / "cut")
+        embedded.stop_server(data_root / "clean")
+
+
+def test_a_resumed_version_citing_a_rewritten_one_is_linked_once(store: GraphStore, tmp_path: Path) -> None:
+    citing, cited = tmp_path / "甲法(2020-01-01).md", tmp_path / "乙法(2020-01-01).md"
+    citing.write_text("# 甲法\n\n<!-- INFO END -->\n\n第一条 违反《乙法》第一条规定的，依法处理。\n", encoding="utf-8")
+    cited.write_text("# 乙法\n\n<!-- INFO END -->\n\n第一条 一。\n\n第二条 二。\n", encoding="utf-8")
+    assert ingest_statutes(store, [tmp_path], workers=1).ok
+    assert law_repo.stats(store)["relationships"].get("CITES") == 1
+    # 甲法 left unlinked by an ingest cut off, and 乙法 changed since: 甲法 is resumed, 乙法 rewritten, and the
+    # citation of 乙法 by 甲法 is written once (not kept from before and linked again)
+    store.write("laws/complete_versions", [{"id": row["id"], "hash": row["hash"]}
+                                           for row in store.run("laws/version_states", ids=["甲法@2020-01-01"])])
+    cited.write_text("# 乙法\n\n<!-- INFO END -->\n\n第一条 一改。\n\n第二条 二。\n", encoding="utf-8")
+    report = ingest_statutes(store, [tmp_path], workers=1)
+    assert report.ok and report.versions_written == 1 and report.versions_resumed == 1
+    resumed = _whole(store, tmp_path / "resumed.jsonl")
+    store.clear()
+    assert ingest_statutes(store, [tmp_path], workers=1).ok
+    assert _whole(store, tmp_path / "clean.jsonl") == resumed
+    assert law_repo.stats(store)["relationships"].get("CITES") == 1
+
+
+def test_a_law_titled_in_several_chunks_is_titled_alike_in_bulk_and_with_unwind(
+        store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(law_repo, "BULK_LEAST", 1)
+    monkeypatch.setattr(law_repo, "CHUNK_ROWS", 1)  # a chunk a version
+    rows = []
+    for day, title, level in (("01", "某法", "法律"), ("02", "中华人民共和国某法", "行政法规"), ("03", "某法", "地方性法规")):
+        vid = f"某法@2020-01-{day}"
+        rows.append(VersionRows(vid, "某法", f"h{day}", {"id": "某法", "title": title, "level": level},
+                                {"id": vid, "law_id": "某法", "props": {"title": title, "complete": False}},
+                                articles=[{"id": f"{vid}/1", "version_id": vid, "division_id": None,
+                                           "props": {"number": "1"}, "paragraphs": []}], units=1))
+    found = []
+    for least in (1, 10**9):  # in bulk (on FalkorDB), then with UNWIND
+        store.clear()
+        monkeypatch.setattr(law_repo, "BULK_LEAST", least)
+        written = law_repo.write_versions(store, versions=rows)
+        assert written.bulk == (least == 1 and store.backend == "falkordb")
+        found.append(law_repo.find_law(store, law_id="某法", title=""))
+    assert found[0] == found[1]
+    assert found[0] is not None and found[0]["title"] == "中华人民共和国某法" and found[0]["level"] == "地方性法规"
+
+
+def test_a_bulk_load_the_server_refuses_part_way_is_written_with_unwind(data_root: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the embedded store whatever the suite's store: the third command is refused (as `_bulk` reports a
+    FalkorDB refusal of the form, see test_falkordb_bulk), after two ran."""
+    monkeypatch.setattr(law_repo, "BULK_LEAST", 1)
+    monkeypatch.setattr(falkordb_bulk, "TOKEN_BYTES", 40_000)
+    monkeypatch.setattr(falkordb_bulk, "COMMAND_BYTES", 100_000)
+    real = FalkorStore._bulk
+    calls: list[list[object]] = []
+
+    def refusing(self: FalkorStore, args: list[object], *, fresh: bool = False) -> None:
+        calls.append(args)
+        if len(calls) == 3:
+            raise BulkUnsuitable("FalkorDB refused the bulk load: Bulk insert format error (a test)")
+        real(self, args, fresh=fresh)
+
+    store = open_store(Settings(graph_url=f"embedded:{data_root / 'refused'}"))
+    try:
+        monkeypatch.setattr(FalkorStore, "_bulk", refusing)
+        report = ingest_statutes(store, [SAMPLE / "statutes"], workers=1)
+        assert len(calls) == 3 and report.ok and not report.bulk and report.versions_written == 19
+        assert [w for w in report.warnings if w.startswith("store:")] == [
+            "store: not loaded in bulk (FalkorDB refused the bulk load: Bulk insert format error (a test)); "
+            "written with UNWIND instead"]
+        refused = _whole(store, tmp_path / "refused.jsonl")
+        store.clear()
+        monkeypatch.setattr(law_repo, "BULK_LEAST", 10**9)
+        assert ingest_statutes(store, [SAMPLE / "statutes"], workers=1).ok
+        assert _whole(store, tmp_path / "unwind.jsonl") == refused
+    finally:
+        store.close()
+        embedded.stop_server(data_root / "refused")

@@ -18,7 +18,9 @@ from redis.exceptions import RedisError, ResponseError
 from lawgraph.config import Settings
 from lawgraph.errors import StoreError
 from lawgraph.graph import gcpause, queries
-from lawgraph.graph.store import Row, batched
+from lawgraph.graph.backends import falkordb_bulk
+from lawgraph.graph.bulk import BulkUnsuitable, NewGraph
+from lawgraph.graph.store import Progress, Row, batched
 
 _ALREADY = ("already indexed", "already exists", "already created")
 
@@ -132,6 +134,13 @@ def _header(params: Mapping[str, Any]) -> str:
     return "CYPHER " + " ".join(f"`{_key(k)}`={_literal(v)}" for k, v in params.items()) + " "
 
 
+def _refused(exc: ResponseError) -> bool:
+    """True when FalkorDB refused a GRAPH.BULK command for its form (an unknown command, a bulk format or count it
+    does not take), not for the server's state (out of memory, read-only, loading, busy, not allowed …)."""
+    text = str(exc).lower()
+    return "unknown command" in text or "bulk" in text or "parsing" in text
+
+
 class FalkorStore:
     """A GraphStore over one FalkorDB graph key."""
 
@@ -217,6 +226,71 @@ class FalkorStore:
                     raise StoreError(f"schema statement failed on FalkorDB: {statement!r}: {exc}") from exc
             except (RedisError, OSError) as exc:
                 raise StoreError(f"FalkorDB at {self._where} is unreachable ({exc}); is the server running?") from exc
+
+    def empty(self) -> bool:
+        """True when the graph holds no node."""
+        return not self.run("admin/any_node")
+
+    def create_graph(self, graph: NewGraph, *, progress: Progress | None = None) -> None:
+        """Write `graph` into this empty graph with GRAPH.BULK: the key is made anew (empty, then the indexes,
+        which the bulk insert keeps up to date), then the nodes and relationships are sent in commands of whole
+        segments of about 32 MB (falkordb_bulk.COMMAND_BYTES), each encoded while the server runs the one before.
+        The server numbers the nodes in the order it creates them, so the load checks at the end that the graph
+        holds its nodes and no other: a node written meanwhile by anything else would have shifted the numbers.
+        (A node created and deleted meanwhile would not show in the count; the README asks for no other writer.)
+        On any failure the graph is emptied again (it was empty) and the error raised: BulkUnsuitable when the
+        graph cannot be put in the format, the server refused the load, or the graph is no longer empty when the
+        load starts (then nothing was touched)."""
+        name = self._settings.graph_name
+        total, done = graph.node_count() + graph.edge_count(), 0
+        if not self.empty():  # something came since the caller looked: its key is not made anew
+            raise BulkUnsuitable(f"graph {name!r} is no longer empty")
+        try:
+            self._bulk([name, "BEGIN", 0, 0, 0, 0], fresh=True)
+            self.apply_schema()
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lawgraph-bulk") as sender:
+                pending: Future[None] | None = None
+                for command in falkordb_bulk.commands(graph):
+                    if pending is not None:
+                        pending.result()
+                        if progress:
+                            progress("store", done, total)
+                    pending = sender.submit(self._bulk, command.args(name))
+                    done += command.nodes + command.edges
+                if pending is not None:
+                    pending.result()
+                    if progress:
+                        progress("store", done, total)
+            held = int(self.run("admin/count_nodes")[0]["nodes"])
+            if held != graph.node_count():
+                raise StoreError(
+                    f"something else wrote to graph {name!r} on {self._where} during a first load in bulk "
+                    f"({held} nodes instead of {graph.node_count()}), so its relationships cannot be trusted; the "
+                    "graph was emptied again: stop every other writer (`lawgraph serve`, other ingests) and ingest "
+                    "again")
+        except BaseException:
+            with contextlib.suppress(StoreError, RedisError, OSError):
+                self.clear()
+            raise
+
+    def _bulk(self, args: list[Any], *, fresh: bool = False) -> None:
+        with self._counting:
+            self.round_trips += 1
+        try:
+            if fresh:  # a new key: the one there (an empty graph and its indexes) goes, the client forgets it
+                with contextlib.suppress(ResponseError):
+                    self._graph.delete()
+                self._graph = self._db.select_graph(self._settings.graph_name)
+            self._graph.execute_command("GRAPH.BULK", *args)
+        except ResponseError as exc:
+            if _refused(exc):  # a format or limit this server does not take: UNWIND instead
+                raise BulkUnsuitable(f"FalkorDB ({self._where}) refused the bulk load: {exc}") from exc
+            raise StoreError(f"the bulk load into FalkorDB ({self._where}) failed: {exc}; the graph is emptied "
+                             "again: see the server's log (`lawgraph db status` names it), then ingest again") from exc
+        except (RedisError, OSError) as exc:
+            raise StoreError(
+                f"FalkorDB at {self._where} is unreachable ({exc}); check `lawgraph db status`"
+            ) from exc
 
     def ping(self) -> bool:
         try:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 
+from lawgraph.graph.bulk import BulkUnsuitable, NewGraph, Node
 from lawgraph.graph.records import Row, VersionRows
 from lawgraph.graph.repos import citations as citation_repo
-from lawgraph.graph.store import GraphStore, first
-
-Progress = Callable[[str, int, int], None]
+from lawgraph.graph.store import GraphStore, Progress, bulk_loader, first
 
 BATCH = 2000
 CHUNK_ROWS = 50_000
@@ -20,6 +19,22 @@ UNIT_QUERIES = (
     ("articles", "laws/upsert_articles"),
 )
 ARTICLE_BATCH = 500
+# a first load into an empty graph of at least this many units (条/款/项/目) takes the store's bulk path where it
+# has one (FalkorDB); a smaller one is written with UNWIND, which needs no new key and no new indexes
+BULK_LEAST = 20_000
+CHINA = "中华人民共和国"
+
+
+@dataclass
+class Written:
+    """What write_versions wrote: the ids of the versions, and whether through the store's bulk path."""
+
+    ids: list[str]
+    bulk: bool = False
+    # stored already with the same text, but an earlier ingest was cut off before it linked their citations and
+    # aligned them (laws/mark_linked): their links were cleared; link and align them again
+    resumed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def versions_of_laws(store: GraphStore, *, law_ids: list[str]) -> dict[str, list[Row]]:
@@ -31,12 +46,15 @@ def versions_of_laws(store: GraphStore, *, law_ids: list[str]) -> dict[str, list
     return dict(out)
 
 
-def write_versions(store: GraphStore, *, versions: list[VersionRows], progress: Progress | None = None
-                   ) -> list[str]:
+def write_versions(store: GraphStore, *, versions: list[VersionRows], progress: Progress | None = None,
+                   resume: bool = True) -> Written:
     """Write versions that are new, changed or incomplete; skip those stored with the same hash.
 
-    Returns the ids of the versions written. Runs laws/version_states, laws/delete_version_*, laws/upsert_*,
-    laws/complete_versions.
+    Returns the ids of the versions written, and (with `resume`, when the caller links what it writes) those
+    stored by an ingest cut off before it linked them, whose citations are cleared for linking again. Runs
+    laws/version_states, laws/clear_version_links, laws/delete_version_*, laws/upsert_*, laws/complete_versions;
+    into an empty graph, at least BULK_LEAST units go through the store's bulk path (`_bulk_write`) when it has
+    one.
     """
     states: dict[str, Row] = {}
     ids = [v.version_id for v in versions]
@@ -45,18 +63,26 @@ def write_versions(store: GraphStore, *, versions: list[VersionRows], progress: 
             states[row["id"]] = row
     todo: list[VersionRows] = []
     stale: list[str] = []
+    resumed: list[str] = []
     for version in versions:
         state = states.get(version.version_id)
         if state and state.get("complete") and state.get("hash") == version.content_hash:
+            if resume and state.get("linked") is False:
+                resumed.append(version.version_id)
             continue
         if state:  # changed text, or a write cut off by a crash: start this version afresh
             stale.append(version.version_id)
         todo.append(version)
+    for start in range(0, len(resumed), 50):  # first: the edges kept below are then only those to restore
+        store.execute("laws/clear_version_links", ids=resumed[start:start + 50])
     kept: list[Row] = []
     for start in range(0, len(stale), 50):
         kept += store.run("laws/edges_into_versions", ids=stale[start:start + 50])
         store.execute("laws/delete_version_units", ids=stale[start:start + 50])
         store.execute("laws/delete_version_divisions", ids=stale[start:start + 50])
+    warnings: list[str] = []
+    if not stale and not resumed and _bulk_write(store, todo, progress, warnings):
+        return Written([v.version_id for v in todo], bulk=True)
     total = sum(v.units + len(v.divisions_top) + len(v.divisions_nested) for v in todo)
     done = 0
     # Versions are written a chunk at a time and marked complete after each chunk, so a crash
@@ -66,14 +92,104 @@ def write_versions(store: GraphStore, *, versions: list[VersionRows], progress: 
         store.write("laws/upsert_versions", [v.version for v in chunk])
         for key, query in UNIT_QUERIES:
             rows = [row for v in chunk for row in getattr(v, key)]
-            store.write(query, rows, batch=ARTICLE_BATCH if key == "articles" else BATCH)
+            if key == "divisions_nested":
+                # a level at a time: FalkorDB's MERGE reads all its rows before it creates any, so a 节 whose
+                # 章 (itself in a 编) is in the same query would find no parent and be lost
+                for level in _levels(rows):
+                    store.write(query, level, batch=BATCH)
+            else:
+                store.write(query, rows, batch=ARTICLE_BATCH if key == "articles" else BATCH)
             done += sum(v.units for v in chunk) if key == "articles" else len(rows)
             if progress:
                 progress("store", done, total)
         store.write("laws/complete_versions", [{"id": v.version_id, "hash": v.content_hash} for v in chunk])
     if kept:
         _restore(store, kept, {unit for v in todo for unit in v.unit_ids()})
-    return [v.version_id for v in todo]
+    return Written([v.version_id for v in todo], resumed=resumed, warnings=warnings)
+
+
+def mark_linked(store: GraphStore, version_ids: list[str]) -> None:
+    """Mark versions as linked and aligned after their writing (see Written.resumed). Runs laws/mark_linked."""
+    for start in range(0, len(version_ids), 5000):
+        store.execute("laws/mark_linked", ids=version_ids[start:start + 5000])
+
+
+def _bulk_write(store: GraphStore, todo: list[VersionRows], progress: Progress | None, warnings: list[str]
+                ) -> bool:
+    """Write `todo` through the store's bulk path when it has one, the graph is empty and there is enough of it;
+    False when it did not (nothing was written; a warning says why when the store refused). The versions are
+    marked complete only after every unit is in (laws/complete_versions), as on the UNWIND path: a load cut off
+    is redone by the next ingest. Runs admin/any_node, admin/count_nodes and laws/complete_versions."""
+    loader = bulk_loader(store)
+    if loader is None or sum(v.units for v in todo) < BULK_LEAST or not loader.empty():
+        return False
+    graph = new_graph(todo)
+    if graph is None:
+        return False
+    try:
+        loader.create_graph(graph, progress=progress)
+    except BulkUnsuitable as exc:  # the graph is empty again: written with UNWIND
+        warnings.append(f"store: not loaded in bulk ({exc}); written with UNWIND instead")
+        return False
+    store.write("laws/complete_versions", [{"id": v.version_id, "hash": v.content_hash} for v in todo])
+    return True
+
+
+def new_graph(todo: list[VersionRows]) -> NewGraph | None:
+    """The graph the UNWIND path would write for `todo` into an empty store, node for node and relationship for
+    relationship: a law's title and level as laws/upsert_laws leaves them chunk after chunk (`_unique`, then the
+    title of the national law); a version's properties with `complete` false; a nested division only under a
+    parent of a shallower level (they are written a level at a time); an article linked to its division where that
+    exists. None when the UNWIND path would merge two rows into one node (two versions or two divisions with one
+    id): that is left to it. Each version is a segment of its own (NewGraph.cut), the laws one before them."""
+    graph = NewGraph()
+    laws: dict[str, Row] = {}
+    for chunk in _chunks(todo, CHUNK_ROWS):
+        for row in _unique([v.law for v in chunk]):
+            held = laws.get(row["id"])
+            if held is None:
+                laws[row["id"]] = {"title": row["title"], "level": row["level"]}
+            else:
+                if row["title"].startswith(CHINA) or held["title"] is None:
+                    held["title"] = row["title"]
+                held["level"] = row["level"]
+    law_nodes = {law_id: graph.add("Law", law_id, props) for law_id, props in laws.items()}
+    versions: dict[str, Node] = {}
+    divisions: dict[str, Node] = {}
+    depths: dict[str, int] = {}  # a division's level as laws/upsert_divisions_nested writes them (-1: top)
+    for v in todo:  # a segment each (NewGraph.cut): the version, its divisions and units, the edges into them
+        if v.version_id in versions:
+            return None
+        graph.cut()
+        versions[v.version_id] = graph.add("LawVersion", v.version_id, v.version["props"])
+        graph.link("HAS_VERSION", law_nodes[v.law_id], versions[v.version_id])
+        for top, rows in ((True, v.divisions_top), *((False, level) for level in _levels(v.divisions_nested))):
+            for row in rows:
+                depth = -1 if top else row["id"].count(".")
+                parent = versions[v.version_id] if top else divisions.get(row["parent"])
+                if row["id"] in divisions:
+                    return None
+                if parent is None or (not top and depths[row["parent"]] >= depth):
+                    continue  # laws/upsert_divisions_nested, a level at a time, finds no parent: nothing written
+                depths[row["id"]] = depth
+                divisions[row["id"]] = graph.add("Division", row["id"], row["props"])
+                graph.link("HAS_DIVISION", parent, divisions[row["id"]])
+        version = versions[v.version_id]
+        for article in v.articles:
+            unit = graph.add("Article", article["id"], article["props"])
+            graph.link("HAS_ARTICLE", version, unit)
+            division = divisions.get(article["division_id"]) if article["division_id"] else None
+            if division is not None:
+                graph.link("HAS_ARTICLE", division, unit)
+            for paragraph in article.get("paragraphs", []):
+                p = graph.add("Paragraph", paragraph["id"], paragraph["props"])
+                graph.link("HAS_PARAGRAPH", unit, p)
+                for item in paragraph.get("items", []):
+                    i = graph.add("Item", item["id"], item["props"])
+                    graph.link("HAS_ITEM", p, i)
+                    for sub in item.get("subitems", []):
+                        graph.link("HAS_SUBITEM", i, graph.add("SubItem", sub["id"], sub["props"]))
+    return graph
 
 
 def _restore(store: GraphStore, kept: list[Row], units: set[str]) -> None:
@@ -120,6 +236,14 @@ def _restore(store: GraphStore, kept: list[Row], units: set[str]) -> None:
         store.write("documents/write_open", lost)
 
 
+def _levels(rows: list[Row]) -> list[list[Row]]:
+    """Nested divisions grouped by depth (the dots in their ids), shallowest first."""
+    by_depth: dict[int, list[Row]] = defaultdict(list)
+    for row in rows:
+        by_depth[row["id"].count(".")].append(row)
+    return [by_depth[depth] for depth in sorted(by_depth)]
+
+
 def _chunks(versions: list[VersionRows], size: int) -> list[list[VersionRows]]:
     chunks: list[list[VersionRows]] = []
     current: list[VersionRows] = []
@@ -139,7 +263,7 @@ def _unique(rows: list[Row]) -> list[Row]:
     seen: dict[str, Row] = {}
     for row in rows:
         current = seen.get(row["id"])
-        if current is None or row["title"].startswith("中华人民共和国"):
+        if current is None or row["title"].startswith(CHINA):
             seen[row["id"]] = row
     return list(seen.values())
 
