@@ -353,8 +353,9 @@ def test_a_bulk_load_cut_off_is_finished_by_the_next_ingest(data_root: Path, tmp
     assert graph is not None and len(graph.segments) == 20  # the laws, then one a version
     stores = []
     try:
-        for name in ("cut", "clean"):
+        for name in ("bulk-cut", "bulk-clean"):  # (data_root is the session's: the kill -9 test has a "clean")
             stores.append(open_store(Settings(graph_url=f"embedded:{data_root / name}")))
+            stores[-1].clear()
         cut, clean = stores
         loader = bulk_loader(cut)
         assert loader is not None
@@ -368,8 +369,8 @@ def test_a_bulk_load_cut_off_is_finished_by_the_next_ingest(data_root: Path, tmp
     finally:
         for opened in stores:
             opened.close()
-        embedded.stop_server(data_root / "cut")
-        embedded.stop_server(data_root / "clean")
+        embedded.stop_server(data_root / "bulk-cut")
+        embedded.stop_server(data_root / "bulk-clean")
 
 
 def test_a_resumed_version_citing_a_rewritten_one_is_linked_once(store: GraphStore, tmp_path: Path) -> None:
@@ -430,7 +431,8 @@ def test_a_bulk_load_the_server_refuses_part_way_is_written_with_unwind(data_roo
             raise BulkUnsuitable("FalkorDB refused the bulk load: Bulk insert format error (a test)")
         real(self, args, fresh=fresh)
 
-    store = open_store(Settings(graph_url=f"embedded:{data_root / 'refused'}"))
+    store = open_store(Settings(graph_url=f"embedded:{data_root / 'bulk-refused'}"))
+    store.clear()
     try:
         monkeypatch.setattr(FalkorStore, "_bulk", refusing)
         report = ingest_statutes(store, [SAMPLE / "statutes"], workers=1)
@@ -445,4 +447,4 @@ def test_a_bulk_load_the_server_refuses_part_way_is_written_with_unwind(data_roo
         assert _whole(store, tmp_path / "unwind.jsonl") == refused
     finally:
         store.close()
-        embedded.stop_server(data_root / "refused")
+        embedded.stop_server(data_root / "bulk-refused")
