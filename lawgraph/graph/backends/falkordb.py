@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlparse
@@ -134,6 +135,27 @@ def _header(params: Mapping[str, Any]) -> str:
     return "CYPHER " + " ".join(f"`{_key(k)}`={_literal(v)}" for k, v in params.items()) + " "
 
 
+def _one_ahead(calls: Iterable[Callable[[], object]], thread: str,
+               finished: Callable[[int], None] | None = None) -> None:
+    """Run `calls` one after another in a sender thread; the iterable makes each call (serialising a batch,
+    encoding a command) while the server runs the one before, so the two overlap. `finished(n)` after the n-th
+    call has run. A failure is raised once the call running meanwhile has ended."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix=thread) as sender:
+        pending: Future[object] | None = None
+        sent = 0
+        for call in calls:
+            if pending is not None:
+                pending.result()
+                if finished:
+                    finished(sent)
+            pending = sender.submit(call)
+            sent += 1
+        if pending is not None:
+            pending.result()
+            if finished:
+                finished(sent)
+
+
 def _refused(exc: ResponseError) -> bool:
     """True when FalkorDB refused a GRAPH.BULK command for its form (an unknown command, a bulk format or count it
     does not take), not for the server's state (out of memory, read-only, loading, busy, not allowed …)."""
@@ -206,15 +228,8 @@ class FalkorStore:
             for chunk in chunks:
                 self._query(text, {**params, "rows": chunk}, name)
             return len(rows)
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lawgraph-write") as sender:
-            pending: Future[list[Row]] | None = None
-            for chunk in chunks:
-                header = _header({**params, "rows": chunk})
-                if pending is not None:
-                    pending.result()
-                pending = sender.submit(self._query, header + text, {}, name)
-            if pending is not None:
-                pending.result()
+        _one_ahead((functools.partial(self._query, _header({**params, "rows": chunk}) + text, {}, name)
+                    for chunk in chunks), "lawgraph-write")
         return len(rows)
 
     def apply_schema(self) -> None:
@@ -242,25 +257,21 @@ class FalkorStore:
         graph cannot be put in the format, the server refused the load, or the graph is no longer empty when the
         load starts (then nothing was touched)."""
         name = self._settings.graph_name
-        total, done = graph.node_count() + graph.edge_count(), 0
+        total = graph.node_count() + graph.edge_count()
         if not self.empty():  # something came since the caller looked: its key is not made anew
             raise BulkUnsuitable(f"graph {name!r} is no longer empty")
         try:
             self._bulk([name, "BEGIN", 0, 0, 0, 0], fresh=True)
             self.apply_schema()
-            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lawgraph-bulk") as sender:
-                pending: Future[None] | None = None
+            sizes: list[int] = []  # nodes and relationships of each command, as they are encoded
+
+            def sends() -> Iterator[Callable[[], object]]:
                 for command in falkordb_bulk.commands(graph):
-                    if pending is not None:
-                        pending.result()
-                        if progress:
-                            progress("store", done, total)
-                    pending = sender.submit(self._bulk, command.args(name))
-                    done += command.nodes + command.edges
-                if pending is not None:
-                    pending.result()
-                    if progress:
-                        progress("store", done, total)
+                    sizes.append(command.nodes + command.edges)
+                    yield functools.partial(self._bulk, command.args(name))
+
+            _one_ahead(sends(), "lawgraph-bulk",
+                       (lambda sent: progress("store", sum(sizes[:sent]), total)) if progress else None)
             held = int(self.run("admin/count_nodes")[0]["nodes"])
             if held != graph.node_count():
                 raise StoreError(
@@ -277,10 +288,8 @@ class FalkorStore:
         with self._counting:
             self.round_trips += 1
         try:
-            if fresh:  # a new key: the one there (an empty graph and its indexes) goes, the client forgets it
-                with contextlib.suppress(ResponseError):
-                    self._graph.delete()
-                self._graph = self._db.select_graph(self._settings.graph_name)
+            if fresh:  # a new key: the one there (an empty graph and its indexes) goes
+                self._drop_key()
             self._graph.execute_command("GRAPH.BULK", *args)
         except ResponseError as exc:
             if _refused(exc):  # a format or limit this server does not take: UNWIND instead
@@ -302,13 +311,17 @@ class FalkorStore:
         # Deleting the graph key is faster than DETACH DELETE of every node, and avoids a FalkorDB
         # 4.16 fault: after a mass DETACH DELETE, later property reads failed ("undefined attribute").
         self.round_trips += 1
+        self._drop_key()
+        self.apply_schema()
+
+    def _drop_key(self) -> None:
+        """Delete the graph's key (a graph not there is no error) and forget the client's view of it."""
         try:
             self._graph.delete()
         except ResponseError as exc:
             if "empty key" not in str(exc).lower() and "invalid graph" not in str(exc).lower():
                 raise StoreError(f"could not clear graph {self._settings.graph_name!r}: {exc}") from exc
         self._graph = self._db.select_graph(self._settings.graph_name)
-        self.apply_schema()
 
     def close(self) -> None:
         with contextlib.suppress(RedisError, OSError):

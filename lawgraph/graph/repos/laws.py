@@ -102,10 +102,15 @@ def write_versions(store: GraphStore, *, versions: list[VersionRows], progress: 
             done += sum(v.units for v in chunk) if key == "articles" else len(rows)
             if progress:
                 progress("store", done, total)
-        store.write("laws/complete_versions", [{"id": v.version_id, "hash": v.content_hash} for v in chunk])
+        _complete(store, chunk)
     if kept:
         _restore(store, kept, {unit for v in todo for unit in v.unit_ids()})
     return Written([v.version_id for v in todo], resumed=resumed, warnings=warnings)
+
+
+def _complete(store: GraphStore, versions: list[VersionRows]) -> None:
+    """Mark `versions` completely written (and not yet linked). Runs laws/complete_versions."""
+    store.write("laws/complete_versions", [{"id": v.version_id, "hash": v.content_hash} for v in versions])
 
 
 def mark_linked(store: GraphStore, version_ids: list[str]) -> None:
@@ -131,7 +136,7 @@ def _bulk_write(store: GraphStore, todo: list[VersionRows], progress: Progress |
     except BulkUnsuitable as exc:  # the graph is empty again: written with UNWIND
         warnings.append(f"store: not loaded in bulk ({exc}); written with UNWIND instead")
         return False
-    store.write("laws/complete_versions", [{"id": v.version_id, "hash": v.content_hash} for v in todo])
+    _complete(store, todo)
     return True
 
 
