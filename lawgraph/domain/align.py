@@ -77,7 +77,8 @@ class Unit:
         text = normalize(self.text)
         self.key = unpunct(text)
         self.liable = _LIABILITY.search(self.key) is not None
-        self.grams = frozenset(self.key[i:i + 2] for i in range(max(len(self.key) - 1, 1)))
+        key = self.key
+        self.grams = frozenset([key[i:i + 2] for i in range(max(len(key) - 1, 1))])  # (a list is built faster)
         self.own = _sentences(text)
         self.content = self.grams
 
@@ -240,7 +241,7 @@ class Weights:
             self.common |= {clause for clause, n in seen.items() if n >= self.REPEATED}
         units = [*old, *new]
         for unit in units:
-            kept = frozenset(c[i:i + 2] for c in unit.clauses if c not in self.common for i in range(len(c) - 1))
+            kept = frozenset([c[i:i + 2] for c in unit.clauses if c not in self.common for i in range(len(c) - 1)])
             unit.content = kept or unit.grams
         df: dict[str, int] = {}
         for unit in units:
@@ -249,7 +250,7 @@ class Weights:
         total = len(units) + 1
         self.idf = {gram: math.log(total / (count + 1)) + 1.0 for gram, count in df.items()}
         self.top = max(self.idf.values(), default=1.0)
-        self.mass = {id(unit): sum(self.idf[g] for g in unit.content) for unit in units}
+        self.mass = {id(unit): sum(map(self.idf.__getitem__, unit.content)) for unit in units}
 
     def matrix(self, old: Sequence[Unit], new: Sequence[Unit]) -> list[list[float]]:
         """IDF-weighted Dice coefficient of the content bigrams of every old × new pair (1.0 for the same
@@ -259,6 +260,9 @@ class Weights:
             for gram in unit.content:
                 index.setdefault(gram, []).append(j)
         masses = [self.mass[id(unit)] for unit in new]
+        same: dict[str, list[int]] = {}
+        for j, unit in enumerate(new):
+            same.setdefault(unit.key, []).append(j)
         out = []
         for a in old:
             shared = [0.0] * len(new)
@@ -267,8 +271,11 @@ class Weights:
                 for j in index.get(gram, ()):
                     shared[j] += weight
             mass = self.mass[id(a)]
-            out.append([1.0 if a.key == b.key else (2 * shared[j] / (mass + masses[j]) if mass + masses[j] else 0.0)
-                        for j, b in enumerate(new)])
+            row = [2 * part / (mass + other) if mass + other else 0.0
+                   for part, other in zip(shared, masses, strict=True)]
+            for j in same.get(a.key, ()):
+                row[j] = 1.0
+            out.append(row)
         return out
 
 
@@ -281,17 +288,22 @@ class Provisions:
     provision is addressed to (the clause before 应当 / 不得 / 可以 …: 从事动物饲养……的单位和个人)."""
 
     def __init__(self, weights: Weights) -> None:
-        self.idf = weights.idf
         self.top = weights.top
+        # the weight of every bigram a provision holds: the IDF where the units' content has it, else the top weight
+        # (filled in by `_provision`; looked up without a default, which `similarity` does a million times)
+        self.weight = dict(weights.idf)
         self.common = weights.common
         self._sentences: dict[int, list[Provision]] = {}
         self._clauses: dict[int, list[Provision]] = {}
 
     def _provision(self, parts: Sequence[str], least: int) -> Provision | None:
-        grams = frozenset(c[i:i + 2] for c in parts for i in range(len(c) - 1))
+        grams = frozenset([c[i:i + 2] for c in parts for i in range(len(c) - 1)])
         if len(grams) < least:
             return None
-        return grams, sum(self.idf.get(g, self.top) for g in grams)
+        weight = self.weight
+        for gram in grams.difference(weight):
+            weight[gram] = self.top
+        return grams, sum(map(weight.__getitem__, grams))
 
     def sentences(self, unit: Unit) -> list[Provision]:
         """The unit's sentences without their boilerplate clauses."""
@@ -324,12 +336,19 @@ class Provisions:
 
     def similarity(self, a: Provision, b: Provision) -> float:
         """IDF-weighted bigram Dice of two sentences or clauses."""
-        shared = sum(self.idf.get(g, self.top) for g in a[0] & b[0])
-        return 2 * shared / (a[1] + b[1])
+        return 2 * sum(map(self.weight.__getitem__, a[0] & b[0])) / (a[1] + b[1])
 
     def best(self, provision: Provision, among: Sequence[Provision]) -> float:
         """Similarity of `provision` to the most similar of `among` (0 when empty)."""
         return max((self.similarity(provision, other) for other in among), default=0.0)
+
+    def restated(self, provision: Provision, among: Sequence[Provision]) -> float:
+        """`best(provision, among)` when that is at least RESTATED; else some value below RESTATED. Only the
+        provisions that could reach it are compared: a similarity is at most 2·min / (sum) of the two weights."""
+        weight = provision[1]
+        least = RESTATED * 0.5 * (1 - 1e-9)  # (a margin for the rounding of the sums)
+        return max((self.similarity(provision, other) for other in among
+                    if min(weight, other[1]) >= least * (weight + other[1])), default=0.0)
 
     def coverage(self, a: Unit, b: Unit) -> float:
         """Weighted share of `a`'s sentences restated in `b` (each by its best sentence there)."""
@@ -353,8 +372,9 @@ class Provisions:
         for clause in self.clauses(source):
             if len(clause[0] & target.content) * 4 < len(clause[0]):
                 continue  # shares too few bigrams with the whole of `target` to be restated there
-            here = self.best(clause, theirs)
-            if here >= RESTATED and here >= self.best(clause, others) - 0.05:
+            here = self.restated(clause, theirs)
+            # (below RESTATED the others' best matters not: `here` is then at least RESTATED above it, less 0.05)
+            if here >= RESTATED and here >= self.restated(clause, others) - 0.05:
                 found = max(found, here)
         return found
 
@@ -372,13 +392,18 @@ def _backbone(old: Sequence[Unit], new: Sequence[Unit], score: list[list[float]]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[0] * (m + 1) for _ in range(n + 1)]  # 1 diagonal, 2 up (skip old), 3 left (skip new)
     for i in range(n - 1, -1, -1):
-        row, below = best[i], best[i + 1]
+        row, below, scores, moves = best[i], best[i + 1], score[i], move[i]
         for j in range(m - 1, -1, -1):
-            gain = score[i][j] - MATCH
-            options = (below[j + 1] + gain if gain > 0 else -1.0, below[j], row[j + 1])
-            pick = max(range(3), key=lambda k: options[k])
-            row[j] = options[pick]
-            move[i][j] = pick + 1
+            # the first of the best of: diagonal, up (skip old), left (skip new)
+            gain = scores[j] - MATCH
+            diagonal = below[j + 1] + gain if gain > 0 else -1.0
+            up, left = below[j], row[j + 1]
+            if diagonal >= up and diagonal >= left:
+                row[j], moves[j] = diagonal, 1
+            elif up >= left:
+                row[j], moves[j] = up, 2
+            else:
+                row[j], moves[j] = left, 3
     pairs: list[tuple[int, int]] = []
     i = j = 0
     while i < n and j < m:
@@ -455,18 +480,19 @@ def _attach(old: Sequence[Unit], new: Sequence[Unit], pairs: list[tuple[int, int
     article is never part of one that is not."""
     successor = dict(pairs)
     predecessor = {j: i for i, j in pairs}
+    forward, backward = sorted(successor.items()), sorted(predecessor.items())
     done_old = {i for group in merges.values() for i in group}
     done_new = {j for group in splits.values() for j in group}
     for j in range(len(new)):
         if j not in predecessor and j not in done_new:
-            found = max(((provisions.moved(old[i], new[j], new[k]), i) for i, k in sorted(successor.items())
+            found = max(((provisions.moved(old[i], new[j], new[k]), i) for i, k in forward
                          if liability(old[i]) == liability(new[j]) and _may_share(old[i], new[j])), default=(0.0, -1))
             if found[0] >= RESTATED:
                 splits.setdefault(found[1], []).append(j)
                 done_new.add(j)
     for i in range(len(old)):
         if i not in successor and i not in done_old:
-            found = max(((provisions.moved(old[i], new[j], None), j) for j, k in sorted(predecessor.items())
+            found = max(((provisions.moved(old[i], new[j], None), j) for j, k in backward
                          if liability(old[i]) == liability(new[j]) and _may_share(old[i], new[j])
                          and provisions.moved(old[i], new[j], old[k]) >= RESTATED), default=(0.0, -1))
             if found[0] >= RESTATED:
@@ -505,8 +531,10 @@ def align_units(old: Sequence[Unit], new: Sequence[Unit], *, depth: int = 0) -> 
 
     def margin(i: int, j: int) -> float:
         """score[i][j] above the best alternative for either side."""
-        rival = max([score[i][k] for k in range(m) if k != j] + [score[k][j] for k in range(n) if k != i] + [0.0])
-        return score[i][j] - rival
+        row = score[i]
+        rival = max(max(row[:j], default=0.0), max(row[j + 1:], default=0.0),
+                    max((score[k][j] for k in range(n) if k != i), default=0.0), 0.0)
+        return row[j] - rival
 
     for i, j in pairs:
         a, b = old[i], new[j]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lawgraph.domain.align import Unit, align, align_units
+from lawgraph.domain.align import RESTATED, Provisions, Unit, Weights, align, align_units, units_of
 from lawgraph.ingest.statutes.parse import parse_statute
 from lawgraph.ingest.statutes.read import read_source
 from tests.conftest import REPO, corpus
@@ -97,3 +97,24 @@ def test_rows_not_needing_review_are_right_on_the_gold() -> None:
         part = [q for q in found if q["held_out"] == held]
         sure, right = sum(q["sure"] for q in part), sum(q["right"] for q in part)
         assert sure > 50 and right / sure >= 0.99, (held, right, sure)
+
+
+def test_restated_is_the_best_similarity_wherever_that_is_a_restatement() -> None:
+    # Provisions.restated compares only clauses whose weights allow RESTATED (issue 18: the comparisons' CPU); it
+    # must answer best() exactly whenever best() reaches RESTATED, and something below RESTATED otherwise
+    corpus()
+    head = json.loads((GOLD / "动物防疫法_2015_2021.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    old, new = (units_of(parse_statute(read_source(REPO / head[k]))) for k in ("old_file", "new_file"))
+    provisions = Provisions(Weights(old, new))
+    clauses = [c for unit in [*old, *new] for c in provisions.clauses(unit)]
+    assert len(clauses) > 300
+    reached = 0
+    for k, clause in enumerate(clauses):
+        among = clauses[max(0, k - 40):k]  # neighbours: restatements of one another among them
+        best, restated = provisions.best(clause, among), provisions.restated(clause, among)
+        if best >= RESTATED:
+            reached += 1
+            assert restated == best
+        else:
+            assert restated < RESTATED
+    assert reached > 5
