@@ -70,14 +70,30 @@ class Reference:
     version_note: str | None  # 2016年修订 in 《…》（2016年修订）第六十八条
 
 
-@lru_cache(maxsize=8)
-def _scanner(known: frozenset[str]) -> re.Pattern[str]:
+# the characters an atom can begin with (ITEM's 第 is optional, and spaces may come before its bracket)
+_FIRST = frozenset("《（(本第前至到、，,以和及或与與 \t\u3000")
+
+
+def alternatives(known: frozenset[str]) -> tuple[str, frozenset[str]]:
+    """The scanner's pattern without its look-ahead (one named alternative per atom kind), and the characters an
+    atom can begin with."""
     parts = [f"(?P<{kind}>{pattern})" for kind, pattern in _ATOMS]
+    first = set(_FIRST)
     if known:
         names = "|".join(re.escape(name) for name in sorted(known, key=len, reverse=True))
         # a bare law name counts only right before 第…条 (依照刑法第三百六十三条), never inside 《》
         parts.insert(1, rf"(?P<BARELAW>(?<![《〈])(?:中华人民共和国)?(?:{names})(?:分则|总则)?(?={_S}第))")
-    return re.compile("|".join(parts))
+        first |= {"中"} | {name[0] for name in known}
+    return "|".join(parts), frozenset(first)
+
+
+@lru_cache(maxsize=8)
+def _scanner(known: frozenset[str]) -> re.Pattern[str]:
+    pattern, first = alternatives(known)
+    # the look-ahead rules out, with one test, a position no atom begins at: the alternatives (named groups) are
+    # otherwise tried one by one at every character (the whole corpus's 85,896 texts: 1.8 s → 0.12 s, with the law
+    # names 5.7 s → 1.9 s; the same matches)
+    return re.compile(f"(?=[{''.join(re.escape(c) for c in sorted(first))}])(?:{pattern})")
 
 
 def is_law_title(name: str) -> bool:

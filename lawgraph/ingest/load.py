@@ -16,11 +16,13 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from lawgraph.domain import ids
 from lawgraph.domain.align import raw_of_statute
+from lawgraph.domain.numerals import to_chinese
 from lawgraph.domain.resolve import bare_names
 from lawgraph.domain.statute import ParsedStatute
 from lawgraph.errors import InputError, LawgraphError
@@ -233,7 +235,8 @@ def ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None =
 
     A law with several versions one of which was written is named in `report.amended` (by its newest amendment);
     `lawgraph.analysis.amendments.after_ingest` follows it up (tracked breaks, impact summary)."""
-    with gcpause.paused():  # hundreds of thousands of rows built, sent and read back: see lawgraph.graph.gcpause
+    # hundreds of thousands of rows built, sent and read back, freed by reference counting: see lawgraph.graph.gcpause
+    with gcpause.paused(long=True):
         return _ingest_statutes(store, paths, level=level, workers=workers, progress=progress, link=link)
 
 
@@ -450,8 +453,7 @@ def version_rows(version: VersionText) -> VersionRows:
     return rows
 
 
+@lru_cache(maxsize=4096)  # the same few hundred numbers in every version
 def article_label(base: int, suffix: int) -> str:
     """Return 第X条 / 第X条之N for an article number."""
-    from lawgraph.domain.numerals import to_chinese
-
     return f"第{to_chinese(base)}条" + (f"之{to_chinese(suffix)}" if suffix else "")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import random
+import re
 
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bench.citations_eval import evaluate
-from lawgraph.domain.citations import extract
+from lawgraph.domain.citations import _scanner, alternatives, extract
 from lawgraph.domain.resolve import BARE_LAW_NAMES
 from lawgraph.ingest.nlp.pipeline import COMPONENT, TOKENIZER, make_pipeline
 
@@ -94,3 +97,32 @@ def test_pipeline_is_registered_and_sets_spans() -> None:
     assert [r.article for r in doc._.citations] == ["33", "363"]
     texts = ["本法第一条", "第二条", ""]
     assert [len(d._.citations) for d in nlp.pipe(texts)] == [1, 1, 0]
+
+
+_KNOWN = frozenset({"刑法", "行政处罚法", "民法典"})
+# whole atoms of every kind and the text around them, so that random joins hold citations of every form
+_PIECES = ["《行政处罚法》", "《规定》", "（2016年修订）", "(2016年修正)", "本法", "本条例", "第三条", "第 十二 条之一",
+           "第二款", "第三章", "第一编", "本条", "前条", "本款", "前款", "前两款", "第（二）项", "（三）", " (四)项",
+           "\u3000（五）", "第十项", "第2目", "至", "到", "、", "，", ",", "和", "以及", "或者", "与", "刑法",
+           "行政处罚法", "中华人民共和国", "民法典分则", "规定", "处罚", " ", "\u3000", "\t", "条", "第", "（", "款"]
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+def test_the_scanner_finds_what_its_alternatives_find(text: str) -> None:
+    # _scanner tests the first character (_FIRST) before trying its alternatives: it must find every atom they do
+    for known in (frozenset(), _KNOWN):
+        plain = re.compile(alternatives(known)[0])
+        assert ([(m.lastgroup, m.span(), m.groups()) for m in _scanner(known).finditer(text)]
+                == [(m.lastgroup, m.span(), m.groups()) for m in plain.finditer(text)])
+
+
+def test_the_scanner_finds_atoms_beginning_with_each_first_character() -> None:
+    # one text per character of _FIRST (and a law name's): what the random joins above may miss
+    texts = ["《行政处罚法》第三条", "第二条（2016年修订）", "第二条(2016年修正)", "本法第三条", "前款规定", "第三条至第五条",
+             "第三条到第五条", "第一项、第二项", "第一项，第二项", "第一项,第二项", "第一项以及第二项", "第一项和第二项",
+             "第一项及第二项", "第一项或者第二项", "第一项与第二项", "第一项與第二项", "有 (四)项", "有\t（四）项",
+             "有\u3000（五）", "依照刑法第三条", "中华人民共和国刑法第三条"]
+    for text in texts:
+        for known in (frozenset(), _KNOWN):
+            plain = re.compile(alternatives(known)[0])
+            found = [(m.lastgroup, m.span(), m.groups()) for m in _scanner(known).finditer(text)]
+            assert found == [(m.lastgroup, m.span(), m.groups()) for m in plain.finditer(text)], text
+            assert found, text

@@ -82,3 +82,30 @@ def test_overlapping_pauses_held_too_long_collect_anyway(monkeypatch: pytest.Mon
             now[0] += 1
         assert collections == [1]  # the clock started again at that collection
     assert gc.isenabled()
+
+
+def test_a_long_pause_is_not_collected_in_however_long_it_takes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An ingest (a long pause) is not held up by a full collection of all it holds once it has run for
+    HELD_AT_MOST; the pauses after it are collected as before."""
+    now = [100.0]
+    monkeypatch.setattr(time, "monotonic", lambda: now[0])
+    collections: list[int] = []
+
+    def collect(*args: int) -> int:
+        collections.append(1)
+        return 0
+
+    monkeypatch.setattr(gc, "collect", collect)
+    with gcpause.paused():  # a request's read, begun first
+        with gcpause.paused(long=True):  # the ingest
+            with gcpause.paused():  # one of its writes
+                now[0] += 3 * gcpause.HELD_AT_MOST
+            assert collections == []
+            with gcpause.paused():
+                now[0] += 1
+            assert collections == []
+        assert collections == [1] and not gc.isenabled()  # the long pause is over: as before, from its own end on
+        with gcpause.paused():
+            now[0] += 1
+        assert collections == [1]
+    assert gc.isenabled()

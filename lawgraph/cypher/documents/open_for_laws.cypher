@@ -5,7 +5,8 @@ UNWIND $keys AS key
 MATCH (c:Citation {law_key: key})
 WHERE c.status IN ['unresolved', 'ambiguous']
 MATCH (s:DocParagraph)-[:HAS_CITATION]->(c)
-MATCH (d:Document {id: s.document_id})
+WITH c, s, s.document_id AS owner  // bound first: looked up by its index, not a join per key
+MATCH (d:Document {id: owner})
 RETURN c.id AS id, s.id AS citing_paragraph, d.date AS at, c.text AS text, c.start AS start, c.end AS end,
        c.law AS law, c.article AS article, c.paragraph AS paragraph, c.item AS item, c.sub_item AS sub_item,
        c.version_note AS version_note
