@@ -62,7 +62,7 @@ class Unit:
     quoted: list[list[str]] = field(default_factory=list)  # the same, of what it refers to (quote_references)
     content: frozenset[str] = frozenset()  # bigrams of the clauses that are not boilerplate (set by Weights)
     liable: bool = False  # states a legal consequence (罚款, 处分 …): see `liability`
-    whole: bool = field(default=True, init=False)  # False for a bare unit (see `bare`, `compared`)
+    whole: bool = field(default=True, init=False, compare=False, repr=False)  # False when bare (`bare`, `compared`)
 
     @classmethod
     def bare(cls, number: str, text: str, children: list[Unit], id: str) -> Unit:

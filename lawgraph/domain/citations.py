@@ -83,7 +83,7 @@ def alternatives(known: frozenset[str]) -> tuple[str, frozenset[str]]:
         names = "|".join(re.escape(name) for name in sorted(known, key=len, reverse=True))
         # a bare law name counts only right before 第…条 (依照刑法第三百六十三条), never inside 《》
         parts.insert(1, rf"(?P<BARELAW>(?<![《〈])(?:中华人民共和国)?(?:{names})(?:分则|总则)?(?={_S}第))")
-        first |= {"中"} | {name[0] for name in known}
+        first |= {"中"} | {name[0] for name in known if name}  # (an empty name begins where 第 or a space does)
     return "|".join(parts), frozenset(first)
 
 

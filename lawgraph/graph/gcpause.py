@@ -10,9 +10,10 @@ garbage worth collecting mid-read; reference counting still frees almost everyth
 Re-entrant and thread-safe: the first block to enter switches the collector off, the last to leave switches it back
 on (its thresholds then decide when it runs, as usual). In a busy server, pauses of different threads can overlap
 without a gap for a long time: once the collector has been off for `HELD_AT_MOST` seconds, the next block to leave
-runs a collection itself, so cyclic garbage never builds up for longer than that — except while a `long` pause is
-open: one job that builds and frees a large heap by reference counting (a statute ingest) and would only be held up,
-once it has run for HELD_AT_MOST, by a full collection of everything it holds (1.6 s for the whole corpus).
+runs a collection itself, so cyclic garbage never builds up for longer than that. While a `long` pause is open the
+bound is LONG_AT_MOST: one job that builds and frees a large heap by reference counting (a statute ingest) is not
+held up, once it has run for HELD_AT_MOST, by a full collection of everything it holds (1.6 s for the whole corpus);
+a long pause's own end never collects (the next block to leave does).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 HELD_AT_MOST = 30.0  # seconds the collector may stay off while pauses overlap
+LONG_AT_MOST = 300.0  # the same while a long pause is open (an ingest of the whole corpus takes 30–45 s)
 
 _lock = threading.Lock()
 _depth = 0
@@ -34,8 +36,8 @@ _long = 0  # long pauses open: no collection inside them
 
 @contextmanager
 def paused(*, long: bool = False) -> Iterator[None]:
-    """Hold the cyclic collector off for the block (see the module's docstring); `long`: with no collection before
-    the block ends, however long it takes."""
+    """Hold the cyclic collector off for the block (see the module's docstring); `long`: no collection inside it
+    for LONG_AT_MOST seconds rather than HELD_AT_MOST, and none when it ends."""
     global _depth, _resume, _since, _long
     with _lock:
         if _depth == 0:
@@ -54,7 +56,7 @@ def paused(*, long: bool = False) -> Iterator[None]:
             if _depth == 0:
                 if _resume:
                     gc.enable()
-            elif _resume and not _long and time.monotonic() - _since > HELD_AT_MOST:
+            elif _resume and not long and time.monotonic() - _since > (LONG_AT_MOST if _long else HELD_AT_MOST):
                 _since = time.monotonic()
                 collect = True
         if collect:  # outside the lock: the other threads' blocks go on meanwhile

@@ -7,7 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from lawgraph.domain.align import RESTATED, Provisions, Unit, Weights, align, align_units, units_of
+from lawgraph.domain.align import (
+    RESTATED,
+    Pair,
+    Provisions,
+    Unit,
+    Weights,
+    align,
+    align_raw,
+    align_units,
+    raw_of_statute,
+    units_of,
+    units_of_raw,
+)
 from lawgraph.ingest.statutes.parse import parse_statute
 from lawgraph.ingest.statutes.read import read_source
 from tests.conftest import REPO, corpus
@@ -118,3 +130,19 @@ def test_restated_is_the_best_similarity_wherever_that_is_a_restatement() -> Non
         else:
             assert restated < RESTATED
     assert reached > 5
+
+
+@pytest.mark.parametrize("name", ["动物防疫法_2015_2021", "农产品质量安全法_2018_2022"])
+def test_comparing_with_children_made_whole_late_gives_the_rows_of_whole_units(name: str) -> None:
+    # align_raw makes an article's paragraphs and items whole only when it compares them (issue 18): every row,
+    # down to the items, with its similarity, margin and confidence, is what whole units give
+    def rows(pairs: list[Pair]) -> list[tuple[object, ...]]:
+        return [(p.old, p.new, p.kind, p.similarity, p.margin, p.confidence, p.needs_review, rows(p.children))
+                for p in pairs]
+
+    corpus()
+    head = json.loads((GOLD / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    old, new = (raw_of_statute(k, parse_statute(read_source(REPO / head[k]))) for k in ("old_file", "new_file"))
+    late = align_raw((old, new))
+    assert any(p.children for p in late)
+    assert rows(late) == rows(align_units(units_of_raw(old), units_of_raw(new)))

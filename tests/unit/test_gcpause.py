@@ -84,9 +84,10 @@ def test_overlapping_pauses_held_too_long_collect_anyway(monkeypatch: pytest.Mon
     assert gc.isenabled()
 
 
-def test_a_long_pause_is_not_collected_in_however_long_it_takes(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_long_pause_is_collected_in_only_after_long_at_most(monkeypatch: pytest.MonkeyPatch) -> None:
     """An ingest (a long pause) is not held up by a full collection of all it holds once it has run for
-    HELD_AT_MOST; the pauses after it are collected as before."""
+    HELD_AT_MOST, nor at its end; LONG_AT_MOST still bounds it (uploads back to back in a server); the pauses after
+    it are collected as before."""
     now = [100.0]
     monkeypatch.setattr(time, "monotonic", lambda: now[0])
     collections: list[int] = []
@@ -102,10 +103,11 @@ def test_a_long_pause_is_not_collected_in_however_long_it_takes(monkeypatch: pyt
                 now[0] += 3 * gcpause.HELD_AT_MOST
             assert collections == []
             with gcpause.paused():
-                now[0] += 1
-            assert collections == []
-        assert collections == [1] and not gc.isenabled()  # the long pause is over: as before, from its own end on
+                now[0] += gcpause.LONG_AT_MOST
+            assert collections == [1]  # off for longer than LONG_AT_MOST: collected all the same
+            now[0] += 2 * gcpause.HELD_AT_MOST
+        assert collections == [1]  # not at the long pause's own end
         with gcpause.paused():
-            now[0] += 1
-        assert collections == [1]
+            pass
+        assert collections == [1, 1] and not gc.isenabled()  # the long pause is over: as before
     assert gc.isenabled()
