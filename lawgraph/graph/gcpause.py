@@ -31,7 +31,7 @@ _lock = threading.Lock()
 _depth = 0
 _resume = False  # whether the collector was on when the outermost pause began
 _since = 0.0  # when the collector was last switched off, or last run during overlapping pauses
-_long = 0  # long pauses open: no collection inside them
+_long = 0  # long pauses open: while any is, the bound is LONG_AT_MOST
 
 
 @contextmanager
