@@ -48,11 +48,20 @@ def halfwidth(text: str) -> str:
     return text
 
 
+def _spaced(text: str) -> bool:
+    """Whether `text` holds whitespace the squeezing patterns act on. Most lines of a statute hold none, and looking
+    for the five characters costs far less than a search with the patterns."""
+    return " " in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text
+
+
+def _squeezed(text: str) -> str:
+    """Whitespace between Chinese characters dropped, runs of it collapsed to one space."""
+    return _SPACES.sub(" ", _SPACE_IN_CJK.sub("", text)) if _spaced(text) else text
+
+
 def squeeze(text: str) -> str:
     """Drop whitespace between Chinese characters and collapse the rest."""
-    if not (" " in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text):
-        return text.strip()  # nothing for the patterns (see squeeze_lines)
-    return _SPACES.sub(" ", _SPACE_IN_CJK.sub("", text)).strip()
+    return _squeezed(text).strip()
 
 
 def normalize(text: str) -> str:
@@ -84,16 +93,6 @@ def normalize_many(texts: list[str]) -> list[str]:
     return out
 
 
-_SPACE_IN_CJK_ML = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
-_EDGE_SPACES = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
-
-
 def squeeze_lines(text: str) -> str:
-    """`squeeze` applied to every line of `text` at once."""
-    # only the lines holding whitespace go through the patterns: most lines of a statute hold none, and a search
-    # through the whole text costs more than looking for the five characters in each line
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        if " " in line or "\t" in line or "\r" in line or "\f" in line or "\v" in line:
-            lines[index] = _EDGE_SPACES.sub("", _SPACES.sub(" ", _SPACE_IN_CJK_ML.sub("", line)))
-    return "\n".join(lines)
+    """`squeeze` applied to every line of `text` at once (only spaces and tabs stripped at the lines' ends)."""
+    return "\n".join(_squeezed(line).strip(" \t") for line in text.split("\n"))
