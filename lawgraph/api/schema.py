@@ -19,6 +19,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
+from lawgraph.api.execution import LeafExecution
 from lawgraph.api.security import should_mask
 from lawgraph.api.types.articles import ArticleQuery
 from lawgraph.api.types.audit import AuditQuery
@@ -64,7 +65,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if not settings.introspection_on:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions, config=_config())
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions, config=_config(),
+                             execution_context_class=LeafExecution)
 
 
 schema = strawberry.Schema(query=Query, mutation=Mutation, config=_config())  # the plain schema, for export
