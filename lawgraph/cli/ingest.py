@@ -50,7 +50,7 @@ def ingest_statutes(
                     tasks[stage] = bar.add_task(stage, total=total)
                 bar.update(tasks[stage], completed=done, total=total)
 
-            report = run(store, paths, level=level, workers=workers, progress=progress)
+            report = run(store, paths, level=level, workers=workers, progress=progress, follow_up=True)
         after_ingest(store, report, summarise=impact)  # breaks are tracked whether or not summarised
         store.close()
     except LawgraphError as exc:

@@ -230,18 +230,21 @@ def group_versions(statutes: list[ParsedStatute], stored: dict[str, list[dict[st
 
 def ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None = None,
                     workers: int | None = None, progress: Progress | None = None, link: bool = True,
-                    ) -> IngestReport:
+                    follow_up: bool = False) -> IngestReport:
     """Read, parse and load every statute under `paths`; return the report (never raises on bad files).
 
     A law with several versions one of which was written is named in `report.amended` (by its newest amendment);
-    `lawgraph.analysis.amendments.after_ingest` follows it up (tracked breaks, impact summary)."""
+    `lawgraph.analysis.amendments.after_ingest` follows it up (tracked breaks, impact summary). With `follow_up`
+    (for a caller that does so) those laws are also marked in the store before their versions are marked linked:
+    when the process stops before the follow-up is done, the next `after_ingest` does it."""
     # hundreds of thousands of rows built, sent and read back, freed by reference counting: see lawgraph.graph.gcpause
     with gcpause.paused(long=True):
-        return _ingest_statutes(store, paths, level=level, workers=workers, progress=progress, link=link)
+        return _ingest_statutes(store, paths, level=level, workers=workers, progress=progress, link=link,
+                                follow_up=follow_up)
 
 
 def _ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None, workers: int | None,
-                     progress: Progress | None, link: bool) -> IngestReport:
+                     progress: Progress | None, link: bool, follow_up: bool) -> IngestReport:
     report = IngestReport()
     clock = time.perf_counter()
     files, report.skipped = discover(paths)
@@ -258,14 +261,16 @@ def _ingest_statutes(store: GraphStore, paths: list[Path], *, level: str | None,
     # written: the citations in the texts, the comparison of consecutive versions of the laws read whole in this run
     early = _start_early(store, versions, stored, parse_workers) if link and parse_workers > 1 else None
     try:
-        return _write_link_align(store, report, versions, law_ids, early, parse_workers, progress, link)
+        return _write_link_align(store, report, versions, law_ids, early, parse_workers, progress, link,
+                                 follow_up)
     finally:
         if early is not None:
             early.stop()
 
 
 def _write_link_align(store: GraphStore, report: IngestReport, versions: list[VersionText], law_ids: list[str],
-                      early: Early | None, parse_workers: int, progress: Progress | None, link: bool) -> IngestReport:
+                      early: Early | None, parse_workers: int, progress: Progress | None, link: bool,
+                      follow_up: bool) -> IngestReport:
     try:
         clock = time.perf_counter()
         stored = law_repo.write_versions(store, versions=[version_rows(v) for v in versions], progress=progress,
@@ -307,6 +312,8 @@ def _write_link_align(store: GraphStore, report: IngestReport, versions: list[Ve
                     # versions too): named by its newest amendment
                     report.amended[law_id] = (ordered[-2]["id"], ordered[-1]["id"])
         if link:
+            if follow_up and report.amended:  # before the versions are marked: see ingest_statutes
+                law_repo.mark_follow_up(store, sorted(report.amended))
             law_repo.mark_linked(store, sorted(written))
         report.seconds["align"] = time.perf_counter() - clock
     except LawgraphError as exc:

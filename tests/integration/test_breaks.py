@@ -105,6 +105,27 @@ def test_the_amendment_lands_as_tracked_work(store: GraphStore, tmp_path: Path, 
     assert sum(r["done"] for r in rows) == 3 and sum(r["pending"] for r in rows) == len(_all(store, status="待处理"))
 
 
+def test_an_ingest_cut_off_before_its_follow_up_is_followed_up_by_the_next(store: GraphStore,
+                                                                           tmp_path: Path) -> None:
+    amendment = _county_before_the_amendment(store, tmp_path)
+    # the ingest writes, links and aligns the 2022 text, then stops before after_ingest (a crash, a kill): no breaks
+    cut = ingest_statutes(store, [amendment], workers=1, follow_up=True)
+    assert cut.ok and cut.amended == {"农产品质量安全法": (OLD, NEW)}
+    assert _all(store) == []
+    # the next ingest finds the text stored and linked (nothing amended now), but follows the law up all the same
+    report = after_ingest(store, ingest_statutes(store, [amendment], workers=1, follow_up=True))
+    assert report.amended == {} and report.versions_unchanged == 1
+    assert any("农产品质量安全法: its breaks are tracked now" in w for w in report.warnings), report.warnings
+    expected = impact(store, "农产品质量安全法", OLD, NEW)["breaks"]
+    stored = _all(store)
+    assert len(stored) == len({repo.break_id("农产品质量安全法", OLD, NEW, b) for b in expected}) > 20
+    assert {(s["status"], s["open"]) for s in stored} == {("待处理", True)}
+    # done once: the mark is gone, and an ingest without the flag (the sample loader's) leaves none
+    assert store.run("laws/follow_ups") == []
+    assert not any("tracked now" in w for w in after_ingest(store, ingest_statutes(store, [amendment])).warnings)
+    assert store.run("laws/follow_ups") == []
+
+
 def test_a_further_amendment_tracks_what_rests_on_older_texts(store: GraphStore, tmp_path: Path) -> None:
     """The county's tables rest on the 2018 text. After 2022 comes a (made-up) 2030 amendment raising the fines of
     第六十五条: the tables are checked against 2030, not left with breaks against a text no longer newest."""

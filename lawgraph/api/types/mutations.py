@@ -95,7 +95,8 @@ class Mutation:
                 return ImportFailure(kind="statutes", problems=[ImportProblem(where=exc.where, message=exc.message)],
                                      loaded=0)
             # in a worker thread: a large file must not hold up the other requests
-            report = await asyncio.to_thread(ingest_statutes, store, [path], level=level, workers=1)
+            report = await asyncio.to_thread(ingest_statutes, store, [path], level=level, workers=1,
+                                              follow_up=True)
         if report.ok:  # the breaks of a new amendment, as tracked work
             from lawgraph.analysis.amendments import after_ingest
 

@@ -119,6 +119,24 @@ def mark_linked(store: GraphStore, version_ids: list[str]) -> None:
         store.execute("laws/mark_linked", ids=version_ids[start:start + 5000])
 
 
+def mark_follow_up(store: GraphStore, law_ids: list[str]) -> None:
+    """Mark laws whose breaks are still to be tracked after an ingest (cleared by `clear_follow_up`). Runs
+    laws/mark_follow_up."""
+    for start in range(0, len(law_ids), 5000):
+        store.execute("laws/mark_follow_up", ids=law_ids[start:start + 5000])
+
+
+def follow_ups(store: GraphStore) -> list[str]:
+    """The laws marked by `mark_follow_up` and not cleared since. Runs laws/follow_ups."""
+    return [str(r["id"]) for r in store.run("laws/follow_ups")]
+
+
+def clear_follow_up(store: GraphStore, law_ids: list[str]) -> None:
+    """The follow-up of `law_ids` done. Runs laws/clear_follow_up."""
+    for start in range(0, len(law_ids), 5000):
+        store.execute("laws/clear_follow_up", ids=law_ids[start:start + 5000])
+
+
 def _bulk_write(store: GraphStore, todo: list[VersionRows], progress: Progress | None, warnings: list[str]
                 ) -> bool:
     """Write `todo` through the store's bulk path when it has one, the graph is empty and there is enough of it;
