@@ -94,5 +94,6 @@ def normalize_many(texts: list[str]) -> list[str]:
 
 
 def squeeze_lines(text: str) -> str:
-    """`squeeze` applied to every line of `text` at once (only spaces and tabs stripped at the lines' ends)."""
-    return "\n".join(_squeezed(line).strip(" \t") for line in text.split("\n"))
+    """`squeeze` applied to every line of `text` (lines split at "\n" only), whitespace stripped at each line's ends
+    as `squeeze` strips it (then `normalize_many` gives what `normalize` gives each text)."""
+    return "\n".join(_squeezed(line).strip() for line in text.split("\n"))
