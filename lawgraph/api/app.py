@@ -20,6 +20,7 @@ from lawgraph.api.schema import build_schema
 from lawgraph.api.security import AccessDenied, Caller, RateLimiter, Sessions, body_limit, identify
 from lawgraph.config import Settings, load_settings
 from lawgraph.errors import LawgraphError, StoreError
+from lawgraph.graph.readcache import ReadCache
 from lawgraph.graph.repos import breaks
 from lawgraph.graph.repos.enforcement import find_region
 from lawgraph.graph.store import GraphStore, open_store
@@ -31,6 +32,8 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     holder: dict[str, GraphStore] = {} if store is None else {"store": store}
     limiter = RateLimiter(settings.rate_per_minute)
     sessions = Sessions(settings.session_minutes)
+    # pages, totals, powers and benchmarks kept while the graph is not written (graph.readcache)
+    reads = ReadCache() if settings.keep_reads else None
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -68,7 +71,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
 
     async def get_context(request: Request) -> Context:
         caller: Caller = getattr(request.state, "caller", Caller("anonymous", "reader", "local"))
-        return Context(store=holder["store"], caller=caller, keys=settings.api_keys)
+        return Context(store=holder["store"], caller=caller, keys=settings.api_keys, reads=reads)
 
     router: GraphQLRouter[Context, None] = GraphQLRouter(build_schema(settings), context_getter=get_context,
                                                          graphql_ide=None, multipart_uploads_enabled=True)

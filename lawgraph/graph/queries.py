@@ -17,6 +17,9 @@ from lawgraph.errors import UnknownQueryError
 DEFAULT_DIR = resources.path("cypher")
 _PARAMS_LINE = re.compile(r"^//\s*params:\s*(.*)$", re.MULTILINE)
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+# a clause that changes the graph (upper case, as every query here writes its keywords); a false alarm only costs a
+# cache's contents (graph.readcache), a miss would keep stale rows: so the list is wide
+_WRITES = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE|DETACH|FOREACH|DROP|LOAD CSV)\b")
 
 
 @dataclass(frozen=True)
@@ -27,13 +30,15 @@ class Query:
     text: str
     params: tuple[str, ...]
     path: Path
+    writes: bool = False  # the query changes the graph (a write clause outside its comments)
 
 
 def _parse(name: str, path: Path) -> Query:
     text = path.read_text(encoding="utf-8")
     match = _PARAMS_LINE.search(text)
     params = tuple(_PARAM.findall(match.group(1))) if match else ()
-    return Query(name=name, text=text, params=params, path=path)
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+    return Query(name=name, text=text, params=params, path=path, writes=bool(_WRITES.search(body)))
 
 
 @cache

@@ -42,6 +42,11 @@ class GraphStore(Protocol):
         """Create the backend's indexes and constraints (idempotent)."""
         ...
 
+    def generation(self) -> str | None:
+        """A token that changes whenever the graph is written through lawgraph, by this process or any other; None
+        when the store keeps none (then nothing read may be kept for later: graph.readcache)."""
+        ...
+
     def ping(self) -> bool:
         """Return True when the store answers."""
         ...

@@ -122,8 +122,8 @@ def test_a_page_of_100_powers_with_nested_data_takes_a_constant_number_of_store_
         id department { name regionId } bases { unit unitText role article { id label text } }
         benchmarks { id tiers { name fine { min max } } } } } } }"""
     trips = {}
-    with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader"}), store=store)) as client:
-        for size in (10, 100):
+    for size in (10, 100):  # each in an app of its own: nothing kept from the other page (graph.readcache)
+        with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader"}), store=store)) as client:
             store.round_trips = 0
             body = gql(client, query, n=size)
             assert "errors" not in body, body
@@ -156,7 +156,9 @@ def test_a_page_loads_its_powers_benchmarks_beside_the_powers_only_when_asked(
 
     with_benchmarks = """{ powers(first: 100) { edges { node { id benchmarkIds benchmarks { id tiers { name } } } } } }"""
     without = """{ powers(first: 100) { edges { node { id ... on Power { benchmarkIds } } } } }"""
-    with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader"}), store=store)) as client:
+    # (nothing kept between requests: each request's own reads are counted)
+    with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader", "keep_reads": False}),
+                               store=store)) as client:
         monkeypatch.setattr(store, "run", recorded)
         body = gql(client, with_benchmarks)
         assert "errors" not in body, body
@@ -206,7 +208,9 @@ def test_a_failed_look_ahead_leaves_the_page_whole(
         return run(name, **params)
 
     query = """{ powers(first: 100) { totalCount edges { node { id benchmarks { id tiers { name } } } } } }"""
-    with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader"}), store=store)) as client:
+    # (nothing kept between requests: the second request reads the store again)
+    with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader", "keep_reads": False}),
+                               store=store)) as client:
         expected = gql(client, query)
         assert "errors" not in expected and sum(len(e["node"]["benchmarks"])
                                                 for e in expected["data"]["powers"]["edges"]) > 10

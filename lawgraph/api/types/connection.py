@@ -85,9 +85,10 @@ async def queried_page(info: Info[Context, None], query: str, first: int, after:
     if count is None:
         page, total = page_of_ids(store, query, skip, first, **params)
     else:  # the page and its total are independent reads: both at once, off the event loop
+        read = info.context.read  # (kept between requests while the graph is not written)
         page, total = page_and_total(*await asyncio.gather(
-            asyncio.to_thread(store.run, query, skip=skip, limit=first, **params),
-            asyncio.to_thread(store.run, count, **params)))
+            asyncio.to_thread(read, query, skip=skip, limit=first, **params),
+            asyncio.to_thread(read, count, **params)))
     if prefetch is None or not page:
         return connection(await loader.load_many(page), skip, total, build)
     rows, _ = await asyncio.gather(loader.load_many(page), prefetch(page))

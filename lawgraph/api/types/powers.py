@@ -154,10 +154,9 @@ def _benchmarks_ahead(info: Info[Context, None]) -> Callable[[list[str]], Awaita
     async def ahead(power_ids: list[str]) -> object:
         # only a head start: when it fails, the page is answered all the same and each power's benchmarks field
         # loads its own (failing on its own if the store really fails): what failed is not left in the cache
-        store = info.context.store
         keys: list[str] = []
         try:
-            rows = await asyncio.to_thread(store.run, "enforcement/benchmark_ids_of_powers", ids=power_ids)
+            rows = await asyncio.to_thread(info.context.read, "enforcement/benchmark_ids_of_powers", ids=power_ids)
             keys = [str(r["id"]) for r in rows]
             return await info.context.benchmarks.load_many(keys)
         except LawgraphError as exc:

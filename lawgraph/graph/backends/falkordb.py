@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import math
+import secrets
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -173,6 +174,7 @@ class FalkorStore:
         self._settings = settings
         self._graph = db.select_graph(settings.graph_name)
         self._where = where
+        self._token_key = f"lawgraph:generation:{settings.graph_name}"
         self.round_trips = 0
         self._counting = threading.Lock()  # queries may come from several threads at once (a page and its count)
 
@@ -213,10 +215,39 @@ class FalkorStore:
             ) from exc
 
     def run(self, name: str, **params: Any) -> list[Row]:
-        return self._query(queries.get(name, self._settings.cypher_dir).text, params, name)
+        query = queries.get(name, self._settings.cypher_dir)
+        if not query.writes:
+            return self._query(query.text, params, name)
+        try:  # (a writing query sent as a read: FalkorDB runs it all the same, and it counts as a write)
+            return self._query(query.text, params, name)
+        finally:
+            self._written()
 
     def execute(self, name: str, **params: Any) -> list[Row]:
-        return self.run(name, **params)
+        try:
+            return self._query(queries.get(name, self._settings.cypher_dir).text, params, name)
+        finally:
+            self._written()
+
+    def generation(self) -> str | None:
+        """The graph's write token: a key beside the graph, set anew after every write through lawgraph (any
+        process, any connection: they all write through this class). Made when missing; None when the server
+        cannot be read (then nothing is kept)."""
+        try:
+            connection = self._db.connection
+            token = connection.get(self._token_key)
+            if token is None:
+                connection.set(self._token_key, secrets.token_hex(8), nx=True)
+                token = connection.get(self._token_key)
+        except (RedisError, OSError):
+            return None
+        return None if token is None else (token.decode() if isinstance(token, bytes) else str(token))
+
+    def _written(self) -> None:
+        """After a write (done or failed: a failed one may have been applied in part): a new token. Set after the
+        write's reply, never before: a reader that saw the new token reads what the write left."""
+        with contextlib.suppress(RedisError, OSError):  # the token is gone with an unreachable server's data
+            self._db.connection.set(self._token_key, secrets.token_hex(8))
 
     def write(self, name: str, rows: Sequence[Mapping[str, Any]], *, batch: int | None = None,
               **params: Any) -> int:
@@ -224,13 +255,17 @@ class FalkorStore:
         the previous batch, so the two overlap."""
         text = queries.get(name, self._settings.cypher_dir).text
         chunks = list(batched(rows, batch or self._settings.batch_size))
-        if len(chunks) <= 1:
-            for chunk in chunks:
-                self._query(text, {**params, "rows": chunk}, name)
+        try:
+            if len(chunks) <= 1:
+                for chunk in chunks:
+                    self._query(text, {**params, "rows": chunk}, name)
+                return len(rows)
+            _one_ahead((functools.partial(self._query, _header({**params, "rows": chunk}) + text, {}, name)
+                        for chunk in chunks), "lawgraph-write")
             return len(rows)
-        _one_ahead((functools.partial(self._query, _header({**params, "rows": chunk}) + text, {}, name)
-                    for chunk in chunks), "lawgraph-write")
-        return len(rows)
+        finally:
+            if chunks:
+                self._written()
 
     def apply_schema(self) -> None:
         for statement in queries.schema_statements("falkordb", self._settings.cypher_dir):
@@ -283,6 +318,8 @@ class FalkorStore:
             with contextlib.suppress(StoreError, RedisError, OSError):
                 self.clear()
             raise
+        finally:
+            self._written()
 
     def _bulk(self, args: list[Any], *, fresh: bool = False) -> None:
         with self._counting:
@@ -311,8 +348,11 @@ class FalkorStore:
         # Deleting the graph key is faster than DETACH DELETE of every node, and avoids a FalkorDB
         # 4.16 fault: after a mass DETACH DELETE, later property reads failed ("undefined attribute").
         self.round_trips += 1
-        self._drop_key()
-        self.apply_schema()
+        try:
+            self._drop_key()
+            self.apply_schema()
+        finally:
+            self._written()
 
     def _drop_key(self) -> None:
         """Delete the graph's key (a graph not there is no error) and forget the client's view of it."""

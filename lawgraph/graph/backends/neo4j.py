@@ -81,6 +81,10 @@ class Neo4jStore:
             raise StoreError(f"Neo4j at {self._url}: {exc}") from exc
         return [{k: _plain(v) for k, v in row.items()} for row in rows]
 
+    def generation(self) -> None:
+        """None: no token is kept on Neo4j (a cluster has no one place every write passes), so reads are not kept."""
+        return None
+
     def run(self, name: str, **params: Any) -> list[Row]:
         return self._call(False, name, self._text(name), params)
 

@@ -1,0 +1,99 @@
+"""Reads kept between API requests (graph.readcache) while the graph is not written: a page, its total, its powers
+and their benchmarks are answered again without the store, and a write through lawgraph from another connection
+(as another process: an ingest from the CLI) is seen by the very next request. On Neo4j nothing is kept (no write
+token): every request reads the store, and the answers are as fresh."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from lawgraph.api.app import create_app
+from lawgraph.config import Settings
+from lawgraph.graph.store import GraphStore, open_store
+from lawgraph.ingest.enforcement.load import ingest_powers
+from lawgraph.ingest.enforcement.read import Defaults
+from lawgraph.ingest.sample import load_sample
+from tests.conftest import SAMPLE
+
+PAGE = """{ powers(first: 50) { totalCount edges { node { id name department { name } bases { unit }
+    benchmarks { id tiers { name conditions fine { min max } } } } } } }"""
+COUNTY = Defaults(region="江北省/临川市/青禾县", department="青禾县测试局", effective=date(2023, 7, 1),
+                  at=date(2023, 7, 1))
+
+
+def _post(client: TestClient, query: str) -> dict[str, Any]:
+    body: dict[str, Any] = client.post("/graphql", json={"query": query}).json()
+    assert "errors" not in body, body
+    data: dict[str, Any] = body["data"]
+    return data
+
+
+def _table(path: Path, name: str) -> Path:
+    path.write_text("职权编码,职权名称,职权类型,罚则依据,是否有裁量\n"
+                    f"KEPT01,{name},行政处罚,《中华人民共和国食品安全法》第一百二十二条第一款,是\n", encoding="utf-8")
+    return path
+
+
+def test_a_page_is_kept_until_the_graph_is_written_from_anywhere(store: GraphStore, settings: Settings,
+                                                                 tmp_path: Path) -> None:
+    assert load_sample(store, SAMPLE).ok
+    kept = store.generation() is not None  # the embedded store and FalkorDB keep a write token; Neo4j does not
+    with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader"}), store=store)) as client:
+        store.round_trips = 0
+        first = _post(client, PAGE)
+        cold = store.round_trips
+        assert cold >= 4 and first["powers"]["totalCount"] >= 10
+        store.round_trips = 0
+        assert _post(client, PAGE) == first
+        assert store.round_trips == (0 if kept else cold)  # kept: the page, its total, powers, benchmarks
+
+        # another connection (as another process would) writes a power: the next request sees it
+        other = open_store(settings)
+        try:
+            assert ingest_powers(other, [_table(tmp_path / "powers_a.csv", "保管期间的检查")], COUNTY).ok
+            store.round_trips = 0
+            after = _post(client, PAGE)
+            assert store.round_trips >= 2  # read again: at least the page and its total
+            assert after["powers"]["totalCount"] == first["powers"]["totalCount"] + 1
+            found = _post(client, '{ powers(search: "保管期间的检查") { edges { node { id name } } } }')
+            assert [e["node"]["name"] for e in found["powers"]["edges"]] == ["保管期间的检查"]
+            # the same power renamed (the same id, the same page keys): the kept power rows are not given again
+            assert ingest_powers(other, [_table(tmp_path / "powers_b.csv", "保管期间的抽查")], COUNTY).ok
+            renamed = _post(client, '{ powers(search: "保管期间") { edges { node { id name } } } }')
+            assert [e["node"]["name"] for e in renamed["powers"]["edges"]] == ["保管期间的抽查"]
+            assert _post(client, PAGE)["powers"]["totalCount"] == after["powers"]["totalCount"]
+        finally:
+            other.close()
+
+    # turned off: every request reads the store
+    with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader", "keep_reads": False}),
+                               store=store)) as client:
+        _post(client, PAGE)
+        store.round_trips = 0
+        _post(client, PAGE)
+        assert store.round_trips >= 4
+
+
+def test_the_write_token_changes_with_every_write_and_only_then(store: GraphStore) -> None:
+    token = store.generation()
+    if token is None:  # Neo4j: no token, ever (so nothing is kept)
+        store.execute("laws/mark_follow_up", ids=["x"])
+        assert store.generation() is None
+        return
+    assert store.generation() == token  # reads leave it
+    store.run("laws/follow_ups")
+    assert store.generation() == token
+    changes = [lambda: store.execute("laws/mark_follow_up", ids=["x"]),
+               lambda: store.write("laws/clear_follow_up", [{"id": "x"}], ids=["x"]),
+               lambda: store.run("laws/clear_follow_up", ids=["x"]),  # a writing query sent as a read still counts
+               store.clear]
+    for change in changes:
+        change()
+        assert store.generation() != token
+        token = store.generation()
+    store.write("laws/clear_follow_up", [], ids=[])  # nothing written: the same token
+    assert store.generation() == token
