@@ -5,9 +5,9 @@ resolver through strawberry's wrapper and completes the value through its generi
 executor's work for a page of 50 powers with their tiers (1,503 fields).
 
 `LeafExecution` reads such a field with `getattr` and coerces it with the scalar's own `coerce_output_value`. Any
-other case — a null where the type forbids it, a value the scalar refuses, a field with a resolver, arguments,
-a custom scalar or an enum, a schema extension that wraps resolvers (middleware) — goes through graphql-core's
-own path unchanged, so an answer and its errors are what the plain executor gives
+other case — a null where the type forbids it, graphql-core's Undefined, a value the scalar refuses, a field with
+a resolver, arguments, permission classes or field extensions, a custom scalar or an enum, a schema extension that
+wraps resolvers (middleware) — goes through graphql-core's own path unchanged, so an answer and its errors are what the plain executor gives
 (tests/integration/test_api_execution.py compares both on generated queries)."""
 
 from __future__ import annotations
@@ -54,8 +54,10 @@ def _plan(schema: GraphQLSchema, parent: GraphQLObjectType, name: str) -> Plan:
         nullable = not isinstance(kind, GraphQLNonNull)
         inner = kind.of_type if isinstance(kind, GraphQLNonNull) else kind
         own = (field.extensions or {}).get(_BACKREF)
+        # (strawberry marks a field with permission classes or extensions "default" too: those go the plain way)
         if isinstance(inner, GraphQLScalarType) and any(inner is scalar for scalar in _BUILT_IN) \
-                and own is not None and own.default_resolver is getattr and isinstance(own.python_name, str) \
+                and own is not None and own.is_basic_field and not getattr(own, "permission_classes", None) \
+                and own.default_resolver is getattr and isinstance(own.python_name, str) \
                 and inner.coerce_output_value is not None:
             found = (own.python_name, inner.coerce_output_value, nullable)
     plans[key] = found  # (a schema has a few hundred fields: the map stays small)
@@ -83,7 +85,7 @@ class LeafExecution(StrawberryGraphQLCoreExecutionContext):
                     if value is None:
                         if nullable:
                             return None
-                    elif not isinstance(value, BaseException):
+                    elif value is not Undefined and not isinstance(value, BaseException):
                         coerced = coerce(value)
                         if coerced is not Undefined and coerced is not None:
                             return coerced

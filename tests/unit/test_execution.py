@@ -8,9 +8,24 @@ import math
 from typing import Any
 
 import strawberry
+from graphql.pyutils import Undefined
+from strawberry.extensions import FieldExtension
+from strawberry.permission import BasePermission
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from lawgraph.api.execution import LeafExecution
+
+
+class Deny(BasePermission):
+    message = "denied"
+
+    def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
+        return False
+
+
+class Upper(FieldExtension):
+    def resolve(self, next_: Any, source: Any, info: Any, **kwargs: Any) -> Any:
+        return str(next_(source, info, **kwargs)).upper()
 
 
 @strawberry.type
@@ -25,6 +40,8 @@ class Item:
     key: strawberry.ID
     maybe_key: strawberry.ID | None
     tags: list[str]
+    secret: str | None = strawberry.field(default=None, permission_classes=[Deny])
+    loud: str = strawberry.field(default="", extensions=[Upper()])
 
     @strawberry.field
     def shout(self, times: int = 1) -> str:
@@ -34,16 +51,18 @@ class Item:
 ODD: list[dict[str, Any]] = [
     # what each scalar takes as it is
     {"text": "罚款", "maybe_text": None, "number": 3, "maybe_number": None, "ratio": 0.5, "maybe_ratio": None,
-     "flag": True, "key": "p1", "maybe_key": None, "tags": ["a"]},
+     "flag": True, "key": "p1", "maybe_key": None, "tags": ["a"], "secret": "涉密", "loud": "quiet"},
     # what the scalars convert: a bool or number to a String, a whole float to an Int, an int to a Float or ID
     {"text": True, "maybe_text": 12, "number": 2.0, "maybe_number": True, "ratio": 3, "maybe_ratio": False,
-     "flag": 1, "key": 7, "maybe_key": 8, "tags": []},
+     "flag": 1, "key": 7, "maybe_key": 8, "tags": [], "secret": None, "loud": "x"},
     # what they refuse: nulls where the type forbids them, a str for an Int, an Int beyond 32 bits, NaN, a
     # fraction for an Int, a list for a String, an exception object as a value
     {"text": None, "maybe_text": ["x"], "number": "x", "maybe_number": 2**40, "ratio": math.nan,
-     "maybe_ratio": "1.5", "flag": None, "key": 1.5, "maybe_key": ValueError("boom"), "tags": [None]},
+     "maybe_ratio": "1.5", "flag": None, "key": 1.5, "maybe_key": ValueError("boom"), "tags": [None],
+     "secret": Undefined, "loud": "y"},
     {"text": ValueError("boom"), "maybe_text": object(), "number": 2.5, "maybe_number": math.inf, "ratio": None,
-     "maybe_ratio": math.inf, "flag": "yes", "key": None, "maybe_key": {"a": 1}, "tags": ["b"]},
+     "maybe_ratio": math.inf, "flag": "yes", "key": None, "maybe_key": {"a": 1}, "tags": ["b"], "secret": "x",
+     "loud": "z"},
 ]
 
 
@@ -78,6 +97,8 @@ QUERIES = [
     "{ items { ...F } } fragment F on Item { maybeKey flag }",
     "{ items { text @skip(if: true) number @include(if: false) maybeText } }",
     "{ items { text number ratio flag key } }",
+    "{ items { secret loud maybeText } }",  # a permission class and a field extension: their own path
+    "{ first { secret } }",
 ]
 
 
@@ -93,9 +114,16 @@ def test_leaf_execution_answers_as_strawberrys_own() -> None:
         assert _run(LeafExecution, query) == _run(StrawberryGraphQLCoreExecutionContext, query), query
 
 
+def test_permission_classes_and_field_extensions_still_apply() -> None:
+    data, errors = _run(LeafExecution, "{ items { secret loud } }")
+    assert [item["secret"] for item in data["items"]] == [None, None, None, None]
+    assert [item["loud"] for item in data["items"]] == ["QUIET", "X", "Y", "Z"]
+    assert {message for message, _ in errors} == {"denied"}
+
+
 def test_the_odd_values_do_make_errors() -> None:
     # the cases above are not all plain: the refused values give errors, the converted ones converted values
-    data, errors = _run(LeafExecution, QUERIES[-1])
+    data, errors = _run(LeafExecution, "{ items { text number ratio flag key } }")
     assert data["items"][:2] == [{"text": "罚款", "number": 3, "ratio": 0.5, "flag": True, "key": "p1"},
                                  {"text": "true", "number": 2, "ratio": 3.0, "flag": True, "key": "7"}]
     assert data["items"][2:] == [None, None]  # a non-null field failed: the item is null
