@@ -18,18 +18,18 @@ def after_ingest(store: GraphStore, report: IngestReport, *, summarise: bool = F
     amendment and what changed in the tracked breaks go to `report.impact`. A stored review that no longer fits is
     a warning: the ingest stands. Laws an earlier ingest marked for a follow-up it did not get to (it stopped after
     writing them: ingest_statutes' `follow_up`) are followed up too, and every mark is cleared once done."""
-    pending = set(laws.follow_ups(store))
-    for law_id in sorted(pending - set(report.amended)):
+    pending = laws.follow_ups(store)
+    for law_id in sorted(set(pending) - set(report.amended)):
         report.warnings.append(f"{law_id}: its breaks are tracked now; the ingest that wrote its new version had not "
                                "tracked them (it stopped before, or is still running)")
-    for law_id in sorted(set(report.amended) | pending):
+    for law_id in sorted(set(report.amended) | set(pending)):
         try:
             tracked = track_law(store, law_id, trigger, report.warnings)
         except InputError as exc:
             report.warnings.append(f"impact of {law_id} not computed: {exc}")
             tracked = []
-        if law_id in pending:
-            laws.clear_follow_up(store, [law_id])
+        if law_id in pending:  # (a mark set again meanwhile, by a later ingest of the law, stays)
+            laws.clear_follow_up(store, {law_id: pending[law_id]})
         if summarise and tracked:
             found, synced = tracked[0]
             report.impact[law_id] = {"from": found["from"], "to": found["to"],

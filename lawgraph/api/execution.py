@@ -7,8 +7,9 @@ executor's work for a page of 50 powers with their tiers (1,503 fields).
 `LeafExecution` reads such a field with `getattr` and coerces it with the scalar's own `coerce_output_value`. Any
 other case — a null where the type forbids it, graphql-core's Undefined, a value the scalar refuses, a field with
 a resolver, arguments, permission classes or field extensions, a custom scalar or an enum, a schema extension that
-wraps resolvers (middleware) — goes through graphql-core's own path unchanged, so an answer and its errors are what the plain executor gives
-(tests/integration/test_api_execution.py compares both on generated queries)."""
+wraps resolvers (middleware) — goes through graphql-core's own path unchanged, so an answer and its errors are
+what the plain executor gives (tests/unit/test_execution.py and tests/integration/test_api_execution.py compare
+both, on odd values and on generated queries)."""
 
 from __future__ import annotations
 

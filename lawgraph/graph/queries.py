@@ -17,9 +17,9 @@ from lawgraph.errors import UnknownQueryError
 DEFAULT_DIR = resources.path("cypher")
 _PARAMS_LINE = re.compile(r"^//\s*params:\s*(.*)$", re.MULTILINE)
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-# a clause that changes the graph (upper case, as every query here writes its keywords); a false alarm only costs a
-# cache's contents (graph.readcache), a miss would keep stale rows: so the list is wide
-_WRITES = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE|DETACH|FOREACH|DROP|LOAD CSV)\b")
+# a clause that changes the graph, in any case; a false alarm only costs a cache's contents (graph.readcache), a miss
+# would keep stale rows: so the list is wide. (No query here calls a procedure; one that writes would need adding.)
+_WRITES = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE|DETACH|FOREACH|DROP|LOAD\s+CSV)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

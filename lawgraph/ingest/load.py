@@ -313,7 +313,7 @@ def _write_link_align(store: GraphStore, report: IngestReport, versions: list[Ve
                     report.amended[law_id] = (ordered[-2]["id"], ordered[-1]["id"])
         if link:
             if follow_up and report.amended:  # before the versions are marked: see ingest_statutes
-                law_repo.mark_follow_up(store, sorted(report.amended))
+                law_repo.mark_follow_up(store, {law: pair[1] for law, pair in report.amended.items()})
             law_repo.mark_linked(store, sorted(written))
         report.seconds["align"] = time.perf_counter() - clock
     except LawgraphError as exc:

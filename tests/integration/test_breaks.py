@@ -22,6 +22,7 @@ from lawgraph.cli.main import app
 from lawgraph.config import ApiKey, Settings
 from lawgraph.graph.repos import alignment
 from lawgraph.graph.repos import breaks as repo
+from lawgraph.graph.repos import laws as law_repo
 from lawgraph.graph.store import GraphStore
 from lawgraph.ingest.load import ingest_statutes
 from lawgraph.ingest.sample import load_sample
@@ -121,9 +122,17 @@ def test_an_ingest_cut_off_before_its_follow_up_is_followed_up_by_the_next(store
     assert len(stored) == len({repo.break_id("农产品质量安全法", OLD, NEW, b) for b in expected}) > 20
     assert {(s["status"], s["open"]) for s in stored} == {("待处理", True)}
     # done once: the mark is gone, and an ingest without the flag (the sample loader's) leaves none
-    assert store.run("laws/follow_ups") == []
+    assert law_repo.follow_ups(store) == {}
     assert not any("tracked now" in w for w in after_ingest(store, ingest_statutes(store, [amendment])).warnings)
-    assert store.run("laws/follow_ups") == []
+    assert law_repo.follow_ups(store) == {}
+    # a mark renewed meanwhile (a later ingest of the law, with a newer version) outlives the older follow-up
+    law_repo.mark_follow_up(store, {"农产品质量安全法": OLD})
+    read = law_repo.follow_ups(store)
+    law_repo.mark_follow_up(store, {"农产品质量安全法": NEW})
+    law_repo.clear_follow_up(store, read)
+    assert law_repo.follow_ups(store) == {"农产品质量安全法": NEW}
+    law_repo.clear_follow_up(store, {"农产品质量安全法": NEW})
+    assert law_repo.follow_ups(store) == {}
 
 
 def test_a_further_amendment_tracks_what_rests_on_older_texts(store: GraphStore, tmp_path: Path) -> None:

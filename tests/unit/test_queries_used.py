@@ -4,6 +4,7 @@ query file without a caller, no caller composing a name (f"impact/citing_{kind}"
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from lawgraph import resources
@@ -38,3 +39,17 @@ def test_every_query_file_has_a_caller_naming_it_in_full() -> None:
 def test_no_query_name_is_composed() -> None:
     _, composed = _strings()
     assert composed == []
+
+
+def test_writing_queries_are_known_as_such() -> None:
+    # graph.readcache relies on it: a query that writes sets a new write token even when sent with `run`
+    catalog = queries.catalog()
+    assert catalog["laws/mark_follow_up"].writes and catalog["enforcement/upsert_powers"].writes
+    assert catalog["transfer/unmark"].writes and catalog["laws/clear_follow_up"].writes  # REMOVE a label, a property
+    assert not catalog["enforcement/powers_page"].writes and not catalog["laws/follow_ups"].writes
+    # every query used with execute() or write() in the code writes (the others are reads, or writes sent by run)
+    used = set()
+    for path in Path(resources.path()).rglob("*.py"):
+        used |= set(re.findall(r"\.(?:execute|write)\(\s*\"([a-z_]+/[a-z_0-9]+)\"", path.read_text(encoding="utf-8")))
+    assert len(used) > 40
+    assert sorted(name for name in used if not catalog[name].writes) == []

@@ -199,73 +199,100 @@ class FalkorStore:
                              "see `lawgraph db status`") from exc
         return cls(db, settings, where=f"unix:{socket_path}")
 
-    def _query(self, text: str, params: dict[str, Any], name: str) -> list[Row]:
+    def _query(self, text: str, params: dict[str, Any], name: str, *, writes: bool = False) -> list[Row]:
+        """One GRAPH.QUERY; after one that `writes`, a new write token (`_written`)."""
         with self._counting:
             self.round_trips += 1
         graph = self._graph
         try:
             query = _header(params) + text
             with gcpause.paused():  # a large reply is hundreds of thousands of small lists
-                return _rows(graph.execute_command("GRAPH.QUERY", graph.name, query, "--compact"), graph)
+                rows = _rows(graph.execute_command("GRAPH.QUERY", graph.name, query, "--compact"), graph)
         except (ResponseError, SchemaVersionMismatchException) as exc:
+            if writes:
+                self._written()  # (FalkorDB applies a query whole or not at all: it failed, nothing changed)
             raise StoreError(f"query {name!r} failed on FalkorDB ({self._where}): {exc}") from exc
         except (RedisError, OSError) as exc:
+            if writes:
+                self._unsettled()
             raise StoreError(
                 f"FalkorDB at {self._where} is unreachable ({exc}); check `lawgraph db status`"
             ) from exc
+        except BaseException:
+            if writes:
+                self._unsettled()
+            raise
+        if writes:
+            self._written()
+        return rows
 
     def run(self, name: str, **params: Any) -> list[Row]:
         query = queries.get(name, self._settings.cypher_dir)
-        if not query.writes:
-            return self._query(query.text, params, name)
-        try:  # (a writing query sent as a read: FalkorDB runs it all the same, and it counts as a write)
-            return self._query(query.text, params, name)
-        finally:
-            self._written()
+        # (a writing query sent as a read: FalkorDB runs it all the same, and it counts as a write)
+        return self._query(query.text, params, name, writes=query.writes)
 
     def execute(self, name: str, **params: Any) -> list[Row]:
-        try:
-            return self._query(queries.get(name, self._settings.cypher_dir).text, params, name)
-        finally:
-            self._written()
+        return self._query(queries.get(name, self._settings.cypher_dir).text, params, name, writes=True)
+
+    # The write token (graph.readcache): a key beside the graph, set anew after every writing GRAPH.QUERY, GRAPH.BULK
+    # or clear, by whichever process wrote (all write through this class); the server's run id is part of what
+    # generation() gives, so a restart (which may have lost the last token set, not the write) changes it too.
+    _UNSETTLED = "unsettled:"
 
     def generation(self) -> str | None:
-        """The graph's write token: a key beside the graph, set anew after every write through lawgraph (any
-        process, any connection: they all write through this class). Made when missing; None when the server
-        cannot be read (then nothing is kept)."""
+        """The graph's write token and the server's run id; made when missing. None — keep nothing — when the server
+        cannot be read, or while a write whose outcome is unknown may still be running (`_unsettled`)."""
         try:
             connection = self._db.connection
-            token = connection.get(self._token_key)
+            pipe = connection.pipeline(transaction=False)
+            pipe.get(self._token_key)
+            pipe.execute_command("INFO", "server")
+            token, server = pipe.execute()
             if token is None:
                 connection.set(self._token_key, secrets.token_hex(8), nx=True)
                 token = connection.get(self._token_key)
         except (RedisError, OSError):
             return None
-        return None if token is None else (token.decode() if isinstance(token, bytes) else str(token))
+        if token is None:
+            return None
+        text = token.decode() if isinstance(token, bytes) else str(token)
+        if text.startswith(self._UNSETTLED):
+            return None
+        return f"{server.get('run_id', '') if isinstance(server, dict) else ''}:{text}"
 
     def _written(self) -> None:
-        """After a write (done or failed: a failed one may have been applied in part): a new token. Set after the
-        write's reply, never before: a reader that saw the new token reads what the write left."""
-        with contextlib.suppress(RedisError, OSError):  # the token is gone with an unreachable server's data
-            self._db.connection.set(self._token_key, secrets.token_hex(8))
+        """After a write's reply: a new token, so that a reader that sees it reads what the write left. A token that
+        cannot be set is an error: the write is done, but readers elsewhere would keep rows from before it."""
+        failure: Exception | None = None
+        for _ in range(3):
+            try:
+                self._db.connection.set(self._token_key, secrets.token_hex(8))
+                return
+            except (RedisError, OSError) as exc:
+                failure = exc
+        raise StoreError(f"a write to FalkorDB ({self._where}) was done, but its write token could not be set "
+                         f"({failure}): restart `lawgraph serve` (or set LAWGRAPH_KEEP_READS=false) so that it does "
+                         "not answer from rows read before the write")
+
+    def _unsettled(self) -> None:
+        """After a write whose reply never came (a connection lost): the server may still be running it, so nothing
+        is kept for the next five minutes (a token readers do not keep under, which then lapses)."""
+        with contextlib.suppress(RedisError, OSError):  # an unreachable server: nobody reads it either
+            self._db.connection.set(self._token_key, self._UNSETTLED + secrets.token_hex(8), ex=300)
 
     def write(self, name: str, rows: Sequence[Mapping[str, Any]], *, batch: int | None = None,
               **params: Any) -> int:
         """Batched write. The next batch's parameters are serialised (in Python, `_header`) while the server runs
-        the previous batch, so the two overlap."""
+        the previous batch, so the two overlap. Each batch sets a new write token after it."""
         text = queries.get(name, self._settings.cypher_dir).text
         chunks = list(batched(rows, batch or self._settings.batch_size))
-        try:
-            if len(chunks) <= 1:
-                for chunk in chunks:
-                    self._query(text, {**params, "rows": chunk}, name)
-                return len(rows)
-            _one_ahead((functools.partial(self._query, _header({**params, "rows": chunk}) + text, {}, name)
-                        for chunk in chunks), "lawgraph-write")
+        if len(chunks) <= 1:
+            for chunk in chunks:
+                self._query(text, {**params, "rows": chunk}, name, writes=True)
             return len(rows)
-        finally:
-            if chunks:
-                self._written()
+        _one_ahead((functools.partial(self._query, _header({**params, "rows": chunk}) + text, {}, name, writes=True)
+                    for chunk in chunks), "lawgraph-write")
+        return len(rows)
 
     def apply_schema(self) -> None:
         for statement in queries.schema_statements("falkordb", self._settings.cypher_dir):
@@ -318,8 +345,6 @@ class FalkorStore:
             with contextlib.suppress(StoreError, RedisError, OSError):
                 self.clear()
             raise
-        finally:
-            self._written()
 
     def _bulk(self, args: list[Any], *, fresh: bool = False) -> None:
         with self._counting:
@@ -329,14 +354,20 @@ class FalkorStore:
                 self._drop_key()
             self._graph.execute_command("GRAPH.BULK", *args)
         except ResponseError as exc:
+            self._written()
             if _refused(exc):  # a format or limit this server does not take: UNWIND instead
                 raise BulkUnsuitable(f"FalkorDB ({self._where}) refused the bulk load: {exc}") from exc
             raise StoreError(f"the bulk load into FalkorDB ({self._where}) failed: {exc}; the graph is emptied "
                              "again: see the server's log (`lawgraph db status` names it), then ingest again") from exc
         except (RedisError, OSError) as exc:
+            self._unsettled()
             raise StoreError(
                 f"FalkorDB at {self._where} is unreachable ({exc}); check `lawgraph db status`"
             ) from exc
+        except BaseException:
+            self._unsettled()
+            raise
+        self._written()
 
     def ping(self) -> bool:
         try:
@@ -351,8 +382,10 @@ class FalkorStore:
         try:
             self._drop_key()
             self.apply_schema()
-        finally:
-            self._written()
+        except BaseException:
+            self._unsettled()
+            raise
+        self._written()
 
     def _drop_key(self) -> None:
         """Delete the graph's key (a graph not there is no error) and forget the client's view of it."""

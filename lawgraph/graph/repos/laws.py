@@ -119,22 +119,23 @@ def mark_linked(store: GraphStore, version_ids: list[str]) -> None:
         store.execute("laws/mark_linked", ids=version_ids[start:start + 5000])
 
 
-def mark_follow_up(store: GraphStore, law_ids: list[str]) -> None:
-    """Mark laws whose breaks are still to be tracked after an ingest (cleared by `clear_follow_up`). Runs
-    laws/mark_follow_up."""
-    for start in range(0, len(law_ids), 5000):
-        store.execute("laws/mark_follow_up", ids=law_ids[start:start + 5000])
+def mark_follow_up(store: GraphStore, marks: dict[str, str]) -> None:
+    """Mark laws (id → their newest version) whose breaks are still to be tracked after an ingest (cleared by
+    `clear_follow_up`). Runs laws/mark_follow_up."""
+    rows = [{"id": law, "to": to} for law, to in sorted(marks.items())]
+    store.write("laws/mark_follow_up", rows, batch=5000)
 
 
-def follow_ups(store: GraphStore) -> list[str]:
-    """The laws marked by `mark_follow_up` and not cleared since. Runs laws/follow_ups."""
-    return [str(r["id"]) for r in store.run("laws/follow_ups")]
+def follow_ups(store: GraphStore) -> dict[str, str]:
+    """The laws marked by `mark_follow_up` and not cleared since, with the version each mark names. Runs
+    laws/follow_ups."""
+    return {str(r["id"]): str(r["to"]) for r in store.run("laws/follow_ups")}
 
 
-def clear_follow_up(store: GraphStore, law_ids: list[str]) -> None:
-    """The follow-up of `law_ids` done. Runs laws/clear_follow_up."""
-    for start in range(0, len(law_ids), 5000):
-        store.execute("laws/clear_follow_up", ids=law_ids[start:start + 5000])
+def clear_follow_up(store: GraphStore, marks: dict[str, str]) -> None:
+    """The follow-up of these marks done; a law marked again since with another version keeps its mark. Runs
+    laws/clear_follow_up."""
+    store.write("laws/clear_follow_up", [{"id": law, "to": to} for law, to in sorted(marks.items())], batch=5000)
 
 
 def _bulk_write(store: GraphStore, todo: list[VersionRows], progress: Progress | None, warnings: list[str]
