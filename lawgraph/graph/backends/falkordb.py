@@ -206,25 +206,14 @@ class FalkorStore:
         graph = self._graph
         try:
             query = _header(params) + text
-            with gcpause.paused():  # a large reply is hundreds of thousands of small lists
-                rows = _rows(graph.execute_command("GRAPH.QUERY", graph.name, query, "--compact"), graph)
+            with self._write_token(writes), gcpause.paused():  # (a large reply: many small lists)
+                return _rows(graph.execute_command("GRAPH.QUERY", graph.name, query, "--compact"), graph)
         except (ResponseError, SchemaVersionMismatchException) as exc:
-            if writes:
-                self._written()  # (FalkorDB applies a query whole or not at all: it failed, nothing changed)
             raise StoreError(f"query {name!r} failed on FalkorDB ({self._where}): {exc}") from exc
         except (RedisError, OSError) as exc:
-            if writes:
-                self._unsettled()
             raise StoreError(
                 f"FalkorDB at {self._where} is unreachable ({exc}); check `lawgraph db status`"
             ) from exc
-        except BaseException:
-            if writes:
-                self._unsettled()
-            raise
-        if writes:
-            self._written()
-        return rows
 
     def run(self, name: str, **params: Any) -> list[Row]:
         query = queries.get(name, self._settings.cypher_dir)
@@ -259,6 +248,24 @@ class FalkorStore:
         if text.startswith(self._UNSETTLED):
             return None
         return f"{server.get('run_id', '') if isinstance(server, dict) else ''}:{text}"
+
+    @contextlib.contextmanager
+    def _write_token(self, writes: bool = True) -> Iterator[None]:
+        """Around a command that `writes`: a new token after it (`_written`), also when the server refused it
+        (FalkorDB applies a command whole or not at all); an unsettled one when its outcome is unknown (no reply,
+        an interruption: `_unsettled`)."""
+        if not writes:
+            yield
+            return
+        try:
+            yield
+        except (ResponseError, SchemaVersionMismatchException):
+            self._written()
+            raise
+        except BaseException:
+            self._unsettled()
+            raise
+        self._written()
 
     def _written(self) -> None:
         """After a write's reply: a new token, so that a reader that sees it reads what the write left. A token that
@@ -350,24 +357,19 @@ class FalkorStore:
         with self._counting:
             self.round_trips += 1
         try:
-            if fresh:  # a new key: the one there (an empty graph and its indexes) goes
-                self._drop_key()
-            self._graph.execute_command("GRAPH.BULK", *args)
+            with self._write_token():
+                if fresh:  # a new key: the one there (an empty graph and its indexes) goes
+                    self._drop_key()
+                self._graph.execute_command("GRAPH.BULK", *args)
         except ResponseError as exc:
-            self._written()
             if _refused(exc):  # a format or limit this server does not take: UNWIND instead
                 raise BulkUnsuitable(f"FalkorDB ({self._where}) refused the bulk load: {exc}") from exc
             raise StoreError(f"the bulk load into FalkorDB ({self._where}) failed: {exc}; the graph is emptied "
                              "again: see the server's log (`lawgraph db status` names it), then ingest again") from exc
         except (RedisError, OSError) as exc:
-            self._unsettled()
             raise StoreError(
                 f"FalkorDB at {self._where} is unreachable ({exc}); check `lawgraph db status`"
             ) from exc
-        except BaseException:
-            self._unsettled()
-            raise
-        self._written()
 
     def ping(self) -> bool:
         try:
@@ -379,13 +381,9 @@ class FalkorStore:
         # Deleting the graph key is faster than DETACH DELETE of every node, and avoids a FalkorDB
         # 4.16 fault: after a mass DETACH DELETE, later property reads failed ("undefined attribute").
         self.round_trips += 1
-        try:
+        with self._write_token():
             self._drop_key()
             self.apply_schema()
-        except BaseException:
-            self._unsettled()
-            raise
-        self._written()
 
     def _drop_key(self) -> None:
         """Delete the graph's key (a graph not there is no error) and forget the client's view of it."""
