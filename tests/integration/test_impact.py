@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lawgraph.analysis.impact import impact
+from lawgraph.analysis.impact import _level, _tiers, impact
 from lawgraph.cli.main import app
 from lawgraph.config import Settings
 from lawgraph.domain.align import align, counts
 from lawgraph.errors import InputError
-from lawgraph.graph.repos import alignment
+from lawgraph.graph.repos import alignment, enforcement
 from lawgraph.graph.store import GraphStore
 from lawgraph.ingest.sample import load_sample
 from lawgraph.ingest.statutes.parse import parse_statute
@@ -99,6 +99,31 @@ def test_sample_impact_finds_exactly_the_planted_breaks(store: GraphStore) -> No
     # the province sees everything below it
     province = impact(store, "农产品质量安全法", OLD, NEW, region="江北省")
     assert {_key(b) for b in province["breaks"]} == EXPECTED
+
+
+def test_the_impact_reads_every_tier_as_it_is_stored(store: GraphStore) -> None:
+    """impact/tiers sends few cells (no benchmark column, the multiple and percent columns folded into one list):
+    what the range checks read back must be each tier as stored, under its benchmark, in order."""
+    assert load_sample(store, SAMPLE).ok
+    items = store.run("regions/items", id="江北省", prefix="江北省/")
+    stored = enforcement.benchmarks(store, [row["id"] for row in items if row["tiers"]])
+    units: dict[str, list[str]] = {"article": [], "paragraph": [], "item": [], "subitem": []}
+    for unit in sorted({basis["unit"] for row in stored.values() for basis in row["bases"]}):
+        units[_level(unit)].append(unit)
+    rows = store.run("impact/tiers", articles=units["article"], paragraphs=units["paragraph"], items=units["item"],
+                     region=None, above=[])
+    tiers, _ = _tiers(rows, [])
+    fields = ("id", "name", "outcome", "types", "fine_min", "fine_max", "multiple_min", "multiple_max",
+              "multiple_base", "percent_min", "percent_max", "percent_base")
+    resting = {b for b, row in stored.items() if any(_level(x["unit"]) != "subitem" for x in row["bases"])}
+    assert set(tiers) == resting and len(resting) > 30
+    for benchmark in resting:
+        assert [{k: t.get(k) for k in fields} for t in tiers[benchmark]] == [
+            {k: t.get(k) for k in fields} for t in stored[benchmark]["tiers"]], benchmark
+    # the sample has tiers in multiples (货值金额5倍以上…) and in percents; the fold keeps them
+    kept = [t for found in tiers.values() for t in found]
+    assert sum(t.get("multiple_min") is not None for t in kept) >= 10
+    assert any(t.get("multiple_base") for t in kept)
 
 
 def test_the_alignment_of_an_amendment_is_cached_by_content(store: GraphStore) -> None:

@@ -1,7 +1,11 @@
 // The tiers of the benchmarks resting (BASED_ON) on some units, the fields the range checks read, as plain columns:
 // one part per level of unit, each from the unit's id index, so this read needs only the affected units and runs
 // beside impact/dependents_*. A benchmark resting on units of two levels comes twice (the caller keeps one, and
-// puts each benchmark's tiers in order).
+// puts each benchmark's tiers in order). Few cells: this is the impact's largest reply (12,000 rows for 3,000
+// benchmarks), and on FalkorDB its size, not the match, is most of its time. So no benchmark column (a tier's id
+// is its benchmark's id, '#' and its ordinal), and the rates (multiple_min, multiple_max, multiple_base,
+// percent_min, percent_max, percent_base, in that order) one list, null when the tier has neither a multiple nor
+// a percent: 7 cells a tier instead of 13.
 // The cases decided on the tiers come from impact/tier_cases: a pattern comprehension per tier made this query five
 // times slower on FalkorDB.
 // Only benchmarks issued in $region (or below it), or above it ($above: the regions above, nearest first) — a
@@ -16,10 +20,12 @@ MATCH (b)<-[:ISSUED]-(d:Department)
 WHERE $region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/') OR d.region IN $above
 WITH b
 MATCH (b)-[:HAS_TIER]->(t:Tier)
-RETURN b.id AS benchmark, t.id AS id, t.name AS name, t.outcome AS outcome, t.types AS types,
-       t.fine_min AS fine_min, t.fine_max AS fine_max, t.multiple_min AS multiple_min,
-       t.multiple_max AS multiple_max, t.multiple_base AS multiple_base, t.percent_min AS percent_min,
-       t.percent_max AS percent_max, t.percent_base AS percent_base
+RETURN t.id AS id, t.name AS name, t.outcome AS outcome, t.types AS types, t.fine_min AS fine_min,
+       t.fine_max AS fine_max,
+       CASE WHEN t.multiple_min IS NULL AND t.multiple_max IS NULL AND t.percent_min IS NULL AND t.percent_max IS NULL
+         THEN null
+         ELSE [t.multiple_min, t.multiple_max, t.multiple_base, t.percent_min, t.percent_max, t.percent_base]
+       END AS rates
 UNION ALL
 UNWIND $paragraphs AS id
 MATCH (:Paragraph {id: id})<-[:BASED_ON]-(b:DiscretionBenchmark)
@@ -28,10 +34,12 @@ MATCH (b)<-[:ISSUED]-(d:Department)
 WHERE $region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/') OR d.region IN $above
 WITH b
 MATCH (b)-[:HAS_TIER]->(t:Tier)
-RETURN b.id AS benchmark, t.id AS id, t.name AS name, t.outcome AS outcome, t.types AS types,
-       t.fine_min AS fine_min, t.fine_max AS fine_max, t.multiple_min AS multiple_min,
-       t.multiple_max AS multiple_max, t.multiple_base AS multiple_base, t.percent_min AS percent_min,
-       t.percent_max AS percent_max, t.percent_base AS percent_base
+RETURN t.id AS id, t.name AS name, t.outcome AS outcome, t.types AS types, t.fine_min AS fine_min,
+       t.fine_max AS fine_max,
+       CASE WHEN t.multiple_min IS NULL AND t.multiple_max IS NULL AND t.percent_min IS NULL AND t.percent_max IS NULL
+         THEN null
+         ELSE [t.multiple_min, t.multiple_max, t.multiple_base, t.percent_min, t.percent_max, t.percent_base]
+       END AS rates
 UNION ALL
 UNWIND $items AS id
 MATCH (:Item {id: id})<-[:BASED_ON]-(b:DiscretionBenchmark)
@@ -40,7 +48,9 @@ MATCH (b)<-[:ISSUED]-(d:Department)
 WHERE $region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/') OR d.region IN $above
 WITH b
 MATCH (b)-[:HAS_TIER]->(t:Tier)
-RETURN b.id AS benchmark, t.id AS id, t.name AS name, t.outcome AS outcome, t.types AS types,
-       t.fine_min AS fine_min, t.fine_max AS fine_max, t.multiple_min AS multiple_min,
-       t.multiple_max AS multiple_max, t.multiple_base AS multiple_base, t.percent_min AS percent_min,
-       t.percent_max AS percent_max, t.percent_base AS percent_base
+RETURN t.id AS id, t.name AS name, t.outcome AS outcome, t.types AS types, t.fine_min AS fine_min,
+       t.fine_max AS fine_max,
+       CASE WHEN t.multiple_min IS NULL AND t.multiple_max IS NULL AND t.percent_min IS NULL AND t.percent_max IS NULL
+         THEN null
+         ELSE [t.multiple_min, t.multiple_max, t.multiple_base, t.percent_min, t.percent_max, t.percent_base]
+       END AS rates

@@ -73,12 +73,13 @@ def _rows(response: list[Any], graph: Any) -> list[Row]:
     header = [col[1] for col in response[0]]
     width = len(header)
     out: list[Row] = []
-    plain = _PLAIN
+    append, plain = out.append, _PLAIN
     for row in response[1]:
         if len(row) != width:
             raise StoreError(f"FalkorDB returned a row of {len(row)} values for {width} columns")
-        # nulls, strings and integers (most cells) are their raw value: no call per cell for them
-        out.append(dict(zip(header, [c[1] if c[0] in plain else _value(c, graph) for c in row], strict=True)))
+        # nulls, strings and integers (most cells) are their raw value: no call per cell for them (and no strict
+        # zip: the width is checked above)
+        append(dict(zip(header, [c[1] if c[0] in plain else _value(c, graph) for c in row])))  # noqa: B905
     return out
 
 
