@@ -80,6 +80,53 @@ def test_data_survives_a_restart(server_dir: Path) -> None:
     store.close()
 
 
+def _crash(server_dir: Path) -> int:
+    """Crash the embedded server as FalkorDB does when it faults (SIGSEGV) and wait until it is gone."""
+    pid = embedded.status(server_dir).pid
+    assert pid is not None
+    os.kill(pid, signal.SIGSEGV)
+    deadline = time.monotonic() + 20
+    while embedded._alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not embedded._alive(pid)
+    return pid
+
+
+def test_a_crashed_server_is_started_again_and_the_read_sent_again(server_dir: Path) -> None:
+    store = open_store(Settings(graph_url=f"embedded:{server_dir}"))
+    law = {"id": "某法", "title": "某法", "level": "法律"}
+    store.write("laws/upsert_laws", [law])
+    before = _crash(server_dir)
+    # the read that meets the dead server starts it again (the write is in its append-only file) and is sent again
+    assert store.run("laws/find_law", id="某法", title="某法") == [law]
+    assert isinstance(store, FalkorStore) and store.revived == 1
+    assert embedded.status(server_dir).pid not in (None, before)
+    # a write that meets a dead server is not sent again (it may have been applied): an error that says what to do,
+    # and the server is up again for what follows
+    _crash(server_dir)
+    with pytest.raises(StoreError, match="run the same command again"):
+        store.write("laws/upsert_laws", [{**law, "title": "某法（修订）"}])
+    assert store.revived == 2
+    assert store.run("laws/find_law", id="某法", title="") in ([law], [{**law, "title": "某法（修订）"}])
+    store.write("laws/upsert_laws", [law])
+    assert store.run("laws/find_law", id="某法", title="") == [law]
+    store.close()
+
+
+def test_a_server_that_cannot_start_again_is_an_error_that_says_where_to_look(server_dir: Path) -> None:
+    store = open_store(Settings(graph_url=f"embedded:{server_dir}"))
+    _crash(server_dir)
+    (server_dir / embedded.SOCKET_NAME).unlink(missing_ok=True)
+    (server_dir / "appendonlydir").rename(server_dir / "moved")
+    (server_dir / "appendonlydir").write_text("not a directory")  # the server refuses to start on this
+    with pytest.raises(StoreError, match="unreachable"):
+        store.run("laws/find_law", id="某法", title="某法")
+    assert isinstance(store, FalkorStore) and store.revived == 0
+    (server_dir / "appendonlydir").unlink()
+    (server_dir / "moved").rename(server_dir / "appendonlydir")
+    store.close()
+
+
 def test_stop_when_not_running(server_dir: Path) -> None:
     assert embedded.stop_server(server_dir) is False
 

@@ -207,9 +207,12 @@ def stop_server(directory: str | Path, *, timeout: float = 60.0) -> bool:
 
 
 def open_embedded(directory: str, settings: Settings) -> FalkorStore:
-    """Return a store on the embedded server for `directory`, starting the server if needed."""
+    """Return a store on the embedded server for `directory`, starting the server if needed — and again whenever a
+    connection to it is lost and it has stopped (FalkorDB can crash under parallel reads: FalkorDB/FalkorDB#1240)."""
     info = start_server(directory)
-    return FalkorStore.from_socket(info.socket, settings)
+    store = FalkorStore.from_socket(info.socket, settings)
+    store.revive = lambda: start_server(directory).running
+    return store
 
 
 def server_peak_kb(directory: str | Path) -> int:

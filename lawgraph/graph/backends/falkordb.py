@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 import math
 import secrets
 import threading
@@ -15,16 +16,18 @@ from urllib.parse import urlparse
 from falkordb import FalkorDB
 from falkordb.exceptions import SchemaVersionMismatchException
 from falkordb.query_result import parse_scalar
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError, ResponseError
 
 from lawgraph.config import Settings
-from lawgraph.errors import StoreError
+from lawgraph.errors import LawgraphError, StoreError
 from lawgraph.graph import gcpause, queries
 from lawgraph.graph.backends import falkordb_bulk
 from lawgraph.graph.bulk import BulkUnsuitable, NewGraph
 from lawgraph.graph.store import Progress, Row, batched
 
 _ALREADY = ("already indexed", "already exists", "already created")
+log = logging.getLogger("lawgraph.store")
 
 
 def _plain(value: Any) -> Any:
@@ -178,6 +181,10 @@ class FalkorStore:
         self._token_key = f"lawgraph:generation:{settings.graph_name}"
         self.round_trips = 0
         self._counting = threading.Lock()  # queries may come from several threads at once (a page and its count)
+        # set for the embedded server (backends.embedded.open_embedded): after a lost connection, start the server
+        # again if it stopped (a crash: its data is in its append-only file); True when one answers now
+        self.revive: Callable[[], bool] | None = None
+        self.revived = 0  # times it was started again
 
     @classmethod
     def from_url(cls, url: str, settings: Settings) -> FalkorStore:
@@ -201,20 +208,48 @@ class FalkorStore:
         return cls(db, settings, where=f"unix:{socket_path}")
 
     def _query(self, text: str, params: dict[str, Any], name: str, *, writes: bool = False) -> list[Row]:
-        """One GRAPH.QUERY; after one that `writes`, a new write token (`_written`)."""
-        with self._counting:
-            self.round_trips += 1
-        graph = self._graph
+        """One GRAPH.QUERY; after one that `writes`, a new write token (`_written`). A read whose connection was lost
+        is sent once more when the embedded server could be started again (`revive`)."""
+        query = _header(params) + text
+        for attempt in (1, 2):
+            with self._counting:
+                self.round_trips += 1
+            graph = self._graph
+            try:
+                with self._write_token(writes), gcpause.paused():  # (a large reply: many small lists)
+                    return _rows(graph.execute_command("GRAPH.QUERY", graph.name, query, "--compact"), graph)
+            except (ResponseError, SchemaVersionMismatchException) as exc:
+                raise StoreError(f"query {name!r} failed on FalkorDB ({self._where}): {exc}") from exc
+            except (RedisConnectionError, OSError) as exc:
+                if not self._revived(exc):
+                    raise StoreError(
+                        f"FalkorDB at {self._where} is unreachable ({exc}); check `lawgraph db status`") from exc
+                if writes or attempt == 2:
+                    raise StoreError(
+                        f"the embedded FalkorDB server ({self._where}) stopped during query {name!r} and was started "
+                        "again from its append-only file; "
+                        + ("whether this write was applied is unknown: run the same command again (ingest and "
+                           "uploads are idempotent)" if writes else "the query failed twice: see the server's log "
+                           "(`lawgraph db status` names it)")) from exc
+            except RedisError as exc:
+                raise StoreError(
+                    f"FalkorDB at {self._where} is unreachable ({exc}); check `lawgraph db status`") from exc
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _revived(self, exc: BaseException) -> bool:
+        """After a lost connection: whether the embedded server answers again (started anew if it had stopped)."""
+        if self.revive is None:
+            return False
         try:
-            query = _header(params) + text
-            with self._write_token(writes), gcpause.paused():  # (a large reply: many small lists)
-                return _rows(graph.execute_command("GRAPH.QUERY", graph.name, query, "--compact"), graph)
-        except (ResponseError, SchemaVersionMismatchException) as exc:
-            raise StoreError(f"query {name!r} failed on FalkorDB ({self._where}): {exc}") from exc
-        except (RedisError, OSError) as exc:
-            raise StoreError(
-                f"FalkorDB at {self._where} is unreachable ({exc}); check `lawgraph db status`"
-            ) from exc
+            answers = self.revive()
+        except LawgraphError:
+            return False
+        if answers:
+            with self._counting:
+                self.revived += 1
+            log.warning("the connection to the embedded FalkorDB server (%s) was lost (%s); the server answers "
+                        "again (started anew if it had stopped: see its log)", self._where, exc)
+        return answers
 
     def run(self, name: str, **params: Any) -> list[Row]:
         query = queries.get(name, self._settings.cypher_dir)
