@@ -32,11 +32,18 @@ def test_touching_brackets_are_one_range() -> None:
 
 
 def test_impact_puts_each_benchmarks_tiers_in_order_and_keeps_each_once() -> None:
-    def row(benchmark: str, ordinal: int) -> dict[str, object]:
-        return {"benchmark": benchmark, "id": f"{benchmark}#{ordinal}", "name": f"档{ordinal}"}
+    def row(benchmark: str, ordinal: int) -> dict[str, object]:  # as impact/tiers sends it: no benchmark column
+        return {"id": f"{benchmark}#{ordinal}", "name": f"档{ordinal}", "rates": None if ordinal % 2 else
+                [ordinal, ordinal + 1, "货值金额", None, None, None]}
 
-    sent = [row("b1", 3), row("b2", 2), row("b1", 1), row("b1", 10), row("b1", 2), row("b2", 1), row("b1", 1)]
+    b1, b2 = "某县农业农村局#NY01@2021-06-01", "某县农业农村局#NY02@-"  # a benchmark's id has a '#' of its own
+    sent = [row(b1, 3), row(b2, 2), row(b1, 1), row(b1, 10), row(b1, 2), row(b2, 1), row(b1, 1)]
     tiers, cases = _tiers(sent, [])
     assert {b: [t["id"] for t in found] for b, found in tiers.items()} == {
-        "b1": ["b1#1", "b1#2", "b1#3", "b1#10"], "b2": ["b2#1", "b2#2"]}
+        b1: [f"{b1}#1", f"{b1}#2", f"{b1}#3", f"{b1}#10"], b2: [f"{b2}#1", f"{b2}#2"]}
     assert cases == {}
+    # the rates list is a tier's multiple and percent columns again
+    assert tiers[b1][3] == {"id": f"{b1}#10", "name": "档10", "multiple_min": 10, "multiple_max": 11,
+                            "multiple_base": "货值金额", "percent_min": None, "percent_max": None,
+                            "percent_base": None}
+    assert "rates" not in tiers[b1][0] and "multiple_min" not in tiers[b1][0]

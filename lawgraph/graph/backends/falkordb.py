@@ -43,24 +43,22 @@ _NULL, _STRING, _INTEGER, _BOOLEAN, _DOUBLE, _ARRAY, _MAP = 1, 2, 3, 4, 5, 6, 10
 _PLAIN = (_NULL, _STRING, _INTEGER)  # a null cell is [1, None]: its raw value is the value
 
 
-def _value(cell: list[Any], graph: Any) -> Any:
-    """One cell of a compact result, straight to plain Python (what `_plain(parse_scalar(cell))` gives, in one
-    pass: strings, numbers, lists and maps are most of what lawgraph reads, and the client's generic parser
-    plus a second walk cost a third of a large read). Nodes, edges, paths and the rest go to the client's parser."""
-    kind, raw = cell[0], cell[1]
-    if kind in (_STRING, _INTEGER):
-        return raw
-    if kind == _NULL:
-        return None
+def _value(kind: int, raw: Any, graph: Any) -> Any:
+    """One cell of a compact result (`kind`, `raw`), straight to plain Python (what `_plain(parse_scalar(cell))`
+    gives, in one pass: strings, numbers, lists and maps are most of what lawgraph reads, and the client's generic
+    parser plus a second walk cost a third of a large read). Nodes, edges, paths and the rest go to the client's
+    parser."""
     if kind == _ARRAY:
-        return [_value(c, graph) for c in raw]
-    if kind == _MAP:
-        return {raw[i]: _value(raw[i + 1], graph) for i in range(0, len(raw), 2)}
+        return [r if k in _PLAIN else _value(k, r, graph) for k, r in raw]
     if kind == _DOUBLE:
         return float(raw)
+    if kind == _MAP:
+        return {raw[i]: _value(raw[i + 1][0], raw[i + 1][1], graph) for i in range(0, len(raw), 2)}
     if kind == _BOOLEAN:
         return raw == "true"
-    return _plain(parse_scalar(cell, graph))
+    if kind in _PLAIN:
+        return raw
+    return _plain(parse_scalar([kind, raw], graph))
 
 
 def _rows(response: list[Any], graph: Any) -> list[Row]:
@@ -82,7 +80,7 @@ def _rows(response: list[Any], graph: Any) -> list[Row]:
             raise StoreError(f"FalkorDB returned a row of {len(row)} values for {width} columns")
         # nulls, strings and integers (most cells) are their raw value: no call per cell for them (and no strict
         # zip: the width is checked above)
-        append(dict(zip(header, [c[1] if c[0] in plain else _value(c, graph) for c in row])))  # noqa: B905
+        append(dict(zip(header, [raw if kind in plain else _value(kind, raw, graph) for kind, raw in row])))  # noqa: B905
     return out
 
 
