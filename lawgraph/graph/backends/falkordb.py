@@ -224,8 +224,9 @@ class FalkorStore:
                         f"FalkorDB at {self._where} is unreachable ({exc}); check `lawgraph db status`") from exc
                 if writes or attempt == 2:
                     raise StoreError(
-                        f"the embedded FalkorDB server ({self._where}) stopped during query {name!r} and was started "
-                        "again from its append-only file; "
+                        f"the connection to the embedded FalkorDB server ({self._where}) was lost during query "
+                        f"{name!r}; the server answers again (started anew from its append-only file if it had "
+                        "stopped), but "
                         + ("whether this write was applied is unknown: run the same command again (ingest and "
                            "uploads are idempotent)" if writes else "the query failed twice: see the server's log "
                            "(`lawgraph db status` names it)")) from exc
