@@ -75,9 +75,10 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=256 * 1024, ge=1024)
     max_upload_bytes: int = Field(default=50 * 1024 * 1024, ge=1024, description="Multipart uploads (mutations)")
     rate_per_minute: int = Field(default=600, ge=1, description="Requests per minute per key (or address)")
-    keep_reads: bool = Field(default=True, description="Keep pages, totals, powers and benchmarks read for the API "
-                             "between requests while the graph is not written (the embedded store and FalkorDB; "
-                             "Neo4j keeps no write token, so nothing is kept there)")
+    keep_reads: bool = Field(default=True, description="Keep pages, totals, powers, benchmarks and the last "
+                             "amendment impacts read for the API between requests while the graph is not written "
+                             "(the embedded store and FalkorDB; Neo4j keeps no write token, so nothing is kept "
+                             "there)")
 
     @property
     def introspection_on(self) -> bool:

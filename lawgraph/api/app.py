@@ -25,6 +25,8 @@ from lawgraph.graph.repos import breaks
 from lawgraph.graph.repos.enforcement import find_region
 from lawgraph.graph.store import GraphStore, open_store
 
+KEPT_IMPACTS = 16  # amendment impacts kept between requests (by law, versions, region and who may see 涉密 items)
+
 
 def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:
     """Return the app; its lifespan opens the store (unless one is given) and closes it."""
@@ -34,6 +36,8 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     sessions = Sessions(settings.session_minutes)
     # pages, totals, powers and benchmarks kept while the graph is not written (graph.readcache)
     reads = ReadCache() if settings.keep_reads else None
+    # and the last few amendment impacts asked for (thousands of breaks each, hence a few)
+    impacts = ReadCache(size=KEPT_IMPACTS) if settings.keep_reads else None
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -71,7 +75,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
 
     async def get_context(request: Request) -> Context:
         caller: Caller = getattr(request.state, "caller", Caller("anonymous", "reader", "local"))
-        return Context(store=holder["store"], caller=caller, keys=settings.api_keys, reads=reads)
+        return Context(store=holder["store"], caller=caller, keys=settings.api_keys, reads=reads, impacts=impacts)
 
     router: GraphQLRouter[Context, None] = GraphQLRouter(build_schema(settings), context_getter=get_context,
                                                          graphql_ide=None, multipart_uploads_enabled=True)

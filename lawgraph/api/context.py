@@ -1,6 +1,6 @@
 """Per-request GraphQL context: the store (owned by the app's lifespan), the DataLoaders, and the app's reads kept
-between requests (graph.readcache: pages of ids, their totals, powers and benchmarks, while the graph is not
-written)."""
+between requests (graph.readcache: pages of ids, their totals, powers and benchmarks, and amendment impacts, while
+the graph is not written)."""
 
 from __future__ import annotations
 
@@ -51,6 +51,8 @@ class Context(BaseContext):
     cache: dict[str, Any] = field(default_factory=dict)  # per request
     keys: list[ApiKey] = field(default_factory=list)  # the configured keys (for admins' listing)
     reads: ReadCache | None = None  # the app's, shared by its requests; None: every read goes to the store
+    # the app's amendment impacts (a few: thousands of breaks each), kept like the reads; None: computed every time
+    impacts: ReadCache | None = None
     powers: DataLoader[str, dict[str, Any] | None] = field(init=False)
     benchmarks: DataLoader[str, dict[str, Any] | None] = field(init=False)
     articles: DataLoader[str, dict[str, Any] | None] = field(init=False)
@@ -80,6 +82,14 @@ class Context(BaseContext):
         if self.reads is None:
             return self.store.run(name, **params)
         return self.reads.run(self.store, self.generation(), name, **params)
+
+    def impact(self, key: tuple[Any, ...], compute: Callable[[], V]) -> V:
+        """An amendment's impact (what `compute()` gives) kept while the graph is not written, by `key` (the law,
+        the two versions, the region and whether the caller may see 涉密 items). The token is read before
+        `compute` reads anything."""
+        if self.impacts is None:
+            return compute()
+        return self.impacts.value(self.generation(), key, compute)
 
     def _kept(self, kind: str, fetch: Callable[[GraphStore, list[str]], dict[str, V]]
               ) -> Callable[[GraphStore, list[str]], dict[str, V]]:

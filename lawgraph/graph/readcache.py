@@ -79,6 +79,20 @@ class ReadCache:
         self._put(generation, {key: rows})
         return rows
 
+    def value(self, generation: str | None, key: Hashable, compute: Callable[[], V]) -> V:
+        """What `compute()` gives, kept under `generation` by `key`: computed again only when the graph was written
+        since (or when it was dropped to make room). `compute` must read the graph only after `generation` was read
+        — what it read is then no older than the token it is kept under."""
+        if generation is None:
+            return compute()
+        found = self._get(generation, ("value", key))
+        if found is not _MISSING:
+            kept: V = found
+            return kept
+        computed = compute()
+        self._put(generation, {("value", key): computed})
+        return computed
+
     def by_ids(self, generation: str | None, kind: str, ids: list[str],
                read: Callable[[list[str]], dict[str, V]]) -> dict[str, V]:
         """Rows by id (`read(ids)` gives those found): kept ones under `generation`, the others read (together) and

@@ -5,6 +5,7 @@ token): every request reads the store, and the answers are as fresh."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import tempfile
 from datetime import date
@@ -14,13 +15,13 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from lawgraph.api.app import create_app
-from lawgraph.config import Settings
+from lawgraph.config import ApiKey, Settings
 from lawgraph.graph.backends import embedded
 from lawgraph.graph.store import GraphStore, open_store
 from lawgraph.ingest.enforcement.load import ingest_powers
 from lawgraph.ingest.enforcement.read import Defaults
 from lawgraph.ingest.sample import load_sample
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, sample_with_secret_powers
 
 PAGE = """{ powers(first: 50) { totalCount edges { node { id name department { name } bases { unit }
     benchmarks { id tiers { name conditions fine { min max } } } } } } }"""
@@ -127,3 +128,63 @@ def test_a_restarted_server_is_a_new_generation() -> None:
     finally:
         embedded.stop_server(folder)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+IMPACT = """{ amendmentImpact(law: "农产品质量安全法", from: "2018", to: "2022") { affectedUnits
+    summary { kind count } breaks { kind owner { id name } tier { name } unitOld needsReview } } }"""
+
+
+def test_an_impact_is_kept_until_the_graph_is_written(store: GraphStore, settings: Settings,
+                                                      tmp_path: Path) -> None:
+    """The same impact asked again is answered without computing it; a reader's (no 涉密 items) and an editor's
+    are kept apart; a write from another connection is in the next one."""
+    assert load_sample(store, sample_with_secret_powers(tmp_path, "NY02004")).ok
+    kept = store.generation() is not None
+    key = "lg_editor_for_kept_impacts"
+    keys = [ApiKey(name="editor", role="editor", sha256=hashlib.sha256(key.encode()).hexdigest())]
+    app = create_app(settings.model_copy(update={"anonymous_role": "reader", "api_keys": keys}), store=store)
+
+    def ask(editor: bool) -> dict[str, Any]:
+        body = client.post("/graphql", json={"query": IMPACT}, headers={"X-API-Key": key} if editor else {}).json()
+        assert "errors" not in body, body
+        found: dict[str, Any] = body["data"]["amendmentImpact"]
+        return found
+
+    def owners(found: dict[str, Any]) -> set[str]:
+        return {b["owner"]["id"] for b in found["breaks"] if b["owner"]}
+
+    with TestClient(app) as client:
+        store.round_trips = 0
+        editor = ask(True)
+        cold = store.round_trips
+        assert len(editor["breaks"]) >= 30 and any("NY02004" in o for o in owners(editor))
+        store.round_trips = 0
+        assert ask(True) == editor
+        # kept: only finding the law and its two versions (no alignment, dependents, tiers or cases read)
+        assert (store.round_trips <= 4 < cold) if kept else store.round_trips > 4
+        # a reader's impact leaves the 涉密 power out: it is not the editor's kept one
+        store.round_trips = 0
+        reader = ask(False)
+        assert store.round_trips > 4
+        assert not any("NY02004" in o for o in owners(reader)) and owners(reader) < owners(editor)
+        store.round_trips = 0
+        assert ask(False) == reader and ask(True) == editor
+        assert store.round_trips <= 8 if kept else store.round_trips > 8
+
+        # a power resting on the 2018 text, written from another connection: the next impact has its breaks
+        table = tmp_path / "powers.csv"
+        table.write_text("职权编码,职权名称,职权类型,罚则依据,是否有裁量\n"
+                         "KEPT02,销售不合格农产品的处罚,行政处罚,《中华人民共和国农产品质量安全法》第五十条,是\n",
+                         encoding="utf-8")
+        other = open_store(settings)
+        try:
+            before_2022 = Defaults(region=COUNTY.region, department=COUNTY.department, effective=date(2021, 6, 1),
+                                   at=date(2021, 6, 1))
+            assert ingest_powers(other, [table], before_2022).ok
+        finally:
+            other.close()
+        after = ask(True)
+        assert any("KEPT02" in o for o in owners(after)) and len(after["breaks"]) > len(editor["breaks"])
+        store.round_trips = 0
+        assert ask(True) == after
+        assert (store.round_trips <= 4) if kept else store.round_trips > 4

@@ -183,19 +183,27 @@ class ImpactQuery:
                                region: str | None = None) -> AmendmentImpact:
         from lawgraph.analysis.impact import impact
 
-        store = info.context.store
+        context = info.context
+        store = context.store
+        context.generation()  # (read before anything this impact is computed from: see Context.impact)
         law_id = _law_id(info, law)
         v1 = alignment.pick_version(store, law_id, from_)
         v2 = alignment.pick_version(store, law_id, to)
         where = enforcement_repo.find_region(store, region) if region else None
-        result = await asyncio.to_thread(impact, store, law_id, v1["id"], v2["id"], region=where,
-                                         confidential=info.context.caller.can("editor"))
-        return AmendmentImpact(
-            law=result["law"], from_version=result["from"], to_version=result["to"], region=result["region"],
-            affected_units=result["affected_units"],
-            alignment=[KindCount(kind=k, count=v) for k, v in sorted(result["alignment"].items())],
-            summary=[KindCount(kind=k, count=v) for k, v in result["summary"].items()],
-            breaks=[_break(b) for b in result["breaks"]])
+        confidential = context.caller.can("editor")
+
+        def compute() -> AmendmentImpact:
+            result = impact(store, law_id, v1["id"], v2["id"], region=where, confidential=confidential)
+            return AmendmentImpact(
+                law=result["law"], from_version=result["from"], to_version=result["to"], region=result["region"],
+                affected_units=result["affected_units"],
+                alignment=[KindCount(kind=k, count=v) for k, v in sorted(result["alignment"].items())],
+                summary=[KindCount(kind=k, count=v) for k, v in result["summary"].items()],
+                breaks=[_break(b) for b in result["breaks"]])
+
+        # kept while the graph is not written (the answer's objects are only read by the execution that follows)
+        return await asyncio.to_thread(context.impact, ("impact", law_id, v1["id"], v2["id"], where, confidential),
+                                       compute)
 
     @strawberry.field(description="One article across the versions of its law (its work-level identity), oldest "
                                   "first; `article` as numbered in `version` (a date or year), else in the latest "
