@@ -74,10 +74,60 @@ def _item(values: dict[str, Any]) -> Item:
 
 
 @strawberry.type
+class Pair:
+    a: str
+    b: int | None
+
+
+def _pair(a: Any, b: Any) -> Pair:
+    pair = Pair.__new__(Pair)
+    object.__setattr__(pair, "a", a)
+    object.__setattr__(pair, "b", b)
+    return pair
+
+
+@strawberry.type
+class Holder:  # plain fields down to the leaves: an object, a list of objects, a list of strings
+    name: str
+    pair: Pair | None
+    pairs: list[Pair]
+    tags: list[str | None]
+    ranks: list[int]
+
+
+def _holder(name: Any, pair: Any, pairs: Any, tags: Any, ranks: Any) -> Holder:
+    holder = Holder.__new__(Holder)
+    for key, value in (("name", name), ("pair", pair), ("pairs", pairs), ("tags", tags), ("ranks", ranks)):
+        object.__setattr__(holder, key, value)
+    return holder
+
+
+@strawberry.type
 class Query:
+    @strawberry.field
+    def good(self) -> list[Holder]:
+        pair = _pair("x", None)
+        return [_holder("g1", pair, [pair, pair], ["a", None], [1]), _holder("g2", None, [], [], [])]
+
+    @strawberry.field
+    def holders(self) -> list[Holder | None]:
+        good = _pair("x", 1)
+        return [_holder("h1", good, [good, _pair("y", None)], ["a", None], [1, 2]),
+                _holder("h2", None, [], [], ()),
+                _holder("h3", _pair(None, 1), [good], ["b"], [3]),  # a null for a non-null leaf, inside an object
+                _holder("h4", good, [good, None], ["c"], [4]),  # a null item where items may not be null
+                _holder("h5", good, (good,), "not a list", [5]),  # a string is no list
+                _holder("h6", good, [good], [ValueError("t")], [2**40]),
+                _holder(7, {"a": "dict"}, [good], [], [1.0])]
+
     @strawberry.field
     def items(self) -> list[Item | None]:
         return [_item(values) for values in ODD]
+
+    @strawberry.field
+    def pairs(self) -> list[Pair | None]:  # objects of plain leaves only: completed in one pass when they can be
+        return [_pair("x", 1), _pair(None, 2), _pair(True, None), _pair("y", 2**40), _pair("z", ValueError("b")),
+                _pair(Undefined, 3), _pair("w", 4)]
 
     @strawberry.field
     def first(self) -> Item:
@@ -99,6 +149,21 @@ QUERIES = [
     "{ items { text number ratio flag key } }",
     "{ items { secret loud maybeText } }",  # a permission class and a field extension: their own path
     "{ first { secret } }",
+    # whole objects of plain leaves (LeafExecution.execute_fields), with __typename, aliases, fragments, directives
+    "{ pairs { a b } }",
+    "{ pairs { __typename x: a y: a b } }",
+    "{ __typename first { __typename text } }",
+    "{ pairs { ... on Pair { a } b a } }",
+    "{ pairs { a @skip(if: true) b } }",
+    "{ pairs { b } items { maybeNumber } }",
+    "{ holders { name pair { a b } pairs { a __typename } tags ranks } }",
+    "{ good { name pair { a b } pairs { a __typename } tags ranks } }",
+    "{ holders { name pair { b } } }",
+    "{ holders { pairs { b } ranks } }",
+    "{ holders { tags } }",
+    "{ holders { __typename ... on Holder { pair { ... P } } } } fragment P on Pair { a b }",
+    "{ holders { pair @include(if: false) { a } name } }",
+    "{ items { tags maybeText } }",
 ]
 
 
@@ -135,3 +200,34 @@ def test_the_odd_values_do_make_errors() -> None:
                                             ("items", 2, "maybeKey"), ("items", 3, "maybeText"),
                                             ("items", 3, "maybeNumber"), ("items", 3, "maybeRatio"),
                                             ("items", 3, "maybeKey")}, errors
+
+
+def test_objects_of_plain_leaves_are_completed_in_one_pass_and_err_as_before() -> None:
+    data, errors = _run(LeafExecution, "{ pairs { __typename a b } }")
+    assert data["pairs"] == [{"__typename": "Pair", "a": "x", "b": 1}, None, {"__typename": "Pair", "a": "true",
+                             "b": None}, {"__typename": "Pair", "a": "y", "b": None},
+                             {"__typename": "Pair", "a": "z", "b": None}, None, {"__typename": "Pair", "a": "w",
+                                                                                 "b": 4}]
+    assert {path for _, path in errors} == {("pairs", 1, "a"), ("pairs", 3, "b"), ("pairs", 4, "b"),
+                                            ("pairs", 5, "a")}, errors
+
+
+def test_plain_objects_down_to_their_leaves_do_not_go_graphql_cores_way(monkeypatch: Any) -> None:
+    """The direct path is taken (not only answers alike): graphql-core executes the root's fields and no more."""
+    calls: list[str] = []
+    plain = StrawberryGraphQLCoreExecutionContext.execute_fields
+
+    def counted(self: Any, parent_type: Any, *args: Any) -> Any:
+        calls.append(parent_type.name)
+        return plain(self, parent_type, *args)
+
+    monkeypatch.setattr(StrawberryGraphQLCoreExecutionContext, "execute_fields", counted)
+    query = "{ good { __typename name pair { a b } pairs { ... on Pair { a b } } tags ranks } }"
+    data, errors = _run(LeafExecution, query)
+    assert calls == ["Query"] and not errors
+    assert data["good"][0] == {"__typename": "Holder", "name": "g1", "pair": {"a": "x", "b": None},
+                               "pairs": [{"a": "x", "b": None}] * 2, "tags": ["a", None], "ranks": [1]}
+    calls.clear()
+    _run(LeafExecution, "{ holders { name pair { a b } } }")  # h3's pair and h7 cannot: graphql-core's way
+    assert calls == ["Query", "Holder", "Pair", "Holder", "Pair"]
+    assert _run(LeafExecution, query) == _run(StrawberryGraphQLCoreExecutionContext, query)
