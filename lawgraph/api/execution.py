@@ -6,7 +6,7 @@ executor's work for a page of 50 powers with their tiers (1,503 fields).
 
 `LeafExecution` reads such a field with `getattr` and coerces it with the scalar's own `coerce_output_value`. An
 object whose selected fields are all plain down to their leaves — lists of them, objects in them — is completed in
-one pass without graphql-core (an amendment impact of 13,000 breaks: 1.65 → 0.5 s of execution). Any
+one pass without graphql-core (an amendment impact of 13,000 breaks: 2.3 s of execution → 0.33 s). Any
 other case — a null where the type forbids it, graphql-core's Undefined, a value the scalar refuses, a field with
 a resolver, arguments, permission classes or field extensions, a custom scalar or an enum, a schema extension that
 wraps resolvers (middleware) — goes through graphql-core's own path unchanged, so an answer and its errors are
