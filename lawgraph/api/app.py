@@ -25,7 +25,9 @@ from lawgraph.graph.repos import breaks
 from lawgraph.graph.repos.enforcement import find_region
 from lawgraph.graph.store import GraphStore, open_store
 
-KEPT_IMPACTS = 16  # amendment impacts kept between requests (by law, versions, region and who may see 涉密 items)
+# amendment impacts kept between requests (by law, versions, region and who may see 涉密 items): about 20 MB each
+# at 13,000 breaks
+KEPT_IMPACTS = 8
 
 
 def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:
@@ -41,7 +43,8 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        holder["store"] = store or open_store(settings)
+        # (a crashed embedded server is started again: see open_embedded)
+        holder["store"] = store or open_store(settings, restart_crashed=True)
         try:
             yield
         finally:

@@ -86,6 +86,9 @@ def _field(schema: GraphQLSchema, parent: GraphQLObjectType, name: str) -> Field
     return found
 
 
+_PLAIN_TYPES = frozenset((str, int, float, bool, list, tuple))  # (never awaitable: no check for them)
+
+
 class _Other(Exception):
     """A value the direct path does not take (a null where the type forbids it, a value the scalar refuses…)."""
 
@@ -158,7 +161,8 @@ class LeafExecution(StrawberryGraphQLCoreExecutionContext):
             if nullable:
                 return None
             raise _Other
-        if value is Undefined or isinstance(value, BaseException):
+        if value is Undefined or isinstance(value, BaseException) or \
+                (type(value) not in _PLAIN_TYPES and self.is_awaitable(value)):  # (graphql-core awaits it)
             raise _Other
         kind = shape[0]
         if kind == _LEAF:
@@ -200,7 +204,8 @@ class LeafExecution(StrawberryGraphQLCoreExecutionContext):
                     if value is None:
                         if nullable:
                             return None
-                    elif value is not Undefined and not isinstance(value, BaseException):
+                    elif value is not Undefined and not isinstance(value, BaseException) and \
+                            (type(value) in _PLAIN_TYPES or not self.is_awaitable(value)):
                         coerced = coerce(value)
                         if coerced is not Undefined and coerced is not None:
                             return coerced

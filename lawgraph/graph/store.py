@@ -85,14 +85,17 @@ def batched(rows: Sequence[Mapping[str, Any]], size: int) -> Iterator[list[Mappi
         yield list(rows[start : start + size])
 
 
-def open_store(settings: Settings, *, apply_schema: bool = True) -> GraphStore:
-    """Open the store named by `settings.graph_url`; raises ConfigError on an unknown scheme."""
+def open_store(settings: Settings, *, apply_schema: bool = True, restart_crashed: bool = False) -> GraphStore:
+    """Open the store named by `settings.graph_url`; raises ConfigError on an unknown scheme. `restart_crashed`
+    (the embedded server, for a long-running reader such as `lawgraph serve`): a server found crashed after a lost
+    connection is started again (see FalkorStore.revive)."""
     url = settings.graph_url.strip()
     store: GraphStore
     if url.startswith("embedded:"):
         from lawgraph.graph.backends.embedded import open_embedded
 
-        store = open_embedded(url.removeprefix("embedded:") or str(data_home() / "store"), settings)
+        store = open_embedded(url.removeprefix("embedded:") or str(data_home() / "store"), settings,
+                              restart_crashed=restart_crashed)
     elif url.startswith(("falkordb://", "redis://")):
         from lawgraph.graph.backends.falkordb import FalkorStore
 

@@ -95,6 +95,18 @@ class Holder:  # plain fields down to the leaves: an object, a list of objects, 
     ranks: list[int]
 
 
+class Later:
+    """An awaitable giving `value`."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __await__(self) -> Any:
+        if False:  # (a generator: nothing to wait for)
+            yield
+        return self.value
+
+
 def _holder(name: Any, pair: Any, pairs: Any, tags: Any, ranks: Any) -> Holder:
     holder = Holder.__new__(Holder)
     for key, value in (("name", name), ("pair", pair), ("pairs", pairs), ("tags", tags), ("ranks", ranks)):
@@ -118,7 +130,9 @@ class Query:
                 _holder("h4", good, [good, None], ["c"], [4]),  # a null item where items may not be null
                 _holder("h5", good, (good,), "not a list", [5]),  # a string is no list
                 _holder("h6", good, [good], [ValueError("t")], [2**40]),
-                _holder(7, {"a": "dict"}, [good], [], [1.0])]
+                _holder(7, {"a": "dict"}, [good], [], [1.0]),
+                _holder("h8", good, (p for p in [good]), {"s"}, range(2)),  # other iterables: graphql-core's way
+                _holder("h9", good, [good], [Later("t")], [Later(3)])]  # awaitables: graphql-core awaits them
 
     @strawberry.field
     def items(self) -> list[Item | None]:

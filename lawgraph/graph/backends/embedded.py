@@ -34,6 +34,9 @@ LOG_NAME = "redis.log"
 LOCK_NAME = "start.lock"
 _MAX_SOCKET_PATH = 100  # sun_path is 108 bytes on Linux; keep a margin
 START_TIMEOUT_S = 300.0
+# how long a lawgraph process that lost its connection waits for the crashed server it starts again (an API request
+# waits that long at most; a larger graph still loading then answers the next one)
+REVIVE_TIMEOUT_S = 20.0
 
 
 @dataclass(frozen=True)
@@ -119,8 +122,9 @@ def _remove_stale(sock: Path, pid_file: Path) -> None:
             path.unlink()
 
 
-def _wait_ready(sock: Path, proc: subprocess.Popen[bytes] | None, pid: int | None, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
+def _wait_ready(sock: Path, proc: subprocess.Popen[bytes] | None, pid: int | None, log: Path,
+                timeout: float = START_TIMEOUT_S) -> None:
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if _answers(sock):
             return
@@ -130,11 +134,14 @@ def _wait_ready(sock: Path, proc: subprocess.Popen[bytes] | None, pid: int | Non
         if proc is None and pid is not None and not _alive(pid):
             raise StoreError(f"the embedded FalkorDB server (pid {pid}) died while starting; see {log}")
         time.sleep(0.05)
-    raise StoreError(f"the embedded FalkorDB server did not answer on {sock} within {START_TIMEOUT_S:.0f} s")
+    raise StoreError(f"the embedded FalkorDB server did not answer on {sock} within {timeout:.0f} s")
 
 
-def start_server(directory: str | Path) -> ServerStatus:
-    """Start the embedded server for `directory` unless one already answers; return its status.
+def start_server(directory: str | Path, *, after_crash: bool = False, timeout: float = START_TIMEOUT_S
+                 ) -> ServerStatus:
+    """Start the embedded server for `directory` unless one already answers; return its status. `after_crash`:
+    only if its pid file names a process that is gone (a server stopped on purpose removes its pid file: it stays
+    stopped). `timeout`: how long to wait for it to answer (it replays its append-only file first).
 
     Raises StoreError when the server cannot start (the message quotes its log).
     """
@@ -150,9 +157,11 @@ def start_server(directory: str | Path) -> ServerStatus:
         fcntl.flock(lock, fcntl.LOCK_EX)
         pid = _read_pid(pid_file)
         if pid is not None and _alive(pid):
-            _wait_ready(sock, None, pid, log)
+            _wait_ready(sock, None, pid, log, timeout)
             return status(directory)
         if _answers(sock):  # a server without our pid file: use it
+            return status(directory)
+        if after_crash and pid is None:  # stopped on purpose (`lawgraph db stop`), or never started here
             return status(directory)
         _remove_stale(sock, pid_file)
         args = [
@@ -178,15 +187,25 @@ def start_server(directory: str | Path) -> ServerStatus:
             args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True, cwd=directory,
         )
-        _wait_ready(sock, proc, None, log)
+        _wait_ready(sock, proc, None, log, timeout)
         if not pid_file.exists():
             pid_file.write_text(f"{proc.pid}\n")
     return status(directory)
 
 
 def stop_server(directory: str | Path, *, timeout: float = 60.0) -> bool:
-    """Shut the embedded server down (AOF flushed); return False when none was running."""
+    """Shut the embedded server down (AOF flushed); return False when none was running. Holds the start lock: a
+    lawgraph process that lost its connection meanwhile does not start the server again (start_server's
+    `after_crash`) or have its new server's files removed."""
     directory = Path(directory).resolve()
+    if not directory.is_dir():
+        return False
+    with open(directory / LOCK_NAME, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _stop(directory, timeout)
+
+
+def _stop(directory: Path, timeout: float) -> bool:
     sock, pid_file, _ = _paths(directory)
     pid = _read_pid(pid_file)
     if _answers(sock):
@@ -206,12 +225,15 @@ def stop_server(directory: str | Path, *, timeout: float = 60.0) -> bool:
     return True
 
 
-def open_embedded(directory: str, settings: Settings) -> FalkorStore:
-    """Return a store on the embedded server for `directory`, starting the server if needed — and again whenever a
-    connection to it is lost and it has stopped (FalkorDB can crash under parallel reads: FalkorDB/FalkorDB#1240)."""
+def open_embedded(directory: str, settings: Settings, *, restart_crashed: bool = False) -> FalkorStore:
+    """Return a store on the embedded server for `directory`, starting the server if needed. `restart_crashed`: and
+    again whenever a connection to it is lost and it has crashed (FalkorDB can fault under parallel reads:
+    FalkorDB/FalkorDB#1240) — for a long-running server of requests (`lawgraph serve`), not for an ingest: a crash may
+    lose the last writes the server acknowledged, which an ingest stopped by it and run again repairs."""
     info = start_server(directory)
     store = FalkorStore.from_socket(info.socket, settings)
-    store.revive = lambda: start_server(directory).running
+    if restart_crashed:
+        store.revive = lambda: start_server(directory, after_crash=True, timeout=REVIVE_TIMEOUT_S).running
     return store
 
 

@@ -16,11 +16,11 @@ from urllib.parse import urlparse
 from falkordb import FalkorDB
 from falkordb.exceptions import SchemaVersionMismatchException
 from falkordb.query_result import parse_scalar
+from redis.exceptions import BusyLoadingError, RedisError, ResponseError
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import RedisError, ResponseError
 
 from lawgraph.config import Settings
-from lawgraph.errors import LawgraphError, StoreError
+from lawgraph.errors import StoreError
 from lawgraph.graph import gcpause, queries
 from lawgraph.graph.backends import falkordb_bulk
 from lawgraph.graph.bulk import BulkUnsuitable, NewGraph
@@ -82,6 +82,13 @@ def _rows(response: list[Any], graph: Any) -> list[Row]:
         # zip: the width is checked above)
         append(dict(zip(header, [raw if kind in plain else _value(kind, raw, graph) for kind, raw in row])))  # noqa: B905
     return out
+
+
+def _unsent(exc: BaseException) -> bool:
+    """Whether a connection error came before the command was sent: the server was still loading its data
+    (BusyLoadingError), or no connection could be made (redis-py's "Error N connecting to …"). Such a write can be
+    sent again."""
+    return isinstance(exc, BusyLoadingError) or " connecting to " in str(exc)
 
 
 def _literal(value: Any) -> str:
@@ -182,7 +189,7 @@ class FalkorStore:
         # set for the embedded server (backends.embedded.open_embedded): after a lost connection, start the server
         # again if it stopped (a crash: its data is in its append-only file); True when one answers now
         self.revive: Callable[[], bool] | None = None
-        self.revived = 0  # times it was started again
+        self.revived = 0  # queries that found it answering again after a lost connection
 
     @classmethod
     def from_url(cls, url: str, settings: Settings) -> FalkorStore:
@@ -219,10 +226,11 @@ class FalkorStore:
             except (ResponseError, SchemaVersionMismatchException) as exc:
                 raise StoreError(f"query {name!r} failed on FalkorDB ({self._where}): {exc}") from exc
             except (RedisConnectionError, OSError) as exc:
-                if not self._revived(exc):
-                    raise StoreError(
-                        f"FalkorDB at {self._where} is unreachable ({exc}); check `lawgraph db status`") from exc
-                if writes or attempt == 2:
+                revived, why = self._revived(exc)
+                if not revived:
+                    raise StoreError(f"FalkorDB at {self._where} is unreachable ({exc}){why}; check `lawgraph db "
+                                     "status`") from exc
+                if attempt == 2 or (writes and not _unsent(exc)):
                     raise StoreError(
                         f"the connection to the embedded FalkorDB server ({self._where}) was lost during query "
                         f"{name!r}; the server answers again (started anew from its append-only file if it had "
@@ -235,20 +243,25 @@ class FalkorStore:
                     f"FalkorDB at {self._where} is unreachable ({exc}); check `lawgraph db status`") from exc
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _revived(self, exc: BaseException) -> bool:
-        """After a lost connection: whether the embedded server answers again (started anew if it had stopped)."""
+    def _revived(self, exc: BaseException) -> tuple[bool, str]:
+        """After a lost connection: whether the embedded server answers again (started anew if it had crashed), and
+        if not, why (what starting it again said), for the error."""
         if self.revive is None:
-            return False
+            return False, ""
         try:
             answers = self.revive()
-        except LawgraphError:
-            return False
+        except Exception as failed:  # (StoreError quoting the server's log; OSError from the lock, mkdir, Popen)
+            return False, f"; starting it again failed: {failed}"
         if answers:
+            # the idle pooled connections lead to the server that was lost: closed, so that the query sent again
+            # (and the next ones) connect anew, not meet a reset of the old socket
+            with contextlib.suppress(RedisError, OSError):
+                self._db.connection.connection_pool.disconnect(inuse_connections=False)
             with self._counting:
                 self.revived += 1
             log.warning("the connection to the embedded FalkorDB server (%s) was lost (%s); the server answers "
-                        "again (started anew if it had stopped: see its log)", self._where, exc)
-        return answers
+                        "again (started anew if it had crashed: see its log)", self._where, exc)
+        return answers, "" if answers else "; it is not running (stopped with `lawgraph db stop`?)"
 
     def run(self, name: str, **params: Any) -> list[Row]:
         query = queries.get(name, self._settings.cypher_dir)
