@@ -186,8 +186,9 @@ class FalkorStore:
         self._token_key = f"lawgraph:generation:{settings.graph_name}"
         self.round_trips = 0
         self._counting = threading.Lock()  # queries may come from several threads at once (a page and its count)
-        # set for the embedded server (backends.embedded.open_embedded): after a lost connection, start the server
-        # again if it stopped (a crash: its data is in its append-only file); True when one answers now
+        # set for the embedded server of `lawgraph serve` (backends.embedded.open_embedded's restart_crashed): after
+        # a lost connection, start the server again if it crashed (its data is in its append-only file); True when
+        # one answers now
         self.revive: Callable[[], bool] | None = None
         self.revived = 0  # queries that found it answering again after a lost connection
 
@@ -213,8 +214,9 @@ class FalkorStore:
         return cls(db, settings, where=f"unix:{socket_path}")
 
     def _query(self, text: str, params: dict[str, Any], name: str, *, writes: bool = False) -> list[Row]:
-        """One GRAPH.QUERY; after one that `writes`, a new write token (`_written`). A read whose connection was lost
-        is sent once more when the embedded server could be started again (`revive`)."""
+        """One GRAPH.QUERY; after one that `writes`, a new write token (`_written`). When the connection was lost
+        and the embedded server answers again (`revive`), a read is sent once more, and so is a write that never
+        reached the server (`_unsent`)."""
         query = _header(params) + text
         for attempt in (1, 2):
             with self._counting:
