@@ -146,7 +146,7 @@ def test_a_write_cut_off_by_a_crash_is_not_sent_again(server_dir: Path) -> None:
     def keep_busy() -> None:
         with contextlib.suppress(redis.RedisError):  # (the crash cuts it off)
             admin.eval("local s = tonumber(redis.call('TIME')[1]) "
-                       "while tonumber(redis.call('TIME')[1]) < s + 3 do end", 0)
+                       "while tonumber(redis.call('TIME')[1]) < s + 4 do end", 0)  # 3 to 4 s
 
     busy = threading.Thread(target=keep_busy)
     failed: list[BaseException] = []
@@ -162,7 +162,7 @@ def test_a_write_cut_off_by_a_crash_is_not_sent_again(server_dir: Path) -> None:
     time.sleep(0.5)  # the server runs the script: the write waits, sent, in its socket
     writer = threading.Thread(target=write)
     writer.start()
-    time.sleep(0.5)
+    time.sleep(1.5)  # (the write sent long before, the script still running)
     _crash(server_dir)
     writer.join(60)
     busy.join(60)

@@ -140,8 +140,9 @@ def _wait_ready(sock: Path, proc: subprocess.Popen[bytes] | None, pid: int | Non
 def start_server(directory: str | Path, *, after_crash: bool = False, timeout: float = START_TIMEOUT_S
                  ) -> ServerStatus:
     """Start the embedded server for `directory` unless one already answers; return its status. `after_crash`:
-    only if its pid file names a process that is gone (a server stopped on purpose removes its pid file: it stays
-    stopped). `timeout`: how long to wait for it to answer (it replays its append-only file first).
+    only if it crashed — its pid file names a process that is gone, or its socket is left (a server stopped on
+    purpose removes both: it stays stopped). `timeout`: how long to wait for it to answer (it replays its
+    append-only file first).
 
     Raises StoreError when the server cannot start (the message quotes its log).
     """
@@ -161,8 +162,8 @@ def start_server(directory: str | Path, *, after_crash: bool = False, timeout: f
             return status(directory)
         if _answers(sock):  # a server without our pid file: use it
             return status(directory)
-        if after_crash and pid is None:  # stopped on purpose (`lawgraph db stop`), or never started here
-            return status(directory)
+        if after_crash and pid is None and not sock.exists():  # stopped on purpose (`lawgraph db stop` removes the
+            return status(directory)  # pid file and the socket; a crash leaves the socket), or never started here
         _remove_stale(sock, pid_file)
         args = [
             get_redis_server(),
