@@ -122,7 +122,6 @@ class LeafExecution(StrawberryGraphQLCoreExecutionContext):
         found = plans.get(key)
         if found is not None and found[0] is grouped_field_set:
             return found[1]
-        plans[key] = (grouped_field_set, None)  # (the set kept alive with its plan: its id is not reused)
         entries: Plan = []
         plan: Plan | None = entries
         for response_key, field_details_list in grouped_field_set.items():
@@ -149,7 +148,7 @@ class LeafExecution(StrawberryGraphQLCoreExecutionContext):
                     plan = None
                     break
             entries.append((response_key, attribute, nullable, shape, sub))
-        plans[key] = (grouped_field_set, plan)
+        plans[key] = (grouped_field_set, plan)  # (the set kept alive with its plan: its id is not reused)
         return plan
 
     def _complete(self, plan: Plan, source: Any) -> dict[str, Any]:
@@ -198,17 +197,9 @@ class LeafExecution(StrawberryGraphQLCoreExecutionContext):
         if self._no_middleware() and not node.arguments:
             field = _field(self.schema, parent_type, node.name.value)
             if field is not None and field[2][0] == _LEAF:
-                attribute, nullable, (_, coerce) = field
-                try:
-                    value = getattr(source, attribute)
-                    if value is None:
-                        if nullable:
-                            return None
-                    elif value is not Undefined and not isinstance(value, BaseException) and \
-                            (type(value) in _PLAIN_TYPES or not self.is_awaitable(value)):
-                        coerced = coerce(value)
-                        if coerced is not Undefined and coerced is not None:
-                            return coerced
-                except Exception:  # the plain path below meets it again, and locates and reports it
-                    pass
+                attribute, nullable, shape = field
+                try:  # (the same checks as a leaf of a plain object)
+                    return self._value(getattr(source, attribute), nullable, shape, None)
+                except Exception:  # (_Other, or what reading or coercing raised) the plain path below meets it
+                    pass  # again, and locates and reports it
         return super().execute_field(parent_type, source, field_details_list, path, position_context)
