@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
+from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from lawgraph.graph.store import GraphStore, Row
@@ -36,8 +37,10 @@ class ReadCache:
         self._generation: str | None = None
         self._kept: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._computing: dict[tuple[str, Hashable], Future[Any]] = {}  # value(): keys being computed, and by whom
         self.hits = 0
         self.misses = 0
+        self.computed = 0  # value(): computations run (a caller that waited for another's computation runs none)
 
     def _get(self, generation: str, key: Hashable) -> Any:
         with self._lock:
@@ -82,15 +85,39 @@ class ReadCache:
     def value(self, generation: str | None, key: Hashable, compute: Callable[[], V]) -> V:
         """What `compute()` gives, kept under `generation` by `key`: computed again only when the graph was written
         since (or when it was dropped to make room). `compute` must read the graph only after `generation` was read
-        — what it read is then no older than the token it is kept under."""
+        — what it read is then no older than the token it is kept under. Callers asking for a key while another
+        computes it under the same token wait for that computation (and its error, if it fails) instead of
+        computing it once more each."""
         if generation is None:
             return compute()
-        found = self._get(generation, ("value", key))
-        if found is not _MISSING:
-            kept: V = found
-            return kept
-        computed = compute()
-        self._put(generation, {("value", key): computed})
+        flight = (generation, ("value", key))
+        with self._lock:
+            found: Any = self._kept.get(flight[1], _MISSING) if generation == self._generation else _MISSING
+            if found is not _MISSING:
+                self._kept.move_to_end(flight[1])
+                self.hits += 1
+                kept: V = found
+                return kept
+            self.misses += 1
+            running = self._computing.get(flight)
+            if running is None:
+                mine: Future[Any] = Future()
+                self._computing[flight] = mine
+                self.computed += 1
+        if running is not None:
+            waited: V = running.result()  # (raises what the computation raised)
+            return waited
+        try:
+            computed = compute()
+        except BaseException as error:
+            with self._lock:
+                del self._computing[flight]
+            mine.set_exception(error)
+            raise
+        self._put(generation, {flight[1]: computed})
+        with self._lock:
+            del self._computing[flight]
+        mine.set_result(computed)
         return computed
 
     def by_ids(self, generation: str | None, kind: str, ids: list[str],

@@ -1,8 +1,17 @@
 """graph.readcache.ReadCache on its own: rows by id kept under one write token (ids not found too), read again
-under another, never kept without one; at most `size` entries, the least recently used going first."""
+under another, never kept without one; at most `size` entries, the least recently used going first; a value asked
+for by several callers at once computed once."""
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from lawgraph.errors import StoreError
 from lawgraph.graph.readcache import ReadCache, frozen
 
 
@@ -50,3 +59,45 @@ def test_parameters_are_keys_whatever_their_form() -> None:
     assert frozen({"b": [1, {"x": None}], "a": "s"}) == frozen({"a": "s", "b": [1, {"x": None}]})
     assert frozen({"a": [1, 2]}) != frozen({"a": [2, 1]})
     hash(frozen({"a": [{"b": {1, 2}}]}))
+
+
+def _when(condition: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + 30
+    while not condition():
+        assert time.monotonic() < deadline, f"waited 30 s for {what}"
+        time.sleep(0.005)
+
+
+def test_a_value_asked_for_at_once_is_computed_once_and_its_error_reaches_every_caller() -> None:
+    cache = ReadCache(size=10)
+    release = threading.Event()
+    runs: list[str] = []
+
+    def compute(answer: str) -> str:
+        runs.append(answer)
+        release.wait(30)
+        if answer == "fails":
+            raise StoreError("the store went away")
+        return answer
+
+    with ThreadPoolExecutor(max_workers=5) as pool:
+        # five callers of one key under one token: the first computes, the other four wait for it (each counted as
+        # a miss before it waits, so the computation is let go only when all five have asked)
+        asked = [pool.submit(cache.value, "t1", ("impact", "law"), lambda: compute("impact")) for _ in range(5)]
+        _when(lambda: cache.misses == 5, "five callers")
+        assert runs == ["impact"]
+        release.set()
+        assert [f.result(30) for f in asked] == ["impact"] * 5
+        assert cache.computed == 1
+        assert cache.value("t1", ("impact", "law"), lambda: compute("again")) == "impact"  # kept
+        # another token computes again; an error reaches every caller waiting, and nothing is kept
+        release.clear()
+        failing = [pool.submit(cache.value, "t2", ("impact", "law"), lambda: compute("fails")) for _ in range(3)]
+        _when(lambda: cache.misses == 8, "three more callers")
+        release.set()
+        for f in failing:
+            with pytest.raises(StoreError, match="went away"):
+                f.result(30)
+        assert runs == ["impact", "fails"]
+        assert cache.value("t2", ("impact", "law"), lambda: compute("later")) == "later"
+        assert cache.computed == 3
