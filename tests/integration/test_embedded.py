@@ -7,12 +7,15 @@ import signal
 import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 import redis
 from fastapi.testclient import TestClient
+from redis.connection import AbstractConnection
 
 from lawgraph.api.app import create_app
 from lawgraph.config import Settings
@@ -132,6 +135,50 @@ def test_a_crashed_server_is_started_again_and_the_read_sent_again(server_dir: P
         store.write("laws/upsert_laws", [other])
     assert store.revived >= 2
     assert store.run("laws/find_law", id="另法", title="") == [other]
+    store.close()
+
+
+def test_a_write_whose_reply_never_came_is_not_sent_again(server_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write sent whose reply never came may have been applied: an error saying so and what to do, and the server
+    is up again for the write run again. (The server is stopped with SIGSTOP, so the write sits unread in its socket;
+    once the client has sent it, the server is killed.)"""
+    store = open_store(Settings(graph_url=f"embedded:{server_dir}"), restart_crashed=True)
+    store.write("laws/upsert_laws", [{"id": "旧法", "title": "旧法", "level": "法律"}])  # (a pooled connection)
+    pid = embedded.status(server_dir).pid
+    assert pid is not None
+    law = {"id": "某法", "title": "某法", "level": "法律"}
+    sent = threading.Event()
+    failed: list[BaseException] = []
+    send = AbstractConnection.send_packed_command
+
+    def sending(self: AbstractConnection, command: Any, check_health: bool = True) -> None:
+        send(self, command, check_health)
+        if threading.current_thread().name == "writer":
+            sent.set()
+
+    def write() -> None:
+        try:
+            store.write("laws/upsert_laws", [law])
+        except BaseException as exc:  # (looked at below)
+            failed.append(exc)
+
+    monkeypatch.setattr(AbstractConnection, "send_packed_command", sending)
+    writer = threading.Thread(target=write, name="writer")
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        writer.start()
+        assert sent.wait(30), "the write was not sent"
+    finally:
+        os.kill(pid, signal.SIGKILL)
+    writer.join(60)
+    assert not writer.is_alive()
+    assert len(failed) == 1 and isinstance(failed[0], StoreError), failed
+    assert "whether this write was applied is unknown: run the same command again" in str(failed[0])
+    assert isinstance(store, FalkorStore) and store.revived == 1
+    assert store.run("laws/find_law", id="某法", title="") == []  # (the server died before reading it)
+    store.write("laws/upsert_laws", [law])  # run again, as the error says
+    assert store.run("laws/find_law", id="某法", title="") == [law]
+    assert store.run("laws/find_law", id="旧法", title="")  # (written before: in the append-only file)
     store.close()
 
 
