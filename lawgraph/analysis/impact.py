@@ -159,10 +159,14 @@ def _read_and_check(store: GraphStore, law_id: str, law: dict[str, Any], region:
     """Read what rests on the affected units and find the breaks."""
     # the reads run side by side (the store answers and sends one while Python builds the rows of another); the
     # tiers, the largest, need only the affected units, so they run beside the dependents and the basis checks
-    units: dict[str, Any] = {f"{level}s": ids_by_level[level] for level in ("article", "paragraph", "item")}
-    units |= {"region": region, "above": ids.ancestors(region)}  # a county's impact reads no other county's tiers
+    where = {"region": region, "above": ids.ancestors(region)}  # a county's impact reads no other county's tiers
+    units: dict[str, Any] = {f"{level}s": ids_by_level[level] for level in ("article", "paragraph", "item")} | where
+    # the tiers are checked against a successor's text: those of benchmarks on deleted units are not read (their
+    # cases come with their tiers' names)
+    kept: dict[str, Any] = {f"{level}s": [uid for uid in ids_by_level[level] if affected[uid].new]
+                            for level in ("article", "paragraph", "item")} | where
     with ThreadPoolExecutor(max_workers=3, thread_name_prefix="lawgraph-impact") as reads:
-        tiers_read = reads.submit(store.run, "impact/tiers", **units)
+        tiers_read = reads.submit(store.run, "impact/tiers", **kept)
         cases_read = reads.submit(store.run, "impact/tier_cases", **units)
         citing_read = reads.submit(_per_level, store, CITING, ids_by_level, law_id=law_id)
         documents_read = reads.submit(store.run, "impact/citing_documents",
@@ -185,14 +189,15 @@ def _per_level(store: GraphStore, names: dict[str, str], ids_by_level: dict[str,
     return rows
 
 
-_Tiers = tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]
+_Tiers = tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]
 # impact/tiers' `rates` list, in its order
 _RATES = ("multiple_min", "multiple_max", "multiple_base", "percent_min", "percent_max", "percent_base")
 
 
 def _tiers(tier_rows: list[dict[str, Any]], case_rows: list[dict[str, Any]]) -> _Tiers:
-    """The tiers by benchmark (impact/tiers), in order, and the cases decided on them by tier (impact/tier_cases),
-    each once (a benchmark resting on units of two levels comes twice)."""
+    """The tiers by benchmark (impact/tiers), in order; the cases decided on them by tier (impact/tier_cases), each
+    once (a benchmark resting on units of two levels comes twice); and the tiers that have cases (id and name) by
+    benchmark, in order — all a benchmark on a deleted unit needs (its tiers are not read)."""
     tiers: dict[str, list[dict[str, Any]]] = {}
     seen: set[str] = set()
     for row in tier_rows:
@@ -205,11 +210,15 @@ def _tiers(tier_rows: list[dict[str, Any]], case_rows: list[dict[str, Any]]) -> 
     for found in tiers.values():  # in the benchmark's order, whatever order the store sent them in: a tier's id is
         found.sort(key=lambda tier: (len(tier["id"]), tier["id"]))  # its benchmark's, '#' and its ordinal
     cases: dict[str, list[dict[str, Any]]] = {}
-    for row in sorted(case_rows, key=lambda row: (row["tier"], row["id"])):
-        found = cases.setdefault(row["tier"], [])
-        if not found or found[-1]["id"] != row["id"]:
-            found.append({k: row[k] for k in ("id", "title", "date", "fine")})
-    return tiers, cases
+    named: dict[str, list[dict[str, Any]]] = {}  # the tiers with cases, by benchmark, in order
+    for row in sorted(case_rows, key=lambda row: (len(row["tier"]), row["tier"], row["id"])):
+        if row["tier"] not in cases:
+            cases[row["tier"]] = []
+            named.setdefault(row["tier"].rpartition("#")[0], []).append({"id": row["tier"], "name": row["tier_name"]})
+        decided = cases[row["tier"]]
+        if not decided or decided[-1]["id"] != row["id"]:
+            decided.append({k: row[k] for k in ("id", "title", "date", "fine")})
+    return tiers, cases, named
 
 
 def _breaks(store: GraphStore, law: dict[str, Any], region: str | None, affected: dict[str, Fate],
@@ -266,12 +275,12 @@ def _breaks(store: GraphStore, law: dict[str, Any], region: str | None, affected
         if owner_kind == "benchmark":
             benchmarks.setdefault(row["owner"], []).append((template, f))
     # tiers of affected benchmarks: ranges and penalty types against the new text; cases on broken tiers
-    tiers, cases = tiers_read()
+    tiers, cases, with_cases = tiers_read()
     if benchmarks:
         for benchmark_id, uses in benchmarks.items():
             for common, f in uses:
-                if not f.new:
-                    broken = list(tiers.get(benchmark_id, []))
+                if not f.new:  # every tier is broken: those with cases are the ones that matter here
+                    broken = with_cases.get(benchmark_id, [])
                 else:
                     broken = _tier_breaks(breaks, common, f, tiers.get(benchmark_id, []),
                                           texts.ranges(f, common["unit_old"]))

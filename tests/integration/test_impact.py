@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,26 @@ def test_sample_impact_finds_exactly_the_planted_breaks(store: GraphStore) -> No
     assert {_key(b) for b in province["breaks"]} == EXPECTED
 
 
+def test_a_case_on_a_benchmark_whose_basis_was_deleted_is_a_broken_precedent(store: GraphStore,
+                                                                           tmp_path: Path) -> None:
+    """A benchmark resting on a deleted article has no new range to check its tiers against (its tiers are not
+    read): every tier is broken, and the cases decided on them are precedents to stop relying on."""
+    tree = tmp_path / "sample"
+    shutil.copytree(SAMPLE, tree)
+    with (tree / "county" / "cases_青禾县.jsonl").open("a", encoding="utf-8") as cases:
+        cases.write(json.dumps({
+            "id": "QH-2021-009", "title": "某超市销售未按规定包装的农产品案", "date": "2021-08-09",
+            "region": "江北省/临川市/青禾县", "department": "青禾县农业农村局", "facts": "（测试）",
+            "power": "NY02002", "tier": "严重", "outcome": "处罚款1500元", "fine": 1500}, ensure_ascii=False) + "\n")
+    assert load_sample(store, tree).ok
+    result = impact(store, "农产品质量安全法", OLD, NEW)
+    precedent = ("case_precedent", "benchmark", f"{PROVINCE}#NY02002@2021-01-01", "严重", "case:QH-2021-009")
+    assert {_key(b) for b in result["breaks"]} == EXPECTED | {precedent}
+    found = next(b for b in result["breaks"] if _key(b) == precedent)
+    assert found["tier"] == {"id": found["owner"]["id"] + "#3", "name": "严重"}  # (the benchmark's third tier)
+    assert found["unit_new"] == [] and "依据已变化" in found["evidence"]
+
+
 def test_the_impact_reads_every_tier_as_it_is_stored(store: GraphStore) -> None:
     """impact/tiers sends few cells (no benchmark column, the multiple and percent columns folded into one list):
     what the range checks read back must be each tier as stored, under its benchmark, in order."""
@@ -112,7 +133,7 @@ def test_the_impact_reads_every_tier_as_it_is_stored(store: GraphStore) -> None:
         units[_level(unit)].append(unit)
     rows = store.run("impact/tiers", articles=units["article"], paragraphs=units["paragraph"], items=units["item"],
                      region=None, above=[])
-    tiers, _ = _tiers(rows, [])
+    tiers, _, _ = _tiers(rows, [])
     fields = ("id", "name", "outcome", "types", "fine_min", "fine_max", "multiple_min", "multiple_max",
               "multiple_base", "percent_min", "percent_max", "percent_base")
     resting = {b for b, row in stored.items() if any(_level(x["unit"]) != "subitem" for x in row["bases"])}

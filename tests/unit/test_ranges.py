@@ -38,10 +38,24 @@ def test_impact_puts_each_benchmarks_tiers_in_order_and_keeps_each_once() -> Non
 
     b1, b2 = "某县农业农村局#NY01@2021-06-01", "某县农业农村局#NY02@-"  # a benchmark's id has a '#' of its own
     sent = [row(b1, 3), row(b2, 2), row(b1, 1), row(b1, 10), row(b1, 2), row(b2, 1), row(b1, 1)]
-    tiers, cases = _tiers(sent, [])
+    tiers, cases, with_cases = _tiers(sent, [])
     assert {b: [t["id"] for t in found] for b, found in tiers.items()} == {
         b1: [f"{b1}#1", f"{b1}#2", f"{b1}#3", f"{b1}#10"], b2: [f"{b2}#1", f"{b2}#2"]}
-    assert cases == {}
+    assert cases == {} and with_cases == {}
+    # cases (as impact/tier_cases sends them: one can come twice) by tier, each once; the tiers that have cases by
+    # benchmark, in the benchmark's order, named — even where impact/tiers sent none (a deleted unit's benchmark)
+    b3 = "某县农业农村局#NY03@-"
+
+    def case(tier: str, case_id: str) -> dict[str, object]:
+        return {"tier": tier, "tier_name": "档" + tier.rpartition("#")[2], "id": case_id, "title": case_id,
+                "date": "2023-01-01", "fine": 100.0}
+
+    _, cases, with_cases = _tiers([row(b1, 2)], [case(f"{b1}#10", "c2"), case(f"{b1}#2", "c1"), case(f"{b1}#10", "c1"),
+                                         case(f"{b3}#1", "c3"), case(f"{b1}#10", "c2")])
+    assert {t: [c["id"] for c in found] for t, found in cases.items()} == {
+        f"{b1}#2": ["c1"], f"{b1}#10": ["c1", "c2"], f"{b3}#1": ["c3"]}
+    assert with_cases == {b1: [{"id": f"{b1}#2", "name": "档2"}, {"id": f"{b1}#10", "name": "档10"}],
+                          b3: [{"id": f"{b3}#1", "name": "档1"}]}
     # the rates list is a tier's multiple and percent columns again
     assert tiers[b1][3] == {"id": f"{b1}#10", "name": "档10", "multiple_min": 10, "multiple_max": 11,
                             "multiple_base": "货值金额", "percent_min": None, "percent_max": None,

@@ -1,4 +1,5 @@
-// The tiers of the benchmarks resting (BASED_ON) on some units, the fields the range checks read, as plain columns:
+// The tiers of the benchmarks resting (BASED_ON) on some units (the affected ones with a successor in the new text:
+// the tiers of a benchmark on a deleted unit are not checked), the fields the range checks read, as plain columns:
 // one part per level of unit, each from the unit's id index, so this read needs only the affected units and runs
 // beside impact/dependents_*. A benchmark resting on units of two levels comes twice (the caller keeps one, and
 // puts each benchmark's tiers in order). Few cells: this is the impact's largest reply (12,000 rows for 3,000
