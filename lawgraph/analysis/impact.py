@@ -148,9 +148,16 @@ def _impact(store: GraphStore, law_id: str, from_version: str, to_version: str, 
         breaks = _read_and_check(store, law_id, law, region, confidential, affected, ids_by_level, old_index,
                                  new_index)
     counts = Counter(b["kind"] for b in breaks)
+    # the text of each unit the breaks name, once: a break's old_text is its unit_old's, its new_text its unit_new's
+    # joined by newlines (thousands of breaks share a few dozen units, so a client can read the texts from here)
+    texts: dict[str, str] = {}
+    for unit in sorted({b["unit_old"] for b in breaks}):
+        if unit in old_index:
+            texts[unit] = old_index[unit].text
+        texts |= {n: new_index[n].text for n in affected[unit].new if n in new_index}
     return {"law": law["title"], "law_id": law_id, "from": from_version, "to": to_version, "region": region,
             "alignment": dict(Counter(p.kind for p in pairs)), "affected_units": len(affected),
-            "summary": {k: counts.get(k, 0) for k in KINDS}, "breaks": breaks}
+            "summary": {k: counts.get(k, 0) for k in KINDS}, "breaks": breaks, "texts": texts}
 
 
 def _read_and_check(store: GraphStore, law_id: str, law: dict[str, Any], region: str | None, confidential: bool,

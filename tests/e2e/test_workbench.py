@@ -203,7 +203,8 @@ def test_every_page_passes_axe_and_works_from_the_keyboard(server: str, browser:
     context.close()
 
 
-def test_editor_sets_a_status_and_csrf_is_refused(server: str, browser: Browser, store: GraphStore) -> None:
+def test_editor_sets_a_status_and_csrf_is_refused(server: str, browser: Browser, store: GraphStore,
+                                                  sample_tree: Path) -> None:
     page = browser.new_page()
     watch = Watch(page, server)
     _login(page, server, EDITOR)
@@ -264,6 +265,21 @@ def test_editor_sets_a_status_and_csrf_is_refused(server: str, browser: Browser,
     for i in range(tiers.count()):
         tiers.nth(i).click()
     expect(chain.locator(".node-案例").first).to_be_visible()
+    # a newer version of 农产品质量安全法 lands: 2018 → 2022 is no longer the newest amendment, and its breaks are
+    # computed on request, each card with the texts of its units (read once per unit from the answer's `texts`)
+    text = (sample_tree / "statutes" / "农产品质量安全法(2022-09-02).md").read_text(encoding="utf-8")
+    assert "修订）" in text
+    later = sample_tree.parent / "newer" / "农产品质量安全法(2025-01-01).md"
+    later.parent.mkdir(exist_ok=True)
+    later.write_text(text.replace("修订）", "修订\n\n2025年1月1日 测试用修正）", 1), encoding="utf-8")
+    assert ingest_statutes(store, [later], workers=1).ok
+    page.goto(server + "/#/impact?law=农产品质量安全法&from=2018-10-26&to=2022-09-02")
+    expect(page.locator("#impact-body")).to_contain_text("按需计算")
+    expect(page.locator("article.break")).to_have_count(len(EXPECTED) + 1)  # the same breaks, no statuses
+    renumbered = page.locator('article.break[data-kind="basis_renumbered"]', has_text="NY02001").first
+    texts = renumbered.locator(".texts p")
+    expect(texts.nth(0)).to_contain_text("二千元以下")
+    expect(texts.nth(1)).to_contain_text("二千元以上二万元以下")
     assert not watch.errors and not watch.outside, (watch.errors, watch.outside)
 
 

@@ -483,3 +483,21 @@ def test_a_benchmark_of_a_confidential_upper_power_is_not_inherited_by_readers(s
     with TestClient(create_app(settings.model_copy(update={"anonymous_role": "reader"}), store=store)) as client:
         answer = client.post("/graphql", json={"query": query}).json()
     assert answer == {"data": {"power": {"effectiveBenchmark": None}}}, answer
+
+
+def test_an_impact_gives_each_units_text_once_and_the_breaks_texts_agree(client: TestClient) -> None:
+    """amendmentImpact.texts: every unit the breaks name, once; a break's oldText is its unitOld's text and its
+    newText its unitNew's texts joined by newlines — so a client selecting texts instead loses nothing."""
+    found = gql(client, """{ amendmentImpact(law: "农产品质量安全法", from: "2018", to: "2022") {
+        texts { unit text } breaks { kind unitOld unitNew oldText newText } } }""")["data"]["amendmentImpact"]
+    texts = {t["unit"]: t["text"] for t in found["texts"]}
+    assert len(texts) == len(found["texts"])  # each once
+    breaks = found["breaks"]
+    assert len(breaks) >= 30
+    named = {b["unitOld"] for b in breaks} | {u for b in breaks for u in b["unitNew"]}
+    assert set(texts) == named
+    for b in breaks:
+        assert b["oldText"] == texts[b["unitOld"]] and b["oldText"]
+        assert b["newText"] == "\n".join(texts[u] for u in b["unitNew"])
+    assert any(len(b["unitNew"]) > 1 for b in breaks) or any(not b["unitNew"] for b in breaks)
+    assert len(texts) < len(breaks) // 3  # (why it is there: few units, many breaks)

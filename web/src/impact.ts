@@ -43,22 +43,27 @@ async function versionDates(law: string): Promise<string[]> {
   return (data.law?.versions ?? []).map((v) => v.date ?? "").filter(Boolean);
 }
 
-/** The breaks of an amendment that is not the tracked (newest) one: computed on request, without statuses. */
+/** The breaks of an amendment that is not the tracked (newest) one: computed on request, without statuses. The
+ * texts of the units come once each (`texts`), not once per break: thousands of breaks share a few dozen units. */
 async function computed(law: string, from: string, to: string, region: string | null): Promise<Break[]> {
-  const data = await gql<{ amendmentImpact: { fromVersion: string; toVersion: string; breaks: {
-    kind: string; department: { id: string | null; name: string }; departmentRegion: string | null; ownerKind: string | null;
+  const data = await gql<{ amendmentImpact: { fromVersion: string; toVersion: string; texts: { unit: string; text: string }[];
+    breaks: { kind: string; department: { id: string | null; name: string }; departmentRegion: string | null; ownerKind: string | null;
     owner: { id: string | null; name: string } | null; ownerCode: string | null; power: { id: string | null; name: string } | null;
-    unitOld: string; unitNew: string[]; evidence: string; fix: string; oldText: string; newText: string; needsReview: boolean }[] } }>(
+    unitOld: string; unitNew: string[]; evidence: string; fix: string; needsReview: boolean }[] } }>(
     `query ($l: String!, $f: String!, $t: String!, $r: String) { amendmentImpact(law: $l, from: $f, to: $t, region: $r) {
-      fromVersion toVersion breaks { kind department { id name } departmentRegion ownerKind owner { id name } ownerCode
-      power { id name } unitOld unitNew evidence fix oldText newText needsReview } } }`, { l: law, f: from, t: to, r: region });
+      fromVersion toVersion texts { unit text } breaks { kind department { id name } departmentRegion ownerKind
+      owner { id name } ownerCode power { id name } unitOld unitNew evidence fix needsReview } } }`,
+    { l: law, f: from, t: to, r: region });
   const a = data.amendmentImpact;
+  const text = new Map(a.texts.map((t) => [t.unit, t.text]));
   return a.breaks.map((b, i) => ({
     id: `computed-${i}`, kind: b.kind, status: "", statusBy: null, note: null, departmentName: b.department.name,
     region: b.departmentRegion, ownerKind: b.ownerKind, ownerName: b.owner?.name ?? null, ownerCode: b.ownerCode,
     unitOld: b.unitOld, unitNew: b.unitNew, evidence: b.evidence, fix: b.fix, fromVersion: a.fromVersion,
     toVersion: a.toVersion, powerId: b.power?.id ?? null, law, needsReview: b.needsReview,
-    detail: { old_text: b.oldText, new_text: b.newText, power: b.power?.id ? { id: b.power.id, name: b.power.name } : null } }));
+    detail: { old_text: text.get(b.unitOld) ?? "",
+              new_text: b.unitNew.flatMap((u) => { const t = text.get(u); return t === undefined ? [] : [t]; }).join("\n"),
+              power: b.power?.id ? { id: b.power.id, name: b.power.name } : null } }));
 }
 
 export async function impactPage(root: HTMLElement, law: string, region: string, from: string, to: string,

@@ -62,6 +62,14 @@ class ImpactBreak:
 
 
 @strawberry.type
+class UnitText:
+    """The text of one unit (条/款/项/目) of the old or the new version."""
+
+    unit: str
+    text: str
+
+
+@strawberry.type
 class AmendmentImpact:
     """What breaks when a law moves from one version to another."""
 
@@ -73,6 +81,11 @@ class AmendmentImpact:
     alignment: list[KindCount]
     summary: list[KindCount]
     breaks: list[ImpactBreak]
+    texts: list[UnitText] = strawberry.field(
+        description="The text of every unit the breaks name (their `unitOld` and `unitNew`), each once. A break's "
+                    "`oldText` is its `unitOld`'s text and its `newText` the texts of its `unitNew`, joined by "
+                    "newlines: thousands of breaks share a few dozen units, so select these rather than each "
+                    "break's texts to keep a large answer small.")
 
 
 @strawberry.type
@@ -199,7 +212,8 @@ class ImpactQuery:
                 affected_units=result["affected_units"],
                 alignment=[KindCount(kind=k, count=v) for k, v in sorted(result["alignment"].items())],
                 summary=[KindCount(kind=k, count=v) for k, v in result["summary"].items()],
-                breaks=[_break(b) for b in result["breaks"]])
+                breaks=[_break(b) for b in result["breaks"]],
+                texts=[UnitText(unit=unit, text=text) for unit, text in result["texts"].items()])
 
         # kept while the graph is not written (the answer's objects are only read by the execution that follows)
         return await asyncio.to_thread(context.impact, ("impact", law_id, v1["id"], v2["id"], where, confidential),
