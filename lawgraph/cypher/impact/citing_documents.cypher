@@ -1,5 +1,6 @@
 // Policy document paragraphs that cite one of the given units, with the citing document: one part per level of unit,
 // each starting from the unit's id index (an unlabelled unit made both stores scan every node). Sorted by the caller.
+// reply: plain (every column a string, an integer or null)
 // params: $articles, $paragraphs, $items, $subitems (lists of unit ids)
 UNWIND $articles AS id
 MATCH (u:Article {id: id})<-[c:CITES]-(s:DocParagraph)<-[:HAS_PARAGRAPH]-(d:Document)

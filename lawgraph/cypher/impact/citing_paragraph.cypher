@@ -1,5 +1,6 @@
 // Statute paragraphs of other laws that cite one of the given Paragraph units (CITES), with the citing version.
 // The WITH clauses keep the walk starting at the indexed unit (FalkorDB would otherwise scan articles).
+// reply: plain (every column a string, an integer or null)
 // params: $ids (list of unit ids), $law_id
 UNWIND $ids AS id
 MATCH (u:Paragraph {id: id})

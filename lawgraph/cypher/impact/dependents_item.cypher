@@ -2,6 +2,7 @@
 // that holds or issued them and, for a benchmark or list entry, the power it is for. `kind` is power, benchmark or
 // list_entry. With $confidential false, 涉密 owners (or owners of a 涉密 power) are left out. Few, narrow columns: on
 // FalkorDB the reply's size, not the match, is most of the time (the departments come from impact/departments).
+// reply: plain (every column a string, an integer or null)
 // params: $ids (list of unit ids), $confidential (boolean)
 UNWIND $ids AS id
 MATCH (u:Item {id: id})

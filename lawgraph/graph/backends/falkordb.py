@@ -61,15 +61,21 @@ def _value(kind: int, raw: Any, graph: Any) -> Any:
     return _plain(parse_scalar([kind, raw], graph))
 
 
-def _rows(response: list[Any], graph: Any) -> list[Row]:
-    """The rows of a GRAPH.QUERY --compact reply (header, rows, statistics; or statistics alone)."""
+def _answered(response: list[Any], graph: Any) -> bool:
+    """Whether a GRAPH.QUERY reply has rows (header, rows, statistics) rather than statistics alone; an error in it
+    is raised."""
     if response and isinstance(response[0], ResponseError):
         if str(response[0]) == "version mismatch":
             graph.schema.refresh(response[1])
         raise response[0]
     if isinstance(response[-1], ResponseError):
         raise response[-1]
-    if len(response) < 3 or not response[0]:
+    return len(response) >= 3 and bool(response[0])
+
+
+def _rows(response: list[Any], graph: Any) -> list[Row]:
+    """The rows of a GRAPH.QUERY --compact reply (header, rows, statistics; or statistics alone)."""
+    if not _answered(response, graph):
         return []
     header = [col[1] for col in response[0]]
     width = len(header)
@@ -81,6 +87,22 @@ def _rows(response: list[Any], graph: Any) -> list[Row]:
         # nulls, strings and integers (most cells) are their raw value: no call per cell for them (and no strict
         # zip: the width is checked above)
         append(dict(zip(header, [raw if kind in plain else _value(kind, raw, graph) for kind, raw in row])))  # noqa: B905
+    return out
+
+
+def _plain_rows(response: list[Any], graph: Any) -> list[Row]:
+    """The rows of a GRAPH.QUERY reply in the verbose format (header of names, rows of values), for a query whose
+    columns are all strings, integers or nulls (`// reply: plain`): those arrive as themselves."""
+    if not _answered(response, graph):
+        return []
+    header = response[0]
+    width = len(header)
+    out: list[Row] = []
+    append = out.append
+    for row in response[1]:
+        if len(row) != width:
+            raise StoreError(f"FalkorDB returned a row of {len(row)} values for {width} columns")
+        append(dict(zip(header, row)))  # noqa: B905 (the width is checked above)
     return out
 
 
@@ -191,6 +213,7 @@ class FalkorStore:
         # one answers now
         self.revive: Callable[[], bool] | None = None
         self.revived = 0  # queries that found it answering again after a lost connection
+        self.plain_replies = True  # `// reply: plain` queries in the verbose format (off: all compact, for tests)
 
     @classmethod
     def from_url(cls, url: str, settings: Settings) -> FalkorStore:
@@ -213,10 +236,11 @@ class FalkorStore:
                              "see `lawgraph db status`") from exc
         return cls(db, settings, where=f"unix:{socket_path}")
 
-    def _query(self, text: str, params: dict[str, Any], name: str, *, writes: bool = False) -> list[Row]:
-        """One GRAPH.QUERY; after one that `writes`, a new write token (`_written`). When the connection was lost
-        and the embedded server answers again (`revive`), a read is sent once more, and so is a write that never
-        reached the server (`_unsent`)."""
+    def _query(self, text: str, params: dict[str, Any], name: str, *, writes: bool = False,
+               plain: bool = False) -> list[Row]:
+        """One GRAPH.QUERY; after one that `writes`, a new write token (`_written`). A `plain` query's reply comes
+        in the verbose format (see graph.queries). When the connection was lost and the embedded server answers
+        again (`revive`), a read is sent once more, and so is a write that never reached the server (`_unsent`)."""
         query = _header(params) + text
         for attempt in (1, 2):
             with self._counting:
@@ -224,6 +248,8 @@ class FalkorStore:
             graph = self._graph
             try:
                 with self._write_token(writes), gcpause.paused():  # (a large reply: many small lists)
+                    if plain and self.plain_replies:
+                        return _plain_rows(graph.execute_command("GRAPH.QUERY", graph.name, query), graph)
                     return _rows(graph.execute_command("GRAPH.QUERY", graph.name, query, "--compact"), graph)
             except (ResponseError, SchemaVersionMismatchException) as exc:
                 raise StoreError(f"query {name!r} failed on FalkorDB ({self._where}): {exc}") from exc
@@ -268,7 +294,7 @@ class FalkorStore:
     def run(self, name: str, **params: Any) -> list[Row]:
         query = queries.get(name, self._settings.cypher_dir)
         # (a writing query sent as a read: FalkorDB runs it all the same, and it counts as a write)
-        return self._query(query.text, params, name, writes=query.writes)
+        return self._query(query.text, params, name, writes=query.writes, plain=query.plain)
 
     def execute(self, name: str, **params: Any) -> list[Row]:
         return self._query(queries.get(name, self._settings.cypher_dir).text, params, name, writes=True)
