@@ -197,9 +197,6 @@ def _per_level(store: GraphStore, names: dict[str, str], ids_by_level: dict[str,
 
 
 _Tiers = tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]
-# impact/tiers' `rates` list, in its order
-_RATES = ("multiple_min", "multiple_max", "multiple_base", "percent_min", "percent_max", "percent_base")
-
 
 def _tiers(tier_rows: list[dict[str, Any]], case_rows: list[dict[str, Any]]) -> _Tiers:
     """The tiers by benchmark (impact/tiers), in order; the cases decided on them by tier (impact/tier_cases), each
@@ -210,9 +207,9 @@ def _tiers(tier_rows: list[dict[str, Any]], case_rows: list[dict[str, Any]]) -> 
     for row in tier_rows:
         if row["id"] not in seen:
             seen.add(row["id"])
-            rates = row.pop("rates")
-            if rates is not None:  # the tier's multiple and percent columns, folded into one list by the query
-                row.update(zip(_RATES, rates, strict=True))
+            types = row["types"]
+            if types is not None:  # the penalty types, each preceded by '|' in one string (a plain cell)
+                row["types"] = types[1:].split("|") if types else []
             tiers.setdefault(row["id"].rpartition("#")[0], []).append(row)  # a tier's id is its benchmark's, '#'…
     for found in tiers.values():  # in the benchmark's order, whatever order the store sent them in: a tier's id is
         found.sort(key=lambda tier: (len(tier["id"]), tier["id"]))  # its benchmark's, '#' and its ordinal

@@ -123,8 +123,8 @@ def test_a_case_on_a_benchmark_whose_basis_was_deleted_is_a_broken_precedent(sto
 
 
 def test_the_impact_reads_every_tier_as_it_is_stored(store: GraphStore) -> None:
-    """impact/tiers sends few cells (no benchmark column, the multiple and percent columns folded into one list):
-    what the range checks read back must be each tier as stored, under its benchmark, in order."""
+    """impact/tiers sends no benchmark column, and plain cells (the penalty types joined into one string): what the
+    range checks read back must be each tier as stored, under its benchmark, in order."""
     assert load_sample(store, SAMPLE).ok
     items = store.run("regions/items", id="江北省", prefix="江北省/")
     stored = enforcement.benchmarks(store, [row["id"] for row in items if row["tiers"]])
@@ -141,10 +141,11 @@ def test_the_impact_reads_every_tier_as_it_is_stored(store: GraphStore) -> None:
     for benchmark in resting:
         assert [{k: t.get(k) for k in fields} for t in tiers[benchmark]] == [
             {k: t.get(k) for k in fields} for t in stored[benchmark]["tiers"]], benchmark
-    # the sample has tiers in multiples (货值金额5倍以上…) and in percents; the fold keeps them
+    # the sample has tiers in multiples (货值金额5倍以上…) and in percents, and of several penalty types
     kept = [t for found in tiers.values() for t in found]
     assert sum(t.get("multiple_min") is not None for t in kept) >= 10
     assert any(t.get("multiple_base") for t in kept)
+    assert any(len(t.get("types") or []) > 1 for t in kept)
 
 
 def test_the_alignment_of_an_amendment_is_cached_by_content(store: GraphStore) -> None:
