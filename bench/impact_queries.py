@@ -4,7 +4,8 @@ bench.impact_scale's generated province (3,000 affected powers and their benchma
 - tiers: the previous impact/tiers query (each tier as a map with its cases gathered by a pattern comprehension)
   against the current pair (impact/tiers as plain columns, impact/tier_cases for the few tiers with cases);
 - parsing: the FalkorDB client's generic result parser plus a second walk to plain values (lawgraph until
-  2026-12-01) against the store's one-pass parser of the compact reply, on the same two large reads;
+  2026-12-01) against the store's own reading (since 2026-12-02 the verbose format: impact/tiers and the
+  dependents are `// reply: plain` queries), on the same large reads;
 - dependents: the previous wide impact/dependents_article (labels, department name and region on every row, the
   涉密 filter in Python) against the narrow one plus impact/departments;
 - documents: the previous impact/citing_documents (an unlabelled unit: every node scanned) against the current one;
@@ -97,12 +98,14 @@ def main() -> None:
             call()
             times[key].append(time.perf_counter() - start)
 
+        # (impact/tiers and impact/tier_cases now take the affected units, per level, rather than benchmark ids)
+        on_units: dict[str, Any] = {"articles": units, "paragraphs": [], "items": [], "region": None, "above": []}
         for _ in range(args.runs):
             timed("tiers before", lambda: graph.query(BEFORE, {"ids": benchmarks}))
-            timed("tiers after", lambda: (store.run("impact/tier_cases", ids=benchmarks),
-                                          store.run("impact/tiers", ids=benchmarks)))
-            timed("parse before", lambda: _client_parse(graph, tiers_text, {"ids": benchmarks}))
-            timed("parse after", lambda: store.run("impact/tiers", ids=benchmarks))
+            timed("tiers after", lambda: (store.run("impact/tier_cases", **on_units),
+                                          store.run("impact/tiers", **on_units)))
+            timed("parse before", lambda: _client_parse(graph, tiers_text, on_units))
+            timed("parse after", lambda: store.run("impact/tiers", **on_units))
             timed("dependents before", lambda: _client_parse(graph, DEPENDENTS_BEFORE, {"ids": units}))
             timed("dependents after", lambda: (
                 rows := store.run("impact/dependents_article", ids=units, confidential=True),

@@ -207,9 +207,6 @@ def _tiers(tier_rows: list[dict[str, Any]], case_rows: list[dict[str, Any]]) -> 
     for row in tier_rows:
         if row["id"] not in seen:
             seen.add(row["id"])
-            types = row["types"]
-            if types is not None:  # the penalty types, each preceded by '|' in one string (a plain cell)
-                row["types"] = types[1:].split("|") if types else []
             tiers.setdefault(row["id"].rpartition("#")[0], []).append(row)  # a tier's id is its benchmark's, '#'…
     for found in tiers.values():  # in the benchmark's order, whatever order the store sent them in: a tier's id is
         found.sort(key=lambda tier: (len(tier["id"]), tier["id"]))  # its benchmark's, '#' and its ordinal

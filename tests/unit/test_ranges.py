@@ -33,9 +33,7 @@ def test_touching_brackets_are_one_range() -> None:
 
 def test_impact_puts_each_benchmarks_tiers_in_order_and_keeps_each_once() -> None:
     def row(benchmark: str, ordinal: int) -> dict[str, object]:  # as impact/tiers sends it: no benchmark column
-        # the penalty types joined, each after a '|' (null: none recorded; '': an empty list)
-        return {"id": f"{benchmark}#{ordinal}", "name": f"档{ordinal}",
-                "types": {0: "|罚款|没收违法所得", 1: None, 2: ""}[ordinal % 3]}
+        return {"id": f"{benchmark}#{ordinal}", "name": f"档{ordinal}"}
 
     b1, b2 = "某县农业农村局#NY01@2021-06-01", "某县农业农村局#NY02@-"  # a benchmark's id has a '#' of its own
     sent = [row(b1, 3), row(b2, 2), row(b1, 1), row(b1, 10), row(b1, 2), row(b2, 1), row(b1, 1)]
@@ -57,5 +55,3 @@ def test_impact_puts_each_benchmarks_tiers_in_order_and_keeps_each_once() -> Non
         f"{b1}#2": ["c1"], f"{b1}#10": ["c1", "c2"], f"{b3}#1": ["c3"]}
     assert with_cases == {b1: [{"id": f"{b1}#2", "name": "档2"}, {"id": f"{b1}#10", "name": "档10"}],
                           b3: [{"id": f"{b3}#1", "name": "档1"}]}
-    # the penalty types are a list again
-    assert [t["types"] for t in tiers[b1]] == [None, [], ["罚款", "没收违法所得"], None]

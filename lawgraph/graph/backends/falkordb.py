@@ -90,10 +90,11 @@ def _rows(response: list[Any], graph: Any) -> list[Row]:
     return out
 
 
-def _plain_rows(response: list[Any], graph: Any, floats: tuple[str, ...] = ()) -> list[Row]:
+def _plain_rows(response: list[Any], graph: Any, floats: tuple[str, ...] = (),
+                lists: tuple[str, ...] = ()) -> list[Row]:
     """The rows of a GRAPH.QUERY reply in the verbose format (header of names, rows of values), for a query whose
     columns are all strings, integers or nulls (`// reply: plain`): those arrive as themselves; the `floats` columns
-    (floats or nulls) as text, read back here."""
+    (floats or nulls) and the `lists` columns (lists of strings without ", ", or nulls) as text, read back here."""
     if not _answered(response, graph):
         return []
     header = response[0]
@@ -108,6 +109,11 @@ def _plain_rows(response: list[Any], graph: Any, floats: tuple[str, ...] = ()) -
         for found in out:
             if found[name] is not None:
                 found[name] = float(found[name])
+    for name in lists:
+        for found in out:
+            text = found[name]
+            if text is not None:  # "[a, b]"; "[]"
+                found[name] = text[1:-1].split(", ") if len(text) > 2 else []
     return out
 
 
@@ -242,7 +248,7 @@ class FalkorStore:
         return cls(db, settings, where=f"unix:{socket_path}")
 
     def _query(self, text: str, params: dict[str, Any], name: str, *, writes: bool = False,
-               plain: bool = False, floats: tuple[str, ...] = ()) -> list[Row]:
+               plain: bool = False, floats: tuple[str, ...] = (), lists: tuple[str, ...] = ()) -> list[Row]:
         """One GRAPH.QUERY; after one that `writes`, a new write token (`_written`). A `plain` query's reply comes
         in the verbose format (see graph.queries). When the connection was lost and the embedded server answers
         again (`revive`), a read is sent once more, and so is a write that never reached the server (`_unsent`)."""
@@ -254,7 +260,8 @@ class FalkorStore:
             try:
                 with self._write_token(writes), gcpause.paused():  # (a large reply: many small lists)
                     if plain and self.plain_replies:
-                        return _plain_rows(graph.execute_command("GRAPH.QUERY", graph.name, query), graph, floats)
+                        return _plain_rows(graph.execute_command("GRAPH.QUERY", graph.name, query), graph, floats,
+                                           lists)
                     return _rows(graph.execute_command("GRAPH.QUERY", graph.name, query, "--compact"), graph)
             except (ResponseError, SchemaVersionMismatchException) as exc:
                 raise StoreError(f"query {name!r} failed on FalkorDB ({self._where}): {exc}") from exc
@@ -299,7 +306,8 @@ class FalkorStore:
     def run(self, name: str, **params: Any) -> list[Row]:
         query = queries.get(name, self._settings.cypher_dir)
         # (a writing query sent as a read: FalkorDB runs it all the same, and it counts as a write)
-        return self._query(query.text, params, name, writes=query.writes, plain=query.plain, floats=query.floats)
+        return self._query(query.text, params, name, writes=query.writes, plain=query.plain, floats=query.floats,
+                           lists=query.lists)
 
     def execute(self, name: str, **params: Any) -> list[Row]:
         return self._query(queries.get(name, self._settings.cypher_dir).text, params, name, writes=True)
