@@ -6,8 +6,9 @@ column is a string, an integer or null may say so with a line `// reply: plain`:
 verbose format, which holds those three types without loss and costs far less to send and parse than the compact
 one. Floats, booleans, lists and maps arrive as text there. Columns holding only floats (or nulls) may be named on
 the line, `// reply: plain; floats: a, b`, and are read back as floats (both formats send a float as the same
-15-digit text); so may columns holding lists of strings none of which contains ", " (or nulls), `; lists: c`,
-read back as lists (FalkorDB writes such a list as `[x, y]`). tests/integration/test_plain_replies.py checks each
+15-digit text); so may columns holding lists of non-empty strings none of which contains ", " (or nulls),
+`; lists: c`, read back as lists (FalkorDB writes such a list as `[x, y]`; an empty string or a null inside one
+would not come back as it was). tests/integration/test_plain_replies.py checks each
 such query both ways.
 """
 

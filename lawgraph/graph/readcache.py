@@ -14,6 +14,7 @@ from collections.abc import Callable, Hashable, Mapping
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
+from lawgraph.errors import StoreError
 from lawgraph.graph.store import GraphStore, Row
 
 V = TypeVar("V")
@@ -109,15 +110,18 @@ class ReadCache:
             return waited
         try:
             computed = compute()
-        except BaseException as error:
-            with self._lock:
-                del self._computing[flight]
+            self._put(generation, {flight[1]: computed})
+        except Exception as error:
             mine.set_exception(error)
             raise
-        self._put(generation, {flight[1]: computed})
-        with self._lock:
-            del self._computing[flight]
-        mine.set_result(computed)
+        except BaseException:  # (an interrupt is this thread's own: the callers waiting get an error of their own)
+            mine.set_exception(StoreError("the computation this request waited for was interrupted: ask again"))
+            raise
+        else:
+            mine.set_result(computed)
+        finally:
+            with self._lock:
+                del self._computing[flight]
         return computed
 
     def by_ids(self, generation: str | None, kind: str, ids: list[str],

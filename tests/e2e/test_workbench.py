@@ -273,7 +273,11 @@ def test_editor_sets_a_status_and_csrf_is_refused(server: str, browser: Browser,
     later.parent.mkdir(exist_ok=True)
     later.write_text(text.replace("修订）", "修订\n\n2025年1月1日 测试用修正）", 1), encoding="utf-8")
     assert ingest_statutes(store, [later], workers=1).ok
-    page.goto(server + "/#/impact?law=农产品质量安全法&from=2018-10-26&to=2022-09-02")
+    with page.expect_request(lambda r: r.url.endswith("/graphql") and "amendmentImpact" in (r.post_data or "")) \
+            as asked:
+        page.goto(server + "/#/impact?law=农产品质量安全法&from=2018-10-26&to=2022-09-02")
+    query = asked.value.post_data or ""
+    assert "texts { unit text }" in query and "oldText" not in query and "newText" not in query  # (the texts once)
     expect(page.locator("#impact-body")).to_contain_text("按需计算")
     expect(page.locator("article.break")).to_have_count(len(EXPECTED) + 1)  # the same breaks, no statuses
     renumbered = page.locator('article.break[data-kind="basis_renumbered"]', has_text="NY02001").first

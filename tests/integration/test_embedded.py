@@ -165,23 +165,32 @@ def test_a_write_whose_reply_never_came_is_not_sent_again(server_dir: Path, monk
             failed.append(exc)
 
     monkeypatch.setattr(AbstractConnection, "send_packed_command", sending)
-    writer = threading.Thread(target=write, name="writer")
-    os.kill(pid, signal.SIGSTOP)
+    writer = threading.Thread(target=write, name="writer", daemon=True)
     try:
-        writer.start()
-        assert sent.wait(30), "the write was not sent"
+        os.kill(pid, signal.SIGSTOP)
+        deadline = time.monotonic() + 20
+        while Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "T":  # (stopped: takes effect
+            assert time.monotonic() < deadline, "the server did not stop"  # asynchronously)
+            time.sleep(0.01)
+        try:
+            writer.start()
+            assert sent.wait(30), "the write was not sent"
+        finally:
+            os.kill(pid, signal.SIGKILL)
+        writer.join(60)
+        assert not writer.is_alive()
+        assert len(failed) == 1 and isinstance(failed[0], StoreError), failed
+        assert "whether this write was applied is unknown: run the same command again" in str(failed[0])
+        assert isinstance(store, FalkorStore) and store.revived == 1
+        assert store.run("laws/find_law", id="某法", title="") == []  # (the server died before reading it)
+        store.write("laws/upsert_laws", [law])  # run again, as the error says
+        assert store.run("laws/find_law", id="某法", title="") == [law]
+        assert store.run("laws/find_law", id="旧法", title="")  # (written before: in the append-only file)
     finally:
-        os.kill(pid, signal.SIGKILL)
-    writer.join(60)
-    assert not writer.is_alive()
-    assert len(failed) == 1 and isinstance(failed[0], StoreError), failed
-    assert "whether this write was applied is unknown: run the same command again" in str(failed[0])
-    assert isinstance(store, FalkorStore) and store.revived == 1
-    assert store.run("laws/find_law", id="某法", title="") == []  # (the server died before reading it)
-    store.write("laws/upsert_laws", [law])  # run again, as the error says
-    assert store.run("laws/find_law", id="某法", title="") == [law]
-    assert store.run("laws/find_law", id="旧法", title="")  # (written before: in the append-only file)
-    store.close()
+        if writer.is_alive():
+            writer.join(60)
+        store.close()
+        embedded.stop_server(server_dir)  # (whatever a revive may have started)
 
 
 def test_a_server_stopped_on_purpose_stays_stopped(server_dir: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -102,8 +103,8 @@ def test_sample_impact_finds_exactly_the_planted_breaks(store: GraphStore) -> No
     assert {_key(b) for b in province["breaks"]} == EXPECTED
 
 
-def test_a_case_on_a_benchmark_whose_basis_was_deleted_is_a_broken_precedent(store: GraphStore,
-                                                                           tmp_path: Path) -> None:
+def test_a_case_on_a_benchmark_whose_basis_was_deleted_is_a_broken_precedent(
+        store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A benchmark resting on a deleted article has no new range to check its tiers against (its tiers are not
     read): every tier is broken, and the cases decided on them are precedents to stop relying on."""
     tree = tmp_path / "sample"
@@ -114,7 +115,18 @@ def test_a_case_on_a_benchmark_whose_basis_was_deleted_is_a_broken_precedent(sto
             "region": "江北省/临川市/青禾县", "department": "青禾县农业农村局", "facts": "（测试）",
             "power": "NY02002", "tier": "严重", "outcome": "处罚款1500元", "fine": 1500}, ensure_ascii=False) + "\n")
     assert load_sample(store, tree).ok
+    sent: dict[str, dict[str, Any]] = {}
+    run = store.run
+
+    def recorded(name: str, **params: Any) -> list[dict[str, Any]]:
+        sent[name] = params
+        return run(name, **params)
+
+    monkeypatch.setattr(store, "run", recorded)
     result = impact(store, "农产品质量安全法", OLD, NEW)
+    # the deleted 第四十八条 is among the units whose cases are read, not among those whose tiers are
+    deleted = f"{OLD}/48"
+    assert deleted in sent["impact/tier_cases"]["articles"] and deleted not in sent["impact/tiers"]["articles"]
     precedent = ("case_precedent", "benchmark", f"{PROVINCE}#NY02002@2021-01-01", "严重", "case:QH-2021-009")
     assert {_key(b) for b in result["breaks"]} == EXPECTED | {precedent}
     found = next(b for b in result["breaks"] if _key(b) == precedent)
@@ -123,8 +135,8 @@ def test_a_case_on_a_benchmark_whose_basis_was_deleted_is_a_broken_precedent(sto
 
 
 def test_the_impact_reads_every_tier_as_it_is_stored(store: GraphStore) -> None:
-    """impact/tiers sends no benchmark column, and plain cells (the penalty types joined into one string): what the
-    range checks read back must be each tier as stored, under its benchmark, in order."""
+    """impact/tiers sends no benchmark column, and plain cells (on FalkorDB the penalty types come as list text, read
+    back): what the range checks read back must be each tier as stored, under its benchmark, in order."""
     assert load_sample(store, SAMPLE).ok
     items = store.run("regions/items", id="江北省", prefix="江北省/")
     stored = enforcement.benchmarks(store, [row["id"] for row in items if row["tiers"]])

@@ -84,7 +84,7 @@ def test_a_value_asked_for_at_once_is_computed_once_and_its_error_reaches_every_
         # five callers of one key under one token: the first computes, the other four wait for it (each counted as
         # a miss before it waits, so the computation is let go only when all five have asked)
         asked = [pool.submit(cache.value, "t1", ("impact", "law"), lambda: compute("impact")) for _ in range(5)]
-        _when(lambda: cache.misses == 5, "five callers")
+        _when(lambda: cache.misses == 5 and bool(runs), "five callers")
         assert runs == ["impact"]
         release.set()
         assert [f.result(30) for f in asked] == ["impact"] * 5
@@ -93,7 +93,7 @@ def test_a_value_asked_for_at_once_is_computed_once_and_its_error_reaches_every_
         # another token computes again; an error reaches every caller waiting, and nothing is kept
         release.clear()
         failing = [pool.submit(cache.value, "t2", ("impact", "law"), lambda: compute("fails")) for _ in range(3)]
-        _when(lambda: cache.misses == 8, "three more callers")
+        _when(lambda: cache.misses == 8 and len(runs) == 2, "three more callers")
         release.set()
         for f in failing:
             with pytest.raises(StoreError, match="went away"):
@@ -101,3 +101,21 @@ def test_a_value_asked_for_at_once_is_computed_once_and_its_error_reaches_every_
         assert runs == ["impact", "fails"]
         assert cache.value("t2", ("impact", "law"), lambda: compute("later")) == "later"
         assert cache.computed == 3
+        # an interrupt stays the computing thread's own: a caller waiting meanwhile gets an error, and asks again
+        release.clear()
+
+        def interrupted() -> str:
+            runs.append("interrupted")
+            release.wait(30)
+            raise KeyboardInterrupt
+
+        first = pool.submit(cache.value, "t3", ("impact", "law"), interrupted)
+        _when(lambda: runs[-1] == "interrupted", "the computation")
+        waiting = pool.submit(cache.value, "t3", ("impact", "law"), lambda: compute("unused"))
+        _when(lambda: cache.misses == 10, "a caller waiting")
+        release.set()
+        with pytest.raises(KeyboardInterrupt):
+            first.result(30)
+        with pytest.raises(StoreError, match="interrupted: ask again"):
+            waiting.result(30)
+    assert cache._computing == {}  # nothing left computing, whatever happened

@@ -112,8 +112,12 @@ def _plain_rows(response: list[Any], graph: Any, floats: tuple[str, ...] = (),
     for name in lists:
         for found in out:
             text = found[name]
-            if text is not None:  # "[a, b]"; "[]"
-                found[name] = text[1:-1].split(", ") if len(text) > 2 else []
+            if text is None:
+                continue
+            if not (isinstance(text, str) and text.startswith("[") and text.endswith("]")):
+                raise StoreError(f"FalkorDB sent {text!r} in column {name!r}, declared a list (`// reply: plain; "
+                                 "lists: …`): the query or the stored data does not match its declaration")
+            found[name] = text[1:-1].split(", ") if len(text) > 2 else []  # "[a, b]"; "[]"
     return out
 
 
