@@ -127,7 +127,8 @@ def impact(
     graph: GraphOption = None,
 ) -> None:
     """What breaks when LAW moves from one version to another: powers, benchmarks and tiers, 三张清单 entries,
-    cases and citing statutes, each with the department that must act, old and new text and a suggested fix."""
+    cases and citing statutes, each with the department that must act, old and new text and a suggested fix (in
+    JSON, `texts` also gives each unit the breaks name with its text, once)."""
     from lawgraph.analysis import report
     from lawgraph.analysis.impact import impact as run
     from lawgraph.graph.repos import enforcement
