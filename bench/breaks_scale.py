@@ -1,7 +1,8 @@
 """Breaks as tracked work at province scale: computing and storing every break of one amendment
 (`analysis.tracking.track`: impact + sync), recomputing it unchanged, and reading one department's open breaks
-(a page of 50, `graph.repos.breaks.page`) — as the graph grows from 10k to 200k powers (4 tiers each), the
-affected set staying the same (bench.impact_scale's province: 3,000 powers and their benchmarks on
+(a page of 50, `graph.repos.breaks.page`) and the overview of the law's open breaks per kind and per department
+(`graph.repos.breaks.overview`, the workbench's 修法影响 table) — as the graph grows from 10k to 200k powers (4
+tiers each), the affected set staying the same (bench.impact_scale's province: 3,000 powers and their benchmarks on
 农产品质量安全法 2018, ~13,000 breaks).
 
     .venv/bin/python -m bench.breaks_scale [--sizes 10000,200000] [--runs 7]
@@ -48,7 +49,7 @@ def main() -> None:
         hot, cold = prepare(store)
         done = 0
         print(f"{'powers':>8} {'breaks':>7} {'impact p50':>11} {'track 1st':>10} {'track again p50':>16} "
-              f"{'again/impact':>13} {'dept page p50':>14} {'p95':>6}  (ms)")
+              f"{'again/impact':>13} {'dept page p50':>14} {'p95':>6} {'overview p50':>13} {'p95':>6}  (ms)")
         for size in sizes:
             for chunk in range(done, size, 20_000):
                 populate(store, chunk, min(chunk + 20_000, size), affected, hot, cold, rng)
@@ -77,11 +78,18 @@ def main() -> None:
                 start = time.perf_counter()
                 breaks.page(store, department=department, status="待处理", limit=50)
                 pages.append(time.perf_counter() - start)
+            overviews = []
+            for _ in range(args.runs * 3):
+                start = time.perf_counter()
+                seen = breaks.overview(store, law="农产品质量安全法")
+                overviews.append(time.perf_counter() - start)
+            assert seen["total"] == len(found["breaks"]), (seen["total"], len(found["breaks"]))
             total = len(first.new) + first.kept + len(first.changed)
             on_demand, recomputed = statistics.median(impacts), statistics.median(again)
             print(f"{size:>8} {total:>7} {on_demand * 1000:>11.0f} {stored * 1000:>10.0f} {recomputed * 1000:>16.0f} "
-                  f"{recomputed / on_demand:>13.2f} {_p(pages, 0.5):>14.1f} {_p(pages, 0.95):>6.1f}   "
-                  f"({counts[department]} breaks in {department})", flush=True)
+                  f"{recomputed / on_demand:>13.2f} {_p(pages, 0.5):>14.1f} {_p(pages, 0.95):>6.1f} "
+                  f"{_p(overviews, 0.5):>13.1f} {_p(overviews, 0.95):>6.1f}   "
+                  f"({counts[department]} breaks in {department}; {len(seen['departments'])} departments)", flush=True)
         store.close()
     finally:
         embedded.stop_server(directory)

@@ -20,6 +20,7 @@ import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -66,13 +67,13 @@ def _target(rng: random.Random, affected: bool, hottest: list[str], hot: list[st
 
 
 def populate(store: GraphStore, start: int, stop: int, affected: set[int], hot: list[str], cold: list[str],
-             rng: random.Random) -> None:
-    """Add powers start..stop-1, each with a 4-tier benchmark and one basis."""
+             rng: random.Random, department_of: Callable[[int], str] | None = None) -> None:
+    """Add powers start..stop-1, each with a 4-tier benchmark and one basis; power n is in `department_of(n)` when
+    given (an existing department's id), else spread over the province's 1,000."""
     powers, benchmarks, tiers, links, bases = [], [], [], [], []
     hottest = hot[40:50]  # ten articles of the penalty chapter take most of the affected items
     for n in range(start, stop):
-        city, county = n % 10, n % 100
-        department = f"江北省/市{city}/县{county}/局{n % 1000 // 100}"
+        department = department_of(n) if department_of else f"江北省/市{n % 10}/县{n % 100}/局{n % 1000 // 100}"
         pid = f"{department}#P{n:06d}"
         powers.append({"id": pid, "department": department, "props": {
             "name": f"对第{n}类违法行为的行政处罚", "code": f"P{n:06d}", "category": "行政处罚", "discretionary": True,

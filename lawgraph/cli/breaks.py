@@ -97,11 +97,13 @@ def breaks_set(
 @app.command("summary")
 def breaks_summary(
     region: Annotated[str | None, typer.Option("--region", help="Region (path or name) and below.")] = None,
+    law: Annotated[str | None, typer.Option("--law", help="Only this law's amendments.")] = None,
     as_json: AsJson = False,
     graph: GraphOption = None,
 ) -> None:
     """Per department: open breaks 待处理 / 已处理 / 不适用, and the oldest still 待处理 (who has not acted)."""
-    data = with_store(graph, lambda store: repo.summary(store, find_region(store, region) if region else None))
+    data = with_store(graph, lambda store: repo.summary(
+        store, find_region(store, region) if region else None, law=resolve_law(store, law)["id"] if law else None))
     if as_json:
         echo_json(data)
         return

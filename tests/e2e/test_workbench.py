@@ -319,6 +319,69 @@ def test_compare_versions_and_a_review_changes_the_impact(server: str, browser: 
     assert not watch.errors and not watch.outside, (watch.errors, watch.outside)
 
 
+def test_a_provinces_amendment_is_worked_one_department_at_a_time(server: str, browser: Browser,
+                                                                   store: GraphStore) -> None:
+    """Hundreds of breaks: the tracked 修法影响 view shows the counts per kind and per department (who has not acted)
+    and no cards until a department is chosen; that department's breaks come a page at a time, narrowed by status;
+    the notice's break, which has no department, is listed under its issuer."""
+    import random
+
+    from bench.impact_scale import populate, prepare
+    from lawgraph.analysis.tracking import track_laws
+
+    hot, cold = prepare(store, statutes=False)  # the generated province's 1,000 departments; the units to cite
+    rng = random.Random(5)
+    populate(store, 0, 200, set(range(200)), hot, cold, rng)  # 200 departments, a power and a benchmark each
+    busy = "江北省/市0/县0/局0"
+    populate(store, 200, 240, set(range(200, 240)), hot, cold, rng, department_of=lambda n: busy)
+    track_laws(store, ["农产品质量安全法"], "test")
+    overview = break_repo.overview(store, law="农产品质量安全法")
+    mine, _ = break_repo.page(store, law="农产品质量安全法", department=busy, limit=1)
+    assert overview["total"] > 200 and mine > 2 * 50
+    page = browser.new_page()
+    watch = Watch(page, server)
+    _login(page, server, EDITOR)
+    page.goto(server + "/#/impact?law=农产品质量安全法")
+    expect(page.locator("#impact-choose")).to_contain_text(f"共 {overview['total']} 项")
+    assert page.locator("article.break").count() == 0
+    rows = page.locator("table.departments tbody tr")
+    expect(rows).to_have_count(len(overview["departments"]))
+    kinds = {k["kind"]: k["count"] for k in overview["kinds"]}
+    assert {str(r.get_attribute("data-kind")): int(r.locator("td").nth(1).inner_text())
+            for r in page.locator("table.counts tbody tr").all()} == kinds
+    row = page.locator(f'table.departments tr[data-department="{busy}"]')
+    assert row.locator("td").nth(2).inner_text() == str(mine)  # all 待处理
+    row.get_by_role("link").click()
+    shown = page.locator("#impact-shown")
+    expect(shown).to_have_text(f"已显示 50 / {mine} 项")
+    expect(page.locator("article.break")).to_have_count(50)
+    more = page.get_by_role("button", name="加载更多")
+    while more.is_visible():
+        seen = page.locator("article.break").count()
+        more.click()
+        expect(page.locator("article.break")).not_to_have_count(seen)
+    expect(shown).to_have_text(f"已显示 {mine} / {mine} 项")
+    cards = page.locator("article.break")
+    listed = {str(cards.nth(i).get_attribute("data-break")) for i in range(cards.count())}
+    assert listed == {b["id"] for b in break_repo.page(store, law="农产品质量安全法", department=busy, limit=1000)[1]}
+    # one set 已处理, then only the 已处理 ones of the department
+    card = cards.first
+    card.locator("select").select_option("已处理")
+    card.get_by_role("button", name="保存状态").click()
+    card.locator("[role=status]").filter(has_text="已保存").wait_for()
+    expect(row.locator("td").nth(2)).to_have_text(str(mine - 1))  # the department's row follows
+    expect(row.locator("td").nth(3)).to_have_text("1")
+    page.get_by_label("处理状态", exact=True).select_option("已处理")
+    expect(page.locator("article.break")).to_have_count(1)
+    expect(shown).to_have_text("已显示 1 / 1 项")
+    # the notice's break has no department: it is listed under its issuer
+    page.goto(server + "/#/impact?law=农产品质量安全法")
+    page.locator('table.departments tr[data-department="青禾县农业农村局"]').get_by_role("link").click()  # the issuer
+    expect(page.locator("article.break")).to_have_count(1)
+    expect(page.locator('article.break[data-kind="citing_document"]')).to_contain_text(NOTICE_TITLE)
+    assert not watch.errors and not watch.outside, (watch.errors, watch.outside)
+
+
 def _sheet_text(page: Page, link: str) -> str:
     """Download the form behind `link` and return every cell's text."""
     from openpyxl import load_workbook

@@ -387,3 +387,82 @@ def test_breaks_stored_before_the_compact_detail_read_and_recompute_the_same(sto
     assert report.changed == [first["id"]] and report.kept == len(stored) - 1
     raw = store.run("breaks/by_ids", ids=[first["id"]])[0]["row"]
     assert raw["hash"].startswith("2:") and json.loads(raw["detail"])["v"] == 2
+
+
+def test_the_summary_counts_what_the_pages_list_per_department_and_kind(store: GraphStore, tmp_path: Path,
+                                                                         settings: Settings) -> None:
+    """`breakSummary` (the workbench's 修法影响 overview) and `breaks summary --law` count exactly the open breaks the
+    pages list: per kind, per amendment and per department by status; readers none on 涉密 powers. The breaks of no
+    department (here a notice's) come under their issuer's name, and `breaks(department:)` lists them by that key."""
+    from collections import Counter
+
+    from lawgraph.analysis.tracking import track_laws
+    from lawgraph.ingest.documents import ingest_documents
+    from tests.conftest import sample_with_secret_powers
+
+    assert load_sample(store, sample_with_secret_powers(tmp_path, "NY02004")).ok
+    notice = tmp_path / "通知.txt"
+    notice.write_text("青禾县农业农村局关于农产品生产记录检查的通知\n青农发〔2020〕5号\n各乡镇：\n依照《中华人民共和国农产品质量安全法》"
+                      "第四十七条，对未建立农产品生产记录的予以查处；依照《行政处罚法》第四十二条组织听证。\n青禾县农业农村局\n2020年6月1日\n", encoding="utf-8")
+    assert ingest_documents(store, [notice]).ok
+    track_laws(store, None, "test")
+    rows = _all(store)
+    for bid, status in zip([r["id"] for r in rows[:3]], ("已处理", "已处理", "不适用"), strict=True):
+        repo.set_status(store, bid, status, "test")
+    rows = _all(store)
+    editor = "lg_editor_for_the_summary"
+    keys = [ApiKey(name="法制科", role="editor", sha256=hashlib.sha256(editor.encode()).hexdigest())]
+    api = create_app(settings.model_copy(update={"anonymous_role": "reader", "api_keys": keys}), store=store)
+    query = """query ($l: String, $r: String) { breakSummary(law: $l, region: $r) { total kinds { kind count }
+        amendments { law fromVersion toVersion count }
+        departments { key departmentId departmentName region pending done notApplicable oldestPending } } }"""
+    with TestClient(api) as client:
+        def ask(headers: dict[str, str], **variables: str) -> dict[str, Any]:
+            body = client.post("/graphql", json={"query": query, "variables": variables}, headers=headers).json()
+            assert "errors" not in body, body
+            return dict(body["data"]["breakSummary"])
+
+        seen = {"editor": ask({"X-API-Key": editor}, l="农产品质量安全法"), "reader": ask({}, l="农产品质量安全法")}
+        for who, found in seen.items():
+            listed = rows if who == "editor" else _all(store, confidential=False)
+            assert found["total"] == len(listed) > 20
+            assert {k["kind"]: k["count"] for k in found["kinds"]} == Counter(r["kind"] for r in listed)
+            assert found["amendments"] == [{"law": "农产品质量安全法", "fromVersion": OLD, "toVersion": NEW,
+                                            "count": len(listed)}]
+            per = {d["key"]: (d["pending"], d["done"], d["notApplicable"]) for d in found["departments"]}
+            assert per == {key: tuple(sum(1 for r in listed if _key(r) == key and r["status"] == s)
+                                      for s in ("待处理", "已处理", "不适用"))
+                           for key in {_key(r) for r in listed}}
+            pendings = [d["pending"] for d in found["departments"]]
+            assert pendings == sorted(pendings, reverse=True)  # most 待处理 first
+        assert seen["editor"]["total"] > seen["reader"]["total"]  # the 涉密 power's breaks
+        # the notice's break has no department: it comes under its issuer, and is listed by that key
+        issued = [r for r in rows if r.get("department") is None]
+        assert [r["kind"] for r in issued] == ["citing_document"]
+        keys = [d["key"] for d in seen["editor"]["departments"] if d["departmentId"] is None]
+        assert keys == [issued[0]["department_name"]]
+        page = client.post("/graphql", json={"query": """query ($d: String) { breaks(law: "农产品质量安全法", department: $d,
+            first: 100) { edges { node { id } } } }""", "variables": {"d": keys[0]}}).json()
+        assert "errors" not in page, page
+        assert [e["node"]["id"] for e in page["data"]["breaks"]["edges"]] == [issued[0]["id"]]
+        # a region narrows it; a law without breaks has none; an unknown region is an error naming it
+        county = ask({"X-API-Key": editor}, l="农产品质量安全法", r="青禾县")
+        assert county["total"] == sum(1 for r in rows if (r.get("region") or "").endswith("青禾县")) > 0
+        assert ask({}, l="无此法")["total"] == 0
+        # without a law: every tracked amendment, here also 行政处罚法's (the notice's 第四十二条 of 2017)
+        everything = ask({"X-API-Key": editor})
+        assert {a["law"] for a in everything["amendments"]} == {"农产品质量安全法", "行政处罚法"}
+        assert everything["total"] == sum(a["count"] for a in everything["amendments"]) > len(rows)
+        unknown = client.post("/graphql", json={"query": query, "variables": {"r": "无此县"}}).json()
+        assert "无此县" in unknown["errors"][0]["message"]
+    # the CLI's summary of one law gives the same departments
+    cli = runner.invoke(app, ["breaks", "summary", "--law", "农产品质量安全法", "--json", "--graph", settings.graph_url])
+    assert cli.exit_code == 0, cli.output
+    assert {(d["department"], d["pending"], d["done"], d["not_applicable"]) for d in json.loads(cli.stdout)} == {
+        (d["departmentId"], d["pending"], d["done"], d["notApplicable"]) for d in seen["editor"]["departments"]}
+
+
+
+def _key(row: dict[str, Any]) -> str:
+    """The summary's key of a break: its department's id, or the name it is listed under."""
+    return str(row.get("department") or row.get("department_name") or "")

@@ -15,13 +15,13 @@ const STATUSES = ["待处理", "已处理", "不适用"];
 
 interface Break {
   id: string; kind: string; status: string; statusBy: string | null; note: string | null;
-  departmentName: string | null; region: string | null; ownerKind: string | null; ownerName: string | null;
+  departmentId: string | null; departmentName: string | null; region: string | null; ownerKind: string | null; ownerName: string | null;
   ownerCode: string | null; unitOld: string; unitNew: string[]; evidence: string | null; fix: string | null;
   fromVersion: string; toVersion: string; powerId: string | null; law: string; needsReview: boolean;
   detail: { old_text?: string; new_text?: string; power?: { id: string; name: string } | null } | null;
 }
 
-const FIELDS = `id kind status statusBy note departmentName region ownerKind ownerName ownerCode unitOld unitNew
+const FIELDS = `id kind status statusBy note departmentId departmentName region ownerKind ownerName ownerCode unitOld unitNew
   evidence fix fromVersion toVersion powerId law needsReview detail`;
 
 async function allBreaks(law: string, region: string | null): Promise<Break[]> {
@@ -57,7 +57,8 @@ async function computed(law: string, from: string, to: string, region: string | 
   const a = data.amendmentImpact;
   const text = new Map(a.texts.map((t) => [t.unit, t.text]));
   return a.breaks.map((b, i) => ({
-    id: `computed-${i}`, kind: b.kind, status: "", statusBy: null, note: null, departmentName: b.department.name,
+    id: `computed-${i}`, kind: b.kind, status: "", statusBy: null, note: null, departmentId: b.department.id,
+    departmentName: b.department.name,
     region: b.departmentRegion, ownerKind: b.ownerKind, ownerName: b.owner?.name ?? null, ownerCode: b.ownerCode,
     unitOld: b.unitOld, unitNew: b.unitNew, evidence: b.evidence, fix: b.fix, fromVersion: a.fromVersion,
     toVersion: a.toVersion, powerId: b.power?.id ?? null, law, needsReview: b.needsReview,
@@ -66,8 +67,65 @@ async function computed(law: string, from: string, to: string, region: string | 
               power: b.power?.id ? { id: b.power.id, name: b.power.name } : null } }));
 }
 
+interface DepartmentRow {
+  key: string; departmentId: string | null; departmentName: string | null; region: string | null; pending: number; done: number;
+  notApplicable: number; oldestPending: string | null;
+}
+interface Summary {
+  total: number; kinds: { kind: string; count: number }[];
+  amendments: { fromVersion: string; toVersion: string; count: number }[]; departments: DepartmentRow[];
+}
+
+/** Up to this many open breaks the tracked view shows them all at once; with more (a province's amendment: thousands)
+ * it shows the per-department table and one department's breaks at a time, a page of PAGE each. */
+const ALL_AT_ONCE = 200;
+const PAGE = 50;
+const LEGISLATION = "立法 / 法制机构";
+
+async function trackedSummary(law: string, region: string | null): Promise<Summary> {
+  const data = await gql<{ breakSummary: Summary }>(`query ($l: String, $r: String) { breakSummary(law: $l, region: $r) {
+    total kinds { kind count } amendments { fromVersion toVersion count }
+    departments { key departmentId departmentName region pending done notApplicable oldestPending } } }`, { l: law, r: region });
+  return data.breakSummary;
+}
+
+async function departmentBreaks(law: string, region: string | null, department: string, status: string | null,
+                                after: string | null): Promise<{ total: number; breaks: Break[]; next: string | null }> {
+  const page: { breaks: { totalCount: number; edges: { node: Break }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
+    await gql(`query ($l: String, $r: String, $d: String, $s: String, $a: String) {
+      breaks(law: $l, region: $r, department: $d, status: $s, first: ${PAGE}, after: $a) {
+        totalCount edges { node { ${FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+    { l: law, r: region, d: department, s: status, a: after });
+  return { total: page.breaks.totalCount, breaks: page.breaks.edges.map((e) => e.node),
+           next: page.breaks.pageInfo.hasNextPage ? page.breaks.pageInfo.endCursor : null };
+}
+
+function kindTable(counts: [string, number][]): HTMLElement {
+  return h("table", { class: "counts", "aria-label": "按类型统计" },
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "类型"), h("th", { scope: "col" }, "数量"))),
+    h("tbody", {}, ...counts.map(([k, n]) => h("tr", { "data-kind": k }, h("td", {}, KINDS[k] ?? k), h("td", {}, n)))));
+}
+
+/** Who has not acted: per department, its open breaks by status and the oldest still 待处理; each name opens that
+ * department's breaks. */
+function departmentTable(rows: DepartmentRow[], link: (department: string) => string, chosen: string): HTMLElement {
+  return h("table", { class: "departments", "aria-label": "按部门统计" },
+    h("thead", {}, h("tr", {}, ...["部门", "地区", "待处理", "已处理", "不适用", "最早待处理"].map((c) => h("th", { scope: "col" }, c)))),
+    h("tbody", {}, ...rows.map((r) => {
+      return h("tr", { "data-department": r.key },
+        h("td", {}, h("a", { href: link(r.key), "aria-current": r.key === chosen ? "true" : undefined }, r.departmentName ?? LEGISLATION)),
+        h("td", {}, r.region ?? ""), h("td", {}, r.pending), h("td", {}, r.done), h("td", {}, r.notApplicable),
+        h("td", {}, r.oldestPending?.slice(0, 10) ?? ""));
+    })));
+}
+
+function groupedCards(rows: Break[], editor: boolean, law: string): HTMLElement[] {
+  return byPower(rows).map(([power, items]) => h("section", { class: "power-group" }, h("h3", { class: "power-name" }, power),
+    ...items.map((b) => breakCard(b, editor, law))));
+}
+
 export async function impactPage(root: HTMLElement, law: string, region: string, from: string, to: string,
-                                 editor: boolean): Promise<void> {
+                                 editor: boolean, department = "", status = ""): Promise<void> {
   const lawInput = h("input", { id: "impact-law", value: law, required: true, placeholder: "如 农产品质量安全法" });
   const regionInput = h("input", { id: "impact-region", value: region, placeholder: "可选，如 青禾县" });
   const dates = law ? await versionDates(law) : [];
@@ -89,35 +147,89 @@ export async function impactPage(root: HTMLElement, law: string, region: string,
   replace(body, notice("加载中…"));
   const tracked = (!from || from === newest.from) && (!to || to === newest.to);
   if (!tracked && from && to && from >= to) { replace(body, notice("旧版本须早于新版本", "error")); return; }
-  const breaks = tracked ? await allBreaks(law, region || null) : await computed(law, from, to, region || null);
-  if (!tracked) editor = false;  // statuses are kept for the tracked (newest) amendment only
-  if (breaks.length === 0) { replace(body, notice(tracked ? `「${law}」没有待跟踪的修法影响` : `「${law}」${from} → ${to} 没有影响（按需计算，不跟踪）`)); return; }
+  if (tracked) { await trackedView(body, law, region, department, status, editor); return; }
+  const breaks = await computed(law, from, to, region || null);
+  if (breaks.length === 0) { replace(body, notice(`「${law}」${from} → ${to} 没有影响（按需计算，不跟踪）`)); return; }
   const first = breaks[0];
   const byKind = new Map<string, number>();
   const byDept = new Map<string, Break[]>();
   for (const b of breaks) {
     byKind.set(b.kind, (byKind.get(b.kind) ?? 0) + 1);
-    const dept = b.departmentName ?? "立法 / 法制机构";
+    const dept = b.departmentName ?? LEGISLATION;
     byDept.set(dept, [...(byDept.get(dept) ?? []), b]);
   }
-  const counts = h("table", { class: "counts", "aria-label": "按类型统计" },
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "类型"), h("th", { scope: "col" }, "数量"))),
-    h("tbody", {}, ...[...byKind].map(([k, n]) => h("tr", { "data-kind": k }, h("td", {}, KINDS[k] ?? k), h("td", {}, n)))));
   const departments = [...byDept].sort((a, b) => b[1].length - a[1].length);
-  const pair = { from: (first?.fromVersion ?? "").split("@")[1] ?? "", to: (first?.toVersion ?? "").split("@")[1] ?? "" };
-  const query = new URLSearchParams({ law, from: pair.from, to: pair.to, ...(region ? { region } : {}) }).toString();
   replace(body,
     h("p", { id: "impact-summary", role: "status" }, `${first?.fromVersion ?? ""} → ${first?.toVersion ?? ""}：共 ${breaks.length} 项`),
-    tracked ? null : h("p", { class: "notice" }, "这不是最近一次修改：影响按需计算，不跟踪处理状态。"),
-    h("p", { class: "downloads" }, "下载报告：", h("a", { href: `/download/impact.xlsx?${query}`, download: "" }, "Excel（.xlsx）"), " ",
-      h("a", { href: `/download/impact.md?${query}`, download: "" }, "Markdown（.md）")),
-    counts,
+    h("p", { class: "notice" }, "这不是最近一次修改：影响按需计算，不跟踪处理状态。"),
+    downloads(law, first?.fromVersion ?? "", first?.toVersion ?? "", region),
+    kindTable([...byKind]),
     h("h2", {}, "按部门"),
-    h("ul", { class: "dept-counts" }, ...departments.map(([d, rows]) => h("li", {},
-      `${d}：${rows.length} 项，待处理 ${rows.filter((r) => r.status === "待处理").length}`))),
-    ...departments.map(([dept, rows]) => h("section", { class: "department" }, h("h2", {}, dept),
-      ...byPower(rows).map(([power, items]) => h("section", { class: "power-group" }, h("h3", { class: "power-name" }, power),
-        ...items.map((b) => breakCard(b, editor, law)))))));
+    h("ul", { class: "dept-counts" }, ...departments.map(([d, rows]) => h("li", {}, `${d}：${rows.length} 项`))),
+    ...departments.map(([dept, rows]) => h("section", { class: "department" }, h("h2", {}, dept), ...groupedCards(rows, false, law))));
+}
+
+function downloads(law: string, fromVersion: string, toVersion: string, region: string): HTMLElement {
+  const query = new URLSearchParams({ law, from: fromVersion.split("@")[1] ?? "", to: toVersion.split("@")[1] ?? "",
+                                      ...(region ? { region } : {}) }).toString();
+  return h("p", { class: "downloads" }, "下载报告：", h("a", { href: `/download/impact.xlsx?${query}`, download: "" }, "Excel（.xlsx）"), " ",
+    h("a", { href: `/download/impact.md?${query}`, download: "" }, "Markdown（.md）"));
+}
+
+/** The newest amendment's breaks as tracked work: the counts per kind and per department first (one request), then
+ * every break when there are few, or the chosen department's a page at a time (`status` narrows it). */
+async function trackedView(body: HTMLElement, law: string, region: string, department: string, status: string,
+                           editor: boolean): Promise<void> {
+  const summary = await trackedSummary(law, region || null);
+  if (summary.total === 0) { replace(body, notice(`「${law}」没有待跟踪的修法影响`)); return; }
+  const pair = summary.amendments[0] ?? { fromVersion: "", toVersion: "" };
+  const link = (d: string, s = ""): string => `#/impact?${new URLSearchParams({ law, region, department: d, ...(s ? { status: s } : {}) }).toString()}`;
+  const head = [
+    h("p", { id: "impact-summary", role: "status" }, `${pair.fromVersion} → ${pair.toVersion}：共 ${summary.total} 项`),
+    downloads(law, pair.fromVersion, pair.toVersion, region),
+    kindTable(summary.kinds.map((k) => [k.kind, k.count])),
+    h("h2", {}, "按部门"),
+    departmentTable(summary.departments, (d) => link(d), department)];
+  if (!department) {
+    if (summary.total > ALL_AT_ONCE) {
+      replace(body, ...head, h("p", { id: "impact-choose", class: "notice" },
+        `共 ${summary.total} 项，分属 ${summary.departments.length} 个部门：在上表中选择部门，逐个查看和处理。`));
+      return;
+    }
+    const breaks = await allBreaks(law, region || null);
+    const byDept = new Map<string, Break[]>();
+    for (const b of breaks) byDept.set(b.departmentName ?? LEGISLATION, [...(byDept.get(b.departmentName ?? LEGISLATION) ?? []), b]);
+    replace(body, ...head, ...[...byDept].sort((a, b) => b[1].length - a[1].length).map(([dept, rows]) =>
+      h("section", { class: "department" }, h("h2", {}, dept), ...groupedCards(rows, editor, law))));
+    return;
+  }
+  const row = summary.departments.find((r) => r.key === department);
+  const name = row ? row.departmentName ?? LEGISLATION : department;
+  const statusSel = h("select", { id: "impact-status", onchange: () => { location.hash = link(department, statusSel.value); } },
+    h("option", { value: "", selected: !status }, "全部"), ...STATUSES.map((s) => h("option", { value: s, selected: s === status }, s)));
+  const cards = h("div", { class: "department-breaks" });
+  const shown = h("p", { id: "impact-shown", role: "status" });
+  const more = h("button", { type: "button", id: "impact-more", hidden: true }, "加载更多");
+  let next: string | null = null, count = 0, total = 0;
+  const load = async (): Promise<void> => {
+    more.disabled = true;
+    try {
+      const page = await departmentBreaks(law, region || null, department, status || null, next);
+      next = page.next; total = page.total; count += page.breaks.length;
+      cards.append(...groupedCards(page.breaks, editor, law));
+      shown.textContent = `已显示 ${count} / ${total} 项`;
+      more.hidden = next === null;
+    } catch (err) {
+      shown.textContent = `未能加载：${(err as Error).message}`;
+    } finally {
+      more.disabled = false;
+    }
+  };
+  more.addEventListener("click", () => { void load(); });
+  replace(body, ...head, h("section", { class: "department", id: "impact-department" }, h("h2", {}, name),
+    h("p", {}, h("label", { for: "impact-status" }, "处理状态"), " ", statusSel, " ", h("a", { href: link("") }, "返回全部部门")),
+    cards, shown, more));
+  await load();
 }
 
 function byPower(rows: Break[]): [string, Break[]][] {
@@ -153,6 +265,8 @@ function breakCard(b: Break, editor: boolean, law: string): HTMLElement {
         const done = await gql<{ setBreakStatus: { status: string } }>(
           `mutation ($id: String!, $s: String!, $n: String) { setBreakStatus(id: $id, status: $s, note: $n) { status } }`,
           { id: b.id, s: select.value, n: note.value || null });
+        recount(b.departmentId ?? b.departmentName ?? "", b.status, done.setBreakStatus.status);
+        b.status = done.setBreakStatus.status;
         status?.replaceChildren(done.setBreakStatus.status);
         status?.setAttribute("data-status", done.setBreakStatus.status);
         said.textContent = "已保存";
@@ -162,4 +276,14 @@ function breakCard(b: Break, editor: boolean, law: string): HTMLElement {
     } }, select, note, h("button", { type: "submit" }, "保存状态"), said));
   }
   return card;
+}
+
+/** A status set on a card moves one break between the columns of its department's row in the table above. */
+function recount(key: string, from: string, to: string): void {
+  const row = document.querySelector(`table.departments tr[data-department="${CSS.escape(key)}"]`);
+  if (!row || from === to) return;
+  for (const [status, change] of [[from, -1], [to, 1]] as const) {
+    const cell = row.children[2 + STATUSES.indexOf(status)];
+    if (STATUSES.includes(status) && cell) cell.textContent = String(Number(cell.textContent) + change);
+  }
 }

@@ -73,7 +73,7 @@ async function route(): Promise<void> {
     else if (parts[0] === "audit") await auditPage(main, me.role === "admin", q.get("after") ?? "");
     else if (parts[0] === "oversight") await oversightPage(main, q.get("region") ?? "", q.get("rule") ?? "");
     else if (parts[0] === "impact") await impactPage(main, q.get("law") ?? "", q.get("region") ?? "", q.get("from") ?? "", q.get("to") ?? "",
-      me.role !== "reader");
+      me.role !== "reader", q.get("department") ?? "", q.get("status") ?? "");
     else await lawsPage(main, q.get("q") ?? "", q.get("level") ?? "", q.get("text") ?? "");
     const heading = main.querySelector("h1");
     if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }

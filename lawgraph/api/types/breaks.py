@@ -15,6 +15,7 @@ from lawgraph.api.context import Context
 from lawgraph.api.paging import start
 from lawgraph.api.types.audit import record, require
 from lawgraph.api.types.connection import Connection, connection
+from lawgraph.api.types.impact import KindCount
 from lawgraph.errors import LawgraphError
 from lawgraph.graph.repos import breaks as repo
 from lawgraph.graph.repos.enforcement import find_region
@@ -75,19 +76,52 @@ def break_(row: dict[str, Any]) -> Break:
         detail=JSON(row["detail"]) if row.get("detail") is not None else None)
 
 
+@strawberry.type(description="One department's open breaks by status, and the oldest still 待处理 (who has not "
+                             "acted).")
+class DepartmentBreaks:
+    key: str = strawberry.field(description="What `breaks(department:)` takes to list these: the department's id, or "
+                                            "for breaks of no department (citing statutes and documents) the name "
+                                            "they are listed under (立法 / 法制机构, a document's issuer).")
+    department_id: str | None = strawberry.field(description="Null for breaks of no department.")
+    department_name: str | None
+    region: str | None
+    pending: int = strawberry.field(description="待处理")
+    done: int = strawberry.field(description="已处理")
+    not_applicable: int = strawberry.field(description="不适用")
+    oldest_pending: str | None = strawberry.field(description="When the oldest break still 待处理 was found.")
+
+
+@strawberry.type(description="Open breaks of one amendment (law, versions).")
+class BreakAmendment:
+    law: str
+    from_version: str
+    to_version: str
+    count: int
+
+
+@strawberry.type(description="Open breaks at a glance: how many, per kind, per amendment and per department.")
+class BreakSummary:
+    total: int
+    kinds: list[KindCount]
+    amendments: list[BreakAmendment]
+    departments: list[DepartmentBreaks] = strawberry.field(description="Most 待处理 first.")
+
+
+def _law_id(info: Info[Context, None], law: str) -> str:
+    from lawgraph.domain import ids
+    from lawgraph.graph.repos import laws as law_repo
+
+    found = law_repo.find_law(info.context.store, law_id=ids.law_key(law), title=law.strip("《》 "))
+    return str(found["id"]) if found else ids.law_key(law)
+
+
 def breaks_page(info: Info[Context, None], *, law: str | None = None, region: str | None = None,
                 department: str | None = None, status: str | None = None, include_closed: bool = False,
                 first: int = 20, after: str | None = None) -> Connection[Break]:
     """A page of breaks for the caller (readers: none on 涉密 powers)."""
     store = info.context.store
     skip = start(first, after)
-    law_id = None
-    if law is not None:
-        from lawgraph.domain import ids
-        from lawgraph.graph.repos import laws as law_repo
-
-        found = law_repo.find_law(store, law_id=ids.law_key(law), title=law.strip("《》 "))
-        law_id = found["id"] if found else ids.law_key(law)
+    law_id = _law_id(info, law) if law is not None else None
     where = find_region(store, region) if region else None
     total, rows = repo.page(store, law=law_id, region=where, department=department, status=status,
                             open_only=None if include_closed else True,
@@ -98,13 +132,32 @@ def breaks_page(info: Info[Context, None], *, law: str | None = None, region: st
 @strawberry.type
 class BreakQuery:
     @strawberry.field(description="Breaks of amendments as tracked work, newest amendment first: filter by law "
-                                  "(title), region (path or name, and below), department id and status; open ones "
-                                  "unless `includeClosed`. At most 100 per page.")
+                                  "(title), region (path or name, and below), department (its id; for breaks of no "
+                                  "department, the name they are listed under: `breakSummary`'s `key`) and status; "
+                                  "open ones unless `includeClosed`. At most 100 per page.")
     def breaks(self, info: Info[Context, None], law: str | None = None, region: str | None = None,
                department: str | None = None, status: str | None = None, include_closed: bool = False,
                first: int = 20, after: str | None = None) -> Connection[Break]:
         return breaks_page(info, law=law, region=region, department=department, status=status,
                            include_closed=include_closed, first=first, after=after)
+
+    @strawberry.field(description="Open breaks at a glance — how many, per kind, per amendment and per department "
+                                  "(待处理 / 已处理 / 不适用, the oldest still 待处理) — of one law's amendments when "
+                                  "`law` is given, in `region` and below when given. Readers: none on 涉密 powers.")
+    def break_summary(self, info: Info[Context, None], law: str | None = None,
+                      region: str | None = None) -> BreakSummary:
+        store = info.context.store
+        found = repo.overview(store, law=_law_id(info, law) if law is not None else None,
+                              region=find_region(store, region) if region else None,
+                              confidential=info.context.caller.can("editor"))
+        return BreakSummary(
+            total=found["total"], kinds=[KindCount(kind=k["kind"], count=k["count"]) for k in found["kinds"]],
+            amendments=[BreakAmendment(law=a["law"], from_version=a["from_version"], to_version=a["to_version"],
+                                       count=a["count"]) for a in found["amendments"]],
+            departments=[DepartmentBreaks(key=d["department"] or d["name"] or "", department_id=d["department"],
+                                          department_name=d["name"], region=d["region"], pending=int(d["pending"]),
+                                          done=int(d["done"]), not_applicable=int(d["not_applicable"]),
+                                          oldest_pending=d["oldest_pending"]) for d in found["departments"]])
 
 
 @strawberry.type

@@ -1,10 +1,11 @@
-// A page of breaks, newest amendment first, filtered by law, region (and below), department, status and open;
+// A page of breaks, newest amendment first, filtered by law, region (and below), department (its id; for the breaks
+// of no department — citing statutes and documents — the name they are listed under), status and open;
 // confidential (涉密) items only when $confidential is true. Returns the total and the page's rows.
 // params: $law, $region, $department, $status, $open, $since, $confidential, $skip, $limit
 MATCH (k:Break)
 WHERE ($law IS NULL OR k.law = $law)
   AND ($region IS NULL OR k.region = $region OR k.region STARTS WITH ($region + '/'))
-  AND ($department IS NULL OR k.department = $department)
+  AND ($department IS NULL OR k.department = $department OR (k.department IS NULL AND k.department_name = $department))
   AND ($status IS NULL OR k.status = $status)
   AND ($open IS NULL OR k.open = $open)
   AND ($since IS NULL OR k.created_at > $since)

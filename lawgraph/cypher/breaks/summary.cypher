@@ -1,7 +1,11 @@
-// Per department: open breaks by status, and the oldest one still 待处理 — for the 司法局's overview.
-// params: $region, $confidential
+// Per department: open breaks by status, and the oldest one still 待处理 — for the 司法局's overview (who has not
+// acted); of one law's amendments when $law is given, in $region and below when given; confidential (涉密) items only
+// when $confidential is true. Breaks of no department (citing statutes and documents) come under a null department
+// and the name they are listed under (立法 / 法制机构, a document's issuer).
+// params: $law, $region, $confidential
 MATCH (k:Break)
-WHERE k.open AND ($region IS NULL OR k.region = $region OR k.region STARTS WITH ($region + '/'))
+WHERE k.open AND ($law IS NULL OR k.law = $law)
+  AND ($region IS NULL OR k.region = $region OR k.region STARTS WITH ($region + '/'))
 OPTIONAL MATCH (p:Power {id: k.power})
 WITH k, p
 WHERE $confidential OR (coalesce(k.confidential, false) = false AND coalesce(p.confidential, false) = false)

@@ -185,7 +185,8 @@ def sync(store: GraphStore, law: str, old: str, new: str, rows: list[dict[str, A
 def page(store: GraphStore, *, law: str | None = None, region: str | None = None, department: str | None = None,
          status: str | None = None, open_only: bool | None = True, since: str | None = None,
          confidential: bool = True, skip: int = 0, limit: int = 50) -> tuple[int, list[dict[str, Any]]]:
-    """(total, one page of breaks) under the filters, newest amendment first."""
+    """(total, one page of breaks) under the filters, newest amendment first; `department` is a department's id, or
+    for the breaks of no department (citing statutes and documents) the name they are listed under."""
     if status is not None and status not in STATUSES:
         raise InputError("--status", f"{status!r} is not a status; use {', '.join(STATUSES)}")
     found = first(store.run("breaks/page", law=law, region=region, department=department, status=status,
@@ -244,6 +245,25 @@ def set_status(store: GraphStore, break_id_: str, status: str, by: str, note: st
     return with_texts(store, [shown(rows[0]["row"])])[0]
 
 
-def summary(store: GraphStore, region: str | None = None, confidential: bool = True) -> list[dict[str, Any]]:
-    """Per department: open breaks 待处理 / 已处理 / 不适用 and the oldest still 待处理."""
-    return store.run("breaks/summary", region=region, confidential=confidential)
+def summary(store: GraphStore, region: str | None = None, confidential: bool = True,
+            law: str | None = None) -> list[dict[str, Any]]:
+    """Per department: open breaks 待处理 / 已处理 / 不适用 and the oldest still 待处理 (of one law's amendments when
+    `law`, a law id, is given)."""
+    return store.run("breaks/summary", law=law, region=region, confidential=confidential)
+
+
+def overview(store: GraphStore, law: str | None = None, region: str | None = None,
+             confidential: bool = True) -> dict[str, Any]:
+    """The open breaks at a glance: how many, per kind, per amendment (law, from and to version) and per department
+    (`summary`) — what a 司法局 looks at before opening one department's breaks."""
+    kinds: dict[str, int] = {}
+    amendments: dict[tuple[str, str, str], int] = {}
+    for row in store.run("breaks/kinds", law=law, region=region, confidential=confidential):
+        kinds[row["kind"]] = kinds.get(row["kind"], 0) + int(row["count"])
+        pair = (str(row["law"]), str(row["from_version"]), str(row["to_version"]))
+        amendments[pair] = amendments.get(pair, 0) + int(row["count"])
+    return {"total": sum(kinds.values()),
+            "kinds": [{"kind": k, "count": n} for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))],
+            "amendments": [{"law": a[0], "from_version": a[1], "to_version": a[2], "count": n}
+                           for a, n in amendments.items()],
+            "departments": summary(store, region, confidential, law)}
