@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from lawgraph.analysis.impact import _level
+from lawgraph.analysis.tracking import track_laws
 from lawgraph.config import Settings
 from lawgraph.errors import StoreError
 from lawgraph.graph.backends import embedded
@@ -32,7 +33,8 @@ def _params(store: FalkorStore, units: dict[str, list[str]], departments: list[s
                                                                                   "subitem")},
             "impact/departments": {"ids": departments},
             "impact/tiers": {f"{level}s": units[level] for level in ("article", "paragraph", "item")}
-            | {"region": None, "above": []}}
+            | {"region": None, "above": []},
+            "breaks/summary": {"law": None, "region": None, "confidential": True}}
 
 
 def test_every_plain_query_answers_as_in_the_compact_format(data_root: Path, tmp_path: Path) -> None:
@@ -46,6 +48,7 @@ def test_every_plain_query_answers_as_in_the_compact_format(data_root: Path, tmp
                           "依照《中华人民共和国农产品质量安全法》第四十七条、第五十条第一款第（二）项予以查处。\n"
                           "青禾县农业农村局\n2020年6月1日\n", encoding="utf-8")
         assert ingest_documents(store, [notice]).ok
+        track_laws(store, None, "test")  # the tracked breaks (breaks/summary)
         units: dict[str, list[str]] = {"article": [], "paragraph": [], "item": [], "subitem": []}
         for version in {row["version_id"] for row in store.run("laws/catalogue")}:
             for row in store.run("laws/version_texts", id=version):

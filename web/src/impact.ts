@@ -89,15 +89,15 @@ async function trackedSummary(law: string, region: string | null): Promise<Summa
   return data.breakSummary;
 }
 
+interface BreakPage { totalCount: number; edges: { cursor: string; node: Break }[]; pageInfo: { hasNextPage: boolean } }
+
 async function departmentBreaks(law: string, region: string | null, department: string, status: string | null,
-                                after: string | null): Promise<{ total: number; breaks: Break[]; next: string | null }> {
-  const page: { breaks: { totalCount: number; edges: { node: Break }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
-    await gql(`query ($l: String, $r: String, $d: String, $s: String, $a: String) {
+                                after: string | null): Promise<BreakPage> {
+  const page = await gql<{ breaks: BreakPage }>(`query ($l: String, $r: String, $d: String, $s: String, $a: String) {
       breaks(law: $l, region: $r, department: $d, status: $s, first: ${PAGE}, after: $a) {
-        totalCount edges { node { ${FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+        totalCount edges { cursor node { ${FIELDS} } } pageInfo { hasNextPage } } }`,
     { l: law, r: region, d: department, s: status, a: after });
-  return { total: page.breaks.totalCount, breaks: page.breaks.edges.map((e) => e.node),
-           next: page.breaks.pageInfo.hasNextPage ? page.breaks.pageInfo.endCursor : null };
+  return page.breaks;
 }
 
 function kindTable(counts: [string, number][]): HTMLElement {
@@ -119,9 +119,38 @@ function departmentTable(rows: DepartmentRow[], link: (department: string) => st
     })));
 }
 
-function groupedCards(rows: Break[], editor: boolean, law: string): HTMLElement[] {
-  return byPower(rows).map(([power, items]) => h("section", { class: "power-group" }, h("h3", { class: "power-name" }, power),
-    ...items.map((b) => breakCard(b, editor, law))));
+type OnStatus = (from: string, to: string) => void;
+
+/** Cards into `into`, each under its power's heading (one section per power, found in `groups` when an earlier page
+ * of the same department opened it). */
+function addCards(into: HTMLElement, groups: Map<string, HTMLElement>, rows: Break[], editor: boolean, law: string,
+                  onStatus?: OnStatus): void {
+  for (const b of rows) {
+    const power = b.detail?.power?.name ?? (b.ownerKind === null ? "法规引用" : "（未关联职权）");
+    let section = groups.get(power);
+    if (!section) {
+      section = h("section", { class: "power-group" }, h("h3", { class: "power-name" }, power));
+      groups.set(power, section);
+      into.append(section);
+    }
+    section.append(breakCard(b, editor, law, onStatus));
+  }
+}
+
+/** Sections per department (its id, or the name of breaks of no department), most breaks first, cards by power. */
+function byDepartment(breaks: Break[], editor: boolean, law: string): HTMLElement[] {
+  const groups = new Map<string, Break[]>();
+  for (const b of breaks) {
+    const key = b.departmentId ?? b.departmentName ?? LEGISLATION;
+    groups.set(key, [...(groups.get(key) ?? []), b]);
+  }
+  return [...groups.values()].sort((a, b) => b.length - a.length).map((rows) => {
+    const first = rows[0];
+    const section = h("section", { class: "department" }, h("h2", {}, first?.departmentName ?? LEGISLATION,
+      first?.region ? h("span", { class: "region" }, `（${first.region}）`) : null));
+    addCards(section, new Map(), rows, editor, law);
+    return section;
+  });
 }
 
 export async function impactPage(root: HTMLElement, law: string, region: string, from: string, to: string,
@@ -152,21 +181,20 @@ export async function impactPage(root: HTMLElement, law: string, region: string,
   if (breaks.length === 0) { replace(body, notice(`「${law}」${from} → ${to} 没有影响（按需计算，不跟踪）`)); return; }
   const first = breaks[0];
   const byKind = new Map<string, number>();
-  const byDept = new Map<string, Break[]>();
+  const perDept = new Map<string, number>();
   for (const b of breaks) {
     byKind.set(b.kind, (byKind.get(b.kind) ?? 0) + 1);
     const dept = b.departmentName ?? LEGISLATION;
-    byDept.set(dept, [...(byDept.get(dept) ?? []), b]);
+    perDept.set(dept, (perDept.get(dept) ?? 0) + 1);
   }
-  const departments = [...byDept].sort((a, b) => b[1].length - a[1].length);
   replace(body,
     h("p", { id: "impact-summary", role: "status" }, `${first?.fromVersion ?? ""} → ${first?.toVersion ?? ""}：共 ${breaks.length} 项`),
     h("p", { class: "notice" }, "这不是最近一次修改：影响按需计算，不跟踪处理状态。"),
     downloads(law, first?.fromVersion ?? "", first?.toVersion ?? "", region),
     kindTable([...byKind]),
     h("h2", {}, "按部门"),
-    h("ul", { class: "dept-counts" }, ...departments.map(([d, rows]) => h("li", {}, `${d}：${rows.length} 项`))),
-    ...departments.map(([dept, rows]) => h("section", { class: "department" }, h("h2", {}, dept), ...groupedCards(rows, false, law))));
+    h("ul", { class: "dept-counts" }, ...[...perDept].sort((a, b) => b[1] - a[1]).map(([d, n]) => h("li", {}, `${d}：${n} 项`))),
+    ...byDepartment(breaks, false, law));
 }
 
 function downloads(law: string, fromVersion: string, toVersion: string, region: string): HTMLElement {
@@ -196,11 +224,7 @@ async function trackedView(body: HTMLElement, law: string, region: string, depar
         `共 ${summary.total} 项，分属 ${summary.departments.length} 个部门：在上表中选择部门，逐个查看和处理。`));
       return;
     }
-    const breaks = await allBreaks(law, region || null);
-    const byDept = new Map<string, Break[]>();
-    for (const b of breaks) byDept.set(b.departmentName ?? LEGISLATION, [...(byDept.get(b.departmentName ?? LEGISLATION) ?? []), b]);
-    replace(body, ...head, ...[...byDept].sort((a, b) => b[1].length - a[1].length).map(([dept, rows]) =>
-      h("section", { class: "department" }, h("h2", {}, dept), ...groupedCards(rows, editor, law))));
+    replace(body, ...head, ...byDepartment(await allBreaks(law, region || null), editor, law));
     return;
   }
   const row = summary.departments.find((r) => r.key === department);
@@ -210,17 +234,36 @@ async function trackedView(body: HTMLElement, law: string, region: string, depar
   const cards = h("div", { class: "department-breaks" });
   const shown = h("p", { id: "impact-shown", role: "status" });
   const more = h("button", { type: "button", id: "impact-more", hidden: true }, "加载更多");
-  let next: string | null = null, count = 0, total = 0;
+  // Pages are offsets into the filtered list: a break this page sets out of the status filter leaves the list, so
+  // the next page starts that many rows earlier (at the cursor of the row before); ids shown already are skipped.
+  const cursors: string[] = [], shownIds = new Set<string>(), groups = new Map<string, HTMLElement>();
+  let sinceLoad = 0, outside = 0, total = 0;  // left the filter since the last page; shown but outside it; in it
+  const tell = (): void => { shown.textContent = `已显示 ${shownIds.size - outside} / ${total} 项`; };
+  const onStatus: OnStatus = (from, to) => {
+    if (!status || from === to) return;
+    const change = from === status ? 1 : to === status ? -1 : 0;
+    sinceLoad += change; outside += change; total -= change;
+    tell();
+  };
   const load = async (): Promise<void> => {
     more.disabled = true;
     try {
-      const page = await departmentBreaks(law, region || null, department, status || null, next);
-      next = page.next; total = page.total; count += page.breaks.length;
-      cards.append(...groupedCards(page.breaks, editor, law));
-      shown.textContent = `已显示 ${count} / ${total} 项`;
-      more.hidden = next === null;
+      const start = Math.max(cursors.length - sinceLoad, 0);
+      const page = await departmentBreaks(law, region || null, department, status || null, start > 0 ? cursors[start - 1] ?? null : null);
+      cursors.length = start;
+      cursors.push(...page.edges.map((e) => e.cursor));
+      sinceLoad = 0;
+      total = page.totalCount;
+      const fresh = page.edges.map((e) => e.node).filter((b) => !shownIds.has(b.id));
+      for (const b of fresh) shownIds.add(b.id);
+      addCards(cards, groups, fresh, editor, law, onStatus);
+      tell();
+      more.textContent = "加载更多";
+      more.hidden = !page.pageInfo.hasNextPage;
     } catch (err) {
       shown.textContent = `未能加载：${(err as Error).message}`;
+      more.textContent = "重试";
+      more.hidden = false;
     } finally {
       more.disabled = false;
     }
@@ -232,16 +275,7 @@ async function trackedView(body: HTMLElement, law: string, region: string, depar
   await load();
 }
 
-function byPower(rows: Break[]): [string, Break[]][] {
-  const groups = new Map<string, Break[]>();
-  for (const b of rows) {
-    const power = b.detail?.power?.name ?? (b.ownerKind === null ? "法规引用" : "（未关联职权）");
-    groups.set(power, [...(groups.get(power) ?? []), b]);
-  }
-  return [...groups];
-}
-
-function breakCard(b: Break, editor: boolean, law: string): HTMLElement {
+function breakCard(b: Break, editor: boolean, law: string, onStatus?: OnStatus): HTMLElement {
   const status = b.status ? h("span", { class: "status", "data-status": b.status }, b.status) : null;
   const card = h("article", { class: "break", "data-break": b.id, "data-kind": b.kind },
     h("h4", { class: "break-title" }, `${KINDS[b.kind] ?? b.kind}：${b.ownerCode ? `${b.ownerCode} ` : ""}${b.ownerName ?? ""}`, " ", status,
@@ -266,6 +300,7 @@ function breakCard(b: Break, editor: boolean, law: string): HTMLElement {
           `mutation ($id: String!, $s: String!, $n: String) { setBreakStatus(id: $id, status: $s, note: $n) { status } }`,
           { id: b.id, s: select.value, n: note.value || null });
         recount(b.departmentId ?? b.departmentName ?? "", b.status, done.setBreakStatus.status);
+        onStatus?.(b.status, done.setBreakStatus.status);
         b.status = done.setBreakStatus.status;
         status?.replaceChildren(done.setBreakStatus.status);
         status?.setAttribute("data-status", done.setBreakStatus.status);

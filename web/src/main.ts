@@ -52,8 +52,13 @@ function params(query: string): URLSearchParams {
   return new URLSearchParams(query);
 }
 
+let routed = 0;  // the newest navigation: an older page that finishes loading later draws into a detached view
+
 async function route(): Promise<void> {
   if (!me) return;
+  const seq = ++routed;
+  const view = h("div", { class: "view" });
+  replace(main, view);
   const [path = "", query = ""] = location.hash.replace(/^#/, "").split("?");
   const q = params(query);
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
@@ -61,25 +66,25 @@ async function route(): Promise<void> {
     link.toggleAttribute("aria-current", (link.getAttribute("href") ?? "").startsWith(`#/${parts[0] ?? "laws"}`));
   }
   try {
-    if (parts[0] === "law" && parts[1]) await lawPage(main, parts[1], q.get("asOf") ?? "");
-    else if (parts[0] === "article" && parts[1] && parts[2]) await articlePage(main, parts[1], parts[2], q.get("asOf") ?? "");
-    else if (parts[0] === "compare") await comparePage(main, q.get("law") ?? "", q.get("from") ?? "", q.get("to") ?? "", q.get("changed") === "1", me.role !== "reader");
-    else if (parts[0] === "powers") await powersPage(main, { region: q.get("region") ?? "", department: q.get("department") ?? "",
+    if (parts[0] === "law" && parts[1]) await lawPage(view, parts[1], q.get("asOf") ?? "");
+    else if (parts[0] === "article" && parts[1] && parts[2]) await articlePage(view, parts[1], parts[2], q.get("asOf") ?? "");
+    else if (parts[0] === "compare") await comparePage(view, q.get("law") ?? "", q.get("from") ?? "", q.get("to") ?? "", q.get("changed") === "1", me.role !== "reader");
+    else if (parts[0] === "powers") await powersPage(view, { region: q.get("region") ?? "", department: q.get("department") ?? "",
       category: q.get("category") ?? "", status: q.get("status") ?? "", q: q.get("q") ?? "", after: q.get("after") ?? "" });
-    else if (parts[0] === "power" && parts[1]) await powerPage(main, parts[1]);
-    else if (parts[0] === "documents") await documentsPage(main, q.get("q") ?? "");
-    else if (parts[0] === "document" && parts[1]) await documentPage(main, parts[1]);
-    else if (parts[0] === "import") importPage(main, me.role !== "reader");
-    else if (parts[0] === "audit") await auditPage(main, me.role === "admin", q.get("after") ?? "");
-    else if (parts[0] === "oversight") await oversightPage(main, q.get("region") ?? "", q.get("rule") ?? "");
-    else if (parts[0] === "impact") await impactPage(main, q.get("law") ?? "", q.get("region") ?? "", q.get("from") ?? "", q.get("to") ?? "",
+    else if (parts[0] === "power" && parts[1]) await powerPage(view, parts[1]);
+    else if (parts[0] === "documents") await documentsPage(view, q.get("q") ?? "");
+    else if (parts[0] === "document" && parts[1]) await documentPage(view, parts[1]);
+    else if (parts[0] === "import") importPage(view, me.role !== "reader");
+    else if (parts[0] === "audit") await auditPage(view, me.role === "admin", q.get("after") ?? "");
+    else if (parts[0] === "oversight") await oversightPage(view, q.get("region") ?? "", q.get("rule") ?? "");
+    else if (parts[0] === "impact") await impactPage(view, q.get("law") ?? "", q.get("region") ?? "", q.get("from") ?? "", q.get("to") ?? "",
       me.role !== "reader", q.get("department") ?? "", q.get("status") ?? "");
-    else await lawsPage(main, q.get("q") ?? "", q.get("level") ?? "", q.get("text") ?? "");
-    const heading = main.querySelector("h1");
-    if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+    else await lawsPage(view, q.get("q") ?? "", q.get("level") ?? "", q.get("text") ?? "");
+    const heading = view.querySelector("h1");
+    if (heading && seq === routed) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) { me = null; loginForm("登录已过期，请重新登录"); return; }
-    replace(main, notice(`出错了：${(err as Error).message}`, "error"));
+    if (seq === routed) replace(view, notice(`出错了：${(err as Error).message}`, "error"));
   }
 }
 

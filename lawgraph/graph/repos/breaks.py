@@ -248,22 +248,35 @@ def set_status(store: GraphStore, break_id_: str, status: str, by: str, note: st
 def summary(store: GraphStore, region: str | None = None, confidential: bool = True,
             law: str | None = None) -> list[dict[str, Any]]:
     """Per department: open breaks 待处理 / 已处理 / 不适用 and the oldest still 待处理 (of one law's amendments when
-    `law`, a law id, is given)."""
-    return store.run("breaks/summary", law=law, region=region, confidential=confidential)
+    `law`, a law id, is given); most 待处理 first."""
+    return list(overview(store, law, region, confidential)["departments"])
 
 
 def overview(store: GraphStore, law: str | None = None, region: str | None = None,
              confidential: bool = True) -> dict[str, Any]:
     """The open breaks at a glance: how many, per kind, per amendment (law, from and to version) and per department
-    (`summary`) — what a 司法局 looks at before opening one department's breaks."""
+    (`summary`) — what a 司法局 looks at before opening one department's breaks. One read (breaks/summary) of counts
+    by department, status, kind and amendment, folded here."""
     kinds: dict[str, int] = {}
     amendments: dict[tuple[str, str, str], int] = {}
-    for row in store.run("breaks/kinds", law=law, region=region, confidential=confidential):
-        kinds[row["kind"]] = kinds.get(row["kind"], 0) + int(row["count"])
+    departments: dict[tuple[Any, Any, Any], dict[str, Any]] = {}
+    column = dict(zip(STATUSES, ("pending", "done", "not_applicable"), strict=True))
+    for row in store.run("breaks/summary", law=law, region=region, confidential=confidential):
+        count = int(row["count"])
+        kinds[row["kind"]] = kinds.get(row["kind"], 0) + count
         pair = (str(row["law"]), str(row["from_version"]), str(row["to_version"]))
-        amendments[pair] = amendments.get(pair, 0) + int(row["count"])
+        amendments[pair] = amendments.get(pair, 0) + count
+        key = (row["department"], row["name"], row["region"])
+        found = departments.setdefault(key, {"department": key[0], "name": key[1], "region": key[2], "pending": 0,
+                                             "done": 0, "not_applicable": 0, "oldest_pending": None})
+        if row["status"] in column:
+            found[column[row["status"]]] += count
+        if row["status"] == STATUSES[0] and row["oldest"] is not None and (
+                found["oldest_pending"] is None or row["oldest"] < found["oldest_pending"]):
+            found["oldest_pending"] = row["oldest"]
     return {"total": sum(kinds.values()),
             "kinds": [{"kind": k, "count": n} for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))],
             "amendments": [{"law": a[0], "from_version": a[1], "to_version": a[2], "count": n}
-                           for a, n in amendments.items()],
-            "departments": summary(store, region, confidential, law)}
+                           for a, n in sorted(amendments.items(), key=lambda an: (an[0][2], an[0][0]), reverse=True)],
+            "departments": sorted(departments.values(),
+                                  key=lambda d: (-d["pending"], d["department"] or "", d["name"] or ""))}
