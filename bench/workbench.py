@@ -42,6 +42,7 @@ from lawgraph.ingest.sample import load_sample
 
 REPO = Path(__file__).resolve().parent.parent
 KEY = "lg_bench_workbench_editor"
+TIMEOUT_MS = 120_000  # a page not rendered by then fails the bench (--timeout)
 POWER = quote("江北省/临川市/青禾县/青禾县农业农村局#NY02003", safe="")
 PAGES = {  # page → (route, what is there when it is fully rendered)
     "法规 (a law: 沿革 and articles)": ("#/law/农产品质量安全法", "ul.articles li"),
@@ -96,8 +97,8 @@ def measure(browser: Browser, base: str, loads: int,
             tab.on("response", seen)
             start = time.perf_counter()
             tab.goto(f"{base}/{route}")
-            tab.locator(ready).first.wait_for(timeout=120_000)
-            expect(tab.locator("main")).not_to_contain_text("加载中", timeout=120_000)
+            tab.locator(ready).first.wait_for(timeout=TIMEOUT_MS)
+            expect(tab.locator("main")).not_to_contain_text("加载中", timeout=TIMEOUT_MS)
             done = time.perf_counter()
             data = answers[1] if len(answers) > 1 else answers[0]  # answers[0] is `me`
             firsts.append((data - start) * 1000)
@@ -159,6 +160,8 @@ def province(browser: Browser, folder: Path, size: int, loads: int, rounds: int,
                 server, base = _serve(f"embedded:{folder}", tree)
                 try:
                     seen[label].append(measure(browser, base, loads, pages))
+                    print(f"  {label}: " + ", ".join(f"{name} {done:,.0f} ms" for name, (_, done, _) in
+                                                      seen[label][-1].items()), flush=True)
                 finally:
                     server.terminate()
                     server.wait(timeout=30)
@@ -184,7 +187,10 @@ def main() -> None:
                              "pages are also served from it, alternately with this tree, `--rounds` times each")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--only-province", action="store_true", help="skip the sample and the county")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds a page may take to render")
     args = parser.parse_args()
+    global TIMEOUT_MS
+    TIMEOUT_MS = int(args.timeout * 1000)
     work = Path(tempfile.mkdtemp(prefix="lgw-", dir="/tmp"))
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     results: dict[str, dict[str, tuple[float, float, int]]] = {}

@@ -75,6 +75,7 @@ def main() -> None:
             page.get_by_role("heading", name="法规").wait_for()
             for name, route in PAGES.items():
                 page.goto(f"{base}/{route}")
+                page.locator("main h1").first.wait_for()  # the page has drawn (each navigation starts empty)
                 expect(page.locator("main")).not_to_contain_text("加载中", timeout=30_000)
                 page.screenshot(path=str(args.out / f"{name}.png"), full_page=False)
                 print(f"wrote {args.out / f'{name}.png'}")
