@@ -123,12 +123,11 @@ def mount(app: FastAPI, settings: Settings, sessions: Sessions, limiter: RateLim
         def build() -> tuple[bytes, str]:
             from lawgraph.analysis import report
             from lawgraph.analysis.impact import impact
-            from lawgraph.domain import ids
             from lawgraph.graph.repos import alignment
             from lawgraph.graph.repos import laws as law_repo
             from lawgraph.graph.repos.enforcement import find_region
 
-            found = law_repo.find_law(store, law_id=ids.law_key(law), title=law.strip("《》 "))
+            found = law_repo.law_named(store, law)
             if found is None:
                 raise NotFoundError(f"no law titled {law!r}")
             old = alignment.pick_version(store, found["id"], from_)["id"]

@@ -24,16 +24,28 @@ interface Break {
 const FIELDS = `id kind status statusBy note departmentId departmentName region ownerKind ownerName ownerCode unitOld unitNew
   evidence fix fromVersion toVersion powerId law needsReview detail`;
 
+interface BreakPage {
+  totalCount: number; edges: { cursor: string; node: Break }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** One page of the tracked breaks under the filters (null: any). */
+async function breaksPage(filters: { law: string; region: string | null; department: string | null; status: string | null },
+                          first: number, after: string | null): Promise<BreakPage> {
+  const page = await gql<{ breaks: BreakPage }>(`query ($l: String, $r: String, $d: String, $s: String, $a: String) {
+      breaks(law: $l, region: $r, department: $d, status: $s, first: ${first}, after: $a) {
+        totalCount edges { cursor node { ${FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+    { l: filters.law, r: filters.region, d: filters.department, s: filters.status, a: after });
+  return page.breaks;
+}
+
 async function allBreaks(law: string, region: string | null): Promise<Break[]> {
   const out: Break[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: { breaks: { edges: { node: Break }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
-      await gql(`query ($l: String, $r: String, $a: String) { breaks(law: $l, region: $r, first: 100, after: $a) {
-        edges { node { ${FIELDS} } } pageInfo { hasNextPage endCursor } } }`, { l: law, r: region, a: after });
-    out.push(...page.breaks.edges.map((e) => e.node));
-    if (!page.breaks.pageInfo.hasNextPage || !page.breaks.pageInfo.endCursor) return out;
-    after = page.breaks.pageInfo.endCursor;
+    const page = await breaksPage({ law, region, department: null, status: null }, 100, after);
+    out.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return out;
+    after = page.pageInfo.endCursor;
   }
 }
 
@@ -87,17 +99,6 @@ async function trackedSummary(law: string, region: string | null): Promise<Summa
     total kinds { kind count } amendments { fromVersion toVersion count }
     departments { key departmentId departmentName region pending done notApplicable oldestPending } } }`, { l: law, r: region });
   return data.breakSummary;
-}
-
-interface BreakPage { totalCount: number; edges: { cursor: string; node: Break }[]; pageInfo: { hasNextPage: boolean } }
-
-async function departmentBreaks(law: string, region: string | null, department: string, status: string | null,
-                                after: string | null): Promise<BreakPage> {
-  const page = await gql<{ breaks: BreakPage }>(`query ($l: String, $r: String, $d: String, $s: String, $a: String) {
-      breaks(law: $l, region: $r, department: $d, status: $s, first: ${PAGE}, after: $a) {
-        totalCount edges { cursor node { ${FIELDS} } } pageInfo { hasNextPage } } }`,
-    { l: law, r: region, d: department, s: status, a: after });
-  return page.breaks;
 }
 
 function kindTable(counts: [string, number][]): HTMLElement {
@@ -249,7 +250,8 @@ async function trackedView(body: HTMLElement, law: string, region: string, depar
     more.disabled = true;
     try {
       const start = Math.max(cursors.length - sinceLoad, 0);
-      const page = await departmentBreaks(law, region || null, department, status || null, start > 0 ? cursors[start - 1] ?? null : null);
+      const page = await breaksPage({ law, region: region || null, department, status: status || null }, PAGE,
+                                    start > 0 ? cursors[start - 1] ?? null : null);
       cursors.length = start;
       cursors.push(...page.edges.map((e) => e.cursor));
       sinceLoad = 0;

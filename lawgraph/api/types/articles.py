@@ -245,7 +245,7 @@ class ArticleQuery:
                                   "number '12', '第十二条', '10-1' or '第十条之一'.")
     def article(self, info: Info[Context, None], law: str, number: str, as_of: date | None = None) -> Article | None:
         store = info.context.store
-        found = law_repo.find_law(store, law_id=ids.law_key(law), title=law.strip("《》 "))
+        found = law_repo.law_named(store, law)
         wanted = ids.article_number(number)
         if found is None:
             return None
@@ -267,7 +267,7 @@ class ArticleQuery:
             raise ValueError("search must not be empty")
         versions = law_repo.in_force_versions(store, as_of or date.today())
         if law is not None:
-            found = law_repo.find_law(store, law_id=ids.law_key(law), title=law.strip("《》 "))
+            found = law_repo.law_named(store, law)
             prefix = f"{found['id']}@" if found else "\x00"
             versions = [v for v in versions if v.startswith(prefix)]
         return await queried_page(info, "laws/search_articles", first, after, info.context.articles,

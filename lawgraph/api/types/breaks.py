@@ -111,7 +111,7 @@ def _law_id(info: Info[Context, None], law: str) -> str:
     from lawgraph.domain import ids
     from lawgraph.graph.repos import laws as law_repo
 
-    found = law_repo.find_law(info.context.store, law_id=ids.law_key(law), title=law.strip("《》 "))
+    found = law_repo.law_named(info.context.store, law)
     return str(found["id"]) if found else ids.law_key(law)
 
 

@@ -130,7 +130,7 @@ def _break(b: dict[str, Any]) -> ImpactBreak:
 
 
 def _law_id(info: Info[Context, None], law: str) -> str:
-    found = law_repo.find_law(info.context.store, law_id=ids.law_key(law), title=law.strip("《》 "))
+    found = law_repo.law_named(info.context.store, law)
     if found is None:
         raise NotFoundError(f"no law titled {law!r} in the graph")
     return str(found["id"])

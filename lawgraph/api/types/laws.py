@@ -13,7 +13,6 @@ from lawgraph.api.context import Context
 from lawgraph.api.paging import MAX_PAGE, start
 from lawgraph.api.types.articles import Article, article_from_row
 from lawgraph.api.types.connection import Connection, connection, queried_page
-from lawgraph.domain import ids
 from lawgraph.graph.repos import laws as law_repo
 
 
@@ -119,5 +118,5 @@ class LawQuery:
 
     @strawberry.field(description="A law by full or short title (农产品质量安全法).")
     def law(self, info: Info[Context, None], title: str) -> Law | None:
-        row = law_repo.find_law(info.context.store, law_id=ids.law_key(title), title=title.strip("《》 "))
+        row = law_repo.law_named(info.context.store, title)
         return law(row) if row else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -257,15 +258,14 @@ def overview(store: GraphStore, law: str | None = None, region: str | None = Non
     """The open breaks at a glance: how many, per kind, per amendment (law, from and to version) and per department
     (`summary`) — what a 司法局 looks at before opening one department's breaks. One read (breaks/summary) of counts
     by department, status, kind and amendment, folded here."""
-    kinds: dict[str, int] = {}
-    amendments: dict[tuple[str, str, str], int] = {}
+    kinds: Counter[str] = Counter()
+    amendments: Counter[tuple[str, str, str]] = Counter()
     departments: dict[tuple[Any, Any, Any], dict[str, Any]] = {}
     column = dict(zip(STATUSES, ("pending", "done", "not_applicable"), strict=True))
     for row in store.run("breaks/summary", law=law, region=region, confidential=confidential):
         count = int(row["count"])
-        kinds[row["kind"]] = kinds.get(row["kind"], 0) + count
-        pair = (str(row["law"]), str(row["from_version"]), str(row["to_version"]))
-        amendments[pair] = amendments.get(pair, 0) + count
+        kinds[row["kind"]] += count
+        amendments[(str(row["law"]), str(row["from_version"]), str(row["to_version"]))] += count
         key = (row["department"], row["name"], row["region"])
         found = departments.setdefault(key, {"department": key[0], "name": key[1], "region": key[2], "pending": 0,
                                              "done": 0, "not_applicable": 0, "oldest_pending": None})
@@ -274,7 +274,7 @@ def overview(store: GraphStore, law: str | None = None, region: str | None = Non
         if row["status"] == STATUSES[0] and row["oldest"] is not None and (
                 found["oldest_pending"] is None or row["oldest"] < found["oldest_pending"]):
             found["oldest_pending"] = row["oldest"]
-    return {"total": sum(kinds.values()),
+    return {"total": kinds.total(),
             "kinds": [{"kind": k, "count": n} for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))],
             "amendments": [{"law": a[0], "from_version": a[1], "to_version": a[2], "count": n}
                            for a, n in sorted(amendments.items(), key=lambda an: (an[0][2], an[0][0]), reverse=True)],

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from lawgraph.domain import ids
 from lawgraph.graph.bulk import BulkUnsuitable, NewGraph, Node
 from lawgraph.graph.records import Row, VersionRows
 from lawgraph.graph.repos import citations as citation_repo
@@ -321,6 +322,11 @@ def refresh_status(store: GraphStore, *, law_ids: list[str], today: date | None 
 def find_law(store: GraphStore, *, law_id: str, title: str) -> Row | None:
     """Return the law with id `law_id` or title `title`, or None. Runs laws/find_law."""
     return first(store.run("laws/find_law", id=law_id, title=title))
+
+
+def law_named(store: GraphStore, law: str) -> Row | None:
+    """The law a user names by its title (with or without 《》) or its id, or None. Runs laws/find_law."""
+    return find_law(store, law_id=ids.law_key(law), title=law.strip("《》 "))
 
 
 def law_versions(store: GraphStore, *, law_id: str) -> list[Row]:
